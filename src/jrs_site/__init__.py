@@ -1,0 +1,1 @@
+"""Bilingual NGO publishing system: content model, image pipeline, print export, site adapters."""

@@ -1,0 +1,138 @@
+"""The `jrs-site` command: a thin adapter over the content core, the site build and the tools."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+import click
+
+from .content import Problem, load_site
+
+CONFIG = "mkdocs.yml"
+
+
+def _root() -> Path:
+    """The project folder: the nearest folder upwards holding mkdocs.yml."""
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if (folder / CONFIG).exists():
+            return folder
+    raise click.ClickException(f"no {CONFIG} here or above: run jrs-site inside the project folder")
+
+
+def _print_problems(problems: list[Problem], root: Path) -> None:
+    by_file: dict[Path, list[Problem]] = defaultdict(list)
+    for problem in sorted(problems):
+        by_file[problem.file].append(problem)
+    for file, items in by_file.items():
+        try:
+            shown = file.relative_to(root)
+        except ValueError:
+            shown = file
+        click.echo(click.style(str(shown), bold=True), err=True)
+        for p in items:
+            where = f"line {p.line}" if p.line else ""
+            if p.field:
+                where = f"{where}, field '{p.field}'" if where else f"field '{p.field}'"
+            colour = "red" if p.severity == "error" else "yellow"
+            prefix = click.style(p.severity, fg=colour)
+            click.echo(f"  {prefix}: {f'{where}: ' if where else ''}{p.message}", err=True)
+            if p.hint:
+                click.echo(f"      -> {p.hint}", err=True)
+
+
+def run_check(root: Path, fmt: str = "text", strict: bool = False) -> int:
+    """Check all content; print every problem; return the exit code."""
+    _, problems = load_site(root)
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity == "warning"]
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "file": str(
+                            p.file.relative_to(root) if p.file.is_relative_to(root) else p.file
+                        ),
+                        "line": p.line,
+                        "field": p.field,
+                        "severity": p.severity,
+                        "message": p.message,
+                        "hint": p.hint,
+                    }
+                    for p in sorted(problems)
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        _print_problems(problems, root)
+        click.echo(f"{len(errors)} error(s), {len(warnings)} warning(s).", err=True)
+    return 1 if errors or (strict and warnings) else 0
+
+
+@click.group()
+def main() -> None:
+    """Build and check the Ankerpunt website and newsletter."""
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def check(fmt: str, strict: bool) -> None:
+    """List every problem in the content at once (exit 1 on errors)."""
+    sys.exit(run_check(_root(), fmt, strict))
+
+
+@main.command()
+@click.option("--site-dir", type=click.Path(path_type=Path), default=None, help="Default: site/")
+def build(site_dir: Path | None) -> None:
+    """Check the content, then build the site; site/ is replaced only if the build succeeds."""
+    root = _root()
+    if run_check(root) != 0:
+        raise click.ClickException("the site was not built; fix the errors above first")
+    target = (site_dir or root / "site").resolve()
+    _build_into(root, target)
+    click.echo(f"Built {target}")
+
+
+def _build_into(root: Path, target: Path) -> None:
+    """Build into a temporary folder beside `target`, then swap it in."""
+    from mkdocs.commands.build import build as mkdocs_build  # noqa: PLC0415 - slow import
+    from mkdocs.config import load_config  # noqa: PLC0415
+    from mkdocs.exceptions import MkDocsException  # noqa: PLC0415
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:
+        config = load_config(str(root / CONFIG), site_dir=str(tmp))
+        mkdocs_build(config)
+    except MkDocsException as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise click.ClickException(
+            f"the site was not built, {target} is unchanged:\n{exc}"
+        ) from None
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    old = target.with_name(f".{target.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    tmp.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+@main.command()
+@click.option("--dev-addr", default="127.0.0.1:8000", help="Address to serve on.")
+def serve(dev_addr: str) -> None:
+    """Preview the site live; rebuilds when content, photos or templates change."""
+    from mkdocs.commands.serve import serve as mkdocs_serve  # noqa: PLC0415
+
+    mkdocs_serve(str(_root() / CONFIG), dev_addr=dev_addr, livereload=True, watch_theme=True)

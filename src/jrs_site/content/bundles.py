@@ -1,0 +1,137 @@
+"""Content items after loading: bundles (a folder with a YAML file and one text per language).
+
+The class says what an item is; `Story`, `Article`, `Edition` and `Report` differ only in the
+files and schemas they declare, so loading and checking are written once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+from pydantic import BaseModel
+
+from . import models
+from .models import LANGUAGES
+
+
+@dataclass
+class Text:
+    """One language version of a bundle: validated front matter and the Markdown body."""
+
+    lang: str
+    path: Path
+    fields: Any  # the bundle's text model (StoryText, ...)
+    body: str
+    body_line: int
+
+
+@dataclass
+class Bundle:
+    """A folder holding `<kind>.yml`, `nl.md`, `fr.md` and its photos."""
+
+    kind: ClassVar[str]
+    meta_model: ClassVar[type[BaseModel]]
+    text_model: ClassVar[type[BaseModel]]
+    section: ClassVar[str]  # URL section, the same in every language
+
+    key: str
+    folder: Path
+    meta: Any
+    texts: dict[str, Text] = field(default_factory=dict)
+
+    @classmethod
+    def meta_file(cls) -> str:
+        return f"{cls.kind}.yml"
+
+    def text(self, lang: str) -> Text:
+        """The text in `lang`, or in the other language when it is not translated yet."""
+        if lang in self.texts:
+            return self.texts[lang]
+        return next(self.texts[other] for other in LANGUAGES if other in self.texts)
+
+    def is_translated(self, lang: str) -> bool:
+        return lang in self.texts
+
+    def published(self, use: str = "web") -> bool:
+        """Whether the item may appear in outputs of this use (web, print, social)."""
+        return not self.meta.draft
+
+    @classmethod
+    def index_url(cls, lang: str) -> str:
+        """Site-relative URL of the section's index page in `lang`."""
+        prefix = "" if lang == models.DEFAULT_LANGUAGE else f"{lang}/"
+        return f"{prefix}{cls.section}/"
+
+    def url(self, lang: str) -> str:
+        """Site-relative URL of the item's page: same path in every language."""
+        return f"{self.index_url(lang)}{self.key}/"
+
+
+class Story(Bundle):
+    """A testimony: `stories/<slug>/`."""
+
+    kind = "story"
+    meta_model = models.StoryMeta
+    text_model = models.StoryText
+    section = "stories"
+
+    def published(self, use: str = "web") -> bool:
+        return not self.meta.draft and self.meta.consent.allows(use)
+
+
+class Article(Bundle):
+    """An article written for one edition only: `editions/<number>/<article>/`."""
+
+    kind = "article"
+    meta_model = models.ArticleMeta
+    text_model = models.ArticleText
+    section = "editions"
+
+
+class Report(Bundle):
+    """A report summary: `reports/<slug>/`."""
+
+    kind = "report"
+    meta_model = models.ReportMeta
+    text_model = models.ReportText
+    section = "reports"
+
+
+@dataclass
+class Edition(Bundle):
+    """A newsletter edition: `editions/<number>/`, with its articles in order."""
+
+    kind: ClassVar[str] = "edition"
+    meta_model: ClassVar[type[BaseModel]] = models.EditionMeta
+    text_model: ClassVar[type[BaseModel]] = models.EditionText
+    section: ClassVar[str] = "editions"
+
+    articles: list[Bundle] = field(default_factory=list)
+
+
+@dataclass
+class Site:
+    """All content, loaded, validated and cross-referenced before anything is rendered."""
+
+    root: Path
+    organisation: models.Organisation
+    authors: dict[str, models.Author]
+    themes: dict[str, models.Localized]
+    stories: dict[str, Story]
+    editions: dict[str, Edition]
+    reports: dict[str, Report]
+
+    def published_stories(self, use: str = "web") -> list[Story]:
+        """Stories that may appear in `use`, newest first."""
+        items = [s for s in self.stories.values() if s.published(use)]
+        return sorted(items, key=lambda s: (s.meta.date, s.key), reverse=True)
+
+    def published_editions(self) -> list[Edition]:
+        items = [e for e in self.editions.values() if e.published()]
+        return sorted(items, key=lambda e: e.meta.number, reverse=True)
+
+    def published_reports(self) -> list[Report]:
+        items = [r for r in self.reports.values() if r.published()]
+        return sorted(items, key=lambda r: (r.meta.year, r.meta.date), reverse=True)

@@ -1,0 +1,57 @@
+"""Localisation: dates, numbers, country names (Babel) and the UI string catalogue."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from .models import LANGUAGES
+
+
+@cache
+def catalogue(lang: str) -> dict[str, Any]:
+    """The UI strings of one language (`src/jrs_site/locales/<lang>.yml`)."""
+    text = resources.files("jrs_site").joinpath(f"locales/{lang}.yml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def t(lang: str, key: str, count: int | None = None, **values: Any) -> str:
+    """A UI string; `count` picks the plural form with the language's rules."""
+    entry = catalogue(lang)[key]
+    if isinstance(entry, dict):
+        entry = entry[Locale(lang).plural_form(count if count is not None else 1)]
+    return entry.format(count=count, **values)
+
+
+def date_text(value: dt.date, lang: str) -> str:
+    """`15 oktober 2025` / `15 octobre 2025`."""
+    return format_date(value, format="long", locale=lang)
+
+
+def number_text(value: float, lang: str) -> str:
+    """`7.412` / `7 412`, no decimals for whole numbers."""
+    return format_decimal(int(value) if float(value).is_integer() else value, locale=lang)
+
+
+def country_name(code: str, lang: str) -> str:
+    """`SY` -> `Syrië` / `Syrie`."""
+    return Locale(lang).territories.get(code.upper(), code)
+
+
+def language_name(code: str, lang: str) -> str:
+    """`fr` in Dutch -> `Frans`."""
+    return Locale(lang).languages.get(code, code)
+
+
+def missing_keys() -> dict[str, set[str]]:
+    """Keys present in one language's catalogue and not in another (for tests)."""
+    keys = {lang: set(catalogue(lang)) for lang in LANGUAGES}
+    every = set().union(*keys.values())
+    return {lang: every - have for lang, have in keys.items() if every - have}

@@ -1,0 +1,430 @@
+"""Content folder in, `Site` and problems out.
+
+Two phases, as in Pelican: every file is read and validated first, then items are linked
+(edition -> story/report/article, bylines and credits -> authors, photos -> files). Loading
+never stops at the first problem, so `jrs-site check` can list them all.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import models
+from .bundles import Article, Bundle, Edition, Report, Site, Story, Text
+from .markdown import IMAGE_RE
+from .models import LANGUAGES
+from .problems import ContentError, Problem, Problems
+from .sources import SourceError, key_line, read_markdown, read_text, read_yaml
+
+B = TypeVar("B", bound=Bundle)
+M = TypeVar("M", bound=BaseModel)
+
+FORBIDDEN_HTML_RE = re.compile(r"<\s*(script|iframe|object|embed|style|form)\b", re.IGNORECASE)
+LANGUAGE_NAMES = {"nl": "Dutch", "fr": "French"}
+
+
+def fold(text: str) -> str:
+    """Case- and accent-folded form of a name, to find slugs that only differ by those."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def slugify(text: str) -> str:
+    """A valid slug suggestion for a folder name: `Élan Vital` -> `elan-vital`."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def validate(
+    model: type[M], data: Any, path: Path, first_line: int = 1
+) -> tuple[M | None, list[Problem]]:
+    """Validate `data` against `model`; on failure, one plain problem per wrong field."""
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return None, [Problem(path, "expected a list of 'field: value' lines", line=first_line)]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, [_schema_problem(err, model, path, first_line) for err in exc.errors()]
+
+
+def _schema_problem(err: Any, model: type[BaseModel], path: Path, first_line: int) -> Problem:
+    loc = [str(part) for part in err["loc"]]
+    name = ".".join(loc)
+    line = _line_of(path, loc[0], first_line) if loc else None
+    kind = err["type"]
+    field_info = model.model_fields.get(loc[0]) if loc else None
+    if kind == "extra_forbidden":
+        known = _known_fields(model, loc[:-1])
+        close = difflib.get_close_matches(loc[-1], known, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(known)}"
+        return Problem(path, f"unknown field '{loc[-1]}'", field=name, line=line, hint=hint)
+    if kind == "missing":
+        description = field_info.description if field_info is not None and len(loc) == 1 else None
+        hint = f"add a line '{loc[-1]}: ...'" + (f" ({description})" if description else "")
+        return Problem(path, "this required field is missing", field=name, line=line, hint=hint)
+    found = err.get("input")
+    message = err["msg"].removeprefix("Value error, ")
+    return Problem(path, f"{message}; found {found!r}", field=name, line=line)
+
+
+def _known_fields(model: type[BaseModel], parents: list[str]) -> list[str]:
+    """Field names of the (possibly nested) model at `parents`."""
+    current: Any = model
+    for part in parents:
+        fields = getattr(current, "model_fields", {})
+        if part not in fields:
+            return []
+        annotation = fields[part].annotation
+        current = next(
+            (
+                a
+                for a in getattr(annotation, "__args__", (annotation,))
+                if hasattr(a, "model_fields")
+            ),
+            annotation,
+        )
+    return sorted(getattr(current, "model_fields", {}))
+
+
+def _line_of(path: Path, key: str, first_line: int) -> int | None:
+    try:
+        line = key_line(read_text(path), key)
+    except SourceError:
+        return None
+    return line if line is not None else (first_line if first_line > 1 else None)
+
+
+class Loader:
+    """Reads one content root; collects problems as it goes."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems = Problems()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def load(self) -> Site:
+        organisation = self._load_model(self.root / "data/organisation.yml", models.Organisation)
+        authors = self._load_authors(self.root / "data/authors.yml")
+        themes = self._load_themes(self.root / "data/themes.yml")
+        stories = self._load_bundles(self.root / "stories", Story)
+        reports = self._load_bundles(self.root / "reports", Report)
+        editions = self._load_bundles(self.root / "editions", Edition)
+        site = Site(self.root, organisation, authors, themes, stories, editions, reports)  # type: ignore[arg-type]
+        self._link(site)
+        return site
+
+    def _read_yaml(self, path: Path) -> Any:
+        try:
+            return read_yaml(path)
+        except SourceError as exc:
+            self.problems.extend([exc.problem])
+            return None
+
+    def _load_model(self, path: Path, model: type[M]) -> M | None:
+        data = self._read_yaml(path)
+        if data is None and not path.exists():
+            return None
+        value, problems = validate(model, data, path)
+        self.problems.extend(problems)
+        return value
+
+    def _load_authors(self, path: Path) -> dict[str, models.Author]:
+        data = self._read_yaml(path) or []
+        if not isinstance(data, list):
+            self.problems.add(path, "expected a list of authors, each starting with '- id: ...'")
+            return {}
+        authors: dict[str, models.Author] = {}
+        for index, entry in enumerate(data):
+            author, problems = validate(models.Author, entry, path)
+            self.problems.extend([_with_field(p, f"[{index}].{p.field}") for p in problems])
+            if author is None:
+                continue
+            if author.id in authors:
+                self.problems.add(path, f"the author id '{author.id}' is used twice", field="id")
+            authors[author.id] = author
+        return authors
+
+    def _load_themes(self, path: Path) -> dict[str, models.Localized]:
+        data = self._read_yaml(path) or {}
+        themes: dict[str, models.Localized] = {}
+        for key, labels in data.items() if isinstance(data, dict) else []:
+            theme, problems = validate(models.Localized, labels, path)
+            self.problems.extend([_with_field(p, f"{key}.{p.field}") for p in problems])
+            if theme is not None:
+                themes[str(key)] = theme
+        return themes
+
+    def _load_bundles(self, folder: Path, cls: type[B]) -> dict[str, B]:
+        bundles: dict[str, B] = {}
+        if not folder.is_dir():
+            return bundles
+        folders = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+        names = {p.name for p in folders}
+        for path in folders:
+            if not models.SLUG_RE.match(path.name):
+                suggestion = slugify(path.name)
+                taken = (
+                    f"; '{suggestion}' is already taken, so choose another"
+                    if suggestion in names
+                    else ""
+                )
+                self.problems.add(
+                    path,
+                    f"the folder name '{path.name}' cannot be used in a web address",
+                    hint=f"use lowercase letters without accents, digits and hyphens, "
+                    f"e.g. '{suggestion}'{taken}",
+                )
+                continue
+            bundle = self._load_bundle(path, cls)
+            if bundle is not None:
+                bundles[bundle.key] = bundle
+        return bundles
+
+    def _load_bundle(self, folder: Path, cls: type[B]) -> B | None:
+        meta_path = folder / cls.meta_file()
+        if not meta_path.exists():
+            self.problems.add(
+                folder,
+                f"this folder has no {cls.meta_file()}",
+                hint=f"every {cls.kind} folder needs {cls.meta_file()}, nl.md and fr.md",
+            )
+            return None
+        meta, problems = validate(cls.meta_model, self._read_yaml(meta_path), meta_path)
+        self.problems.extend(problems)
+        texts = {}
+        for lang in LANGUAGES:
+            text = self._load_text(folder / f"{lang}.md", lang, cls.text_model)
+            if text is not None:
+                texts[lang] = text
+        if meta is None or not texts:
+            if meta is not None:
+                self.problems.add(folder, "no nl.md or fr.md in this folder")
+            return None
+        return cls(key=folder.name, folder=folder, meta=meta, texts=texts)
+
+    def _load_text(self, path: Path, lang: str, model: type[BaseModel]) -> Text | None:
+        if not path.exists():
+            return None
+        try:
+            source = read_markdown(path)
+        except SourceError as exc:
+            self.problems.extend([exc.problem])
+            return None
+        fields, problems = validate(model, source.meta, path, first_line=2)
+        self.problems.extend(problems)
+        for match in FORBIDDEN_HTML_RE.finditer(source.body):
+            line = source.body_line + source.body[: match.start()].count("\n")
+            self.problems.add(
+                path,
+                f"raw <{match.group(1).lower()}> is not allowed in the text",
+                line=line,
+                hint="remove it: the site loads nothing from elsewhere and runs no embedded code",
+            )
+        if fields is None:
+            return None
+        return Text(lang, path, fields, source.body, source.body_line)
+
+    # -- linking ---------------------------------------------------------------------------
+
+    def _link(self, site: Site) -> None:
+        for story in site.stories.values():
+            self._check_bundle(site, story)
+            for theme in story.meta.themes:
+                if theme not in site.themes:
+                    self._unknown(story.folder / "story.yml", "themes", theme, site.themes)
+            if story.meta.consent.withdrawn is not None and not story.meta.draft:
+                self.problems.add(
+                    story.folder / "story.yml",
+                    "consent was withdrawn: this story is left out of every output",
+                    field="consent.withdrawn",
+                    severity="warning",
+                )
+        for report in site.reports.values():
+            self._check_bundle(site, report)
+            self._author(site, report.folder / "report.yml", "author", report.meta.author)
+        for edition in site.editions.values():
+            self._check_bundle(site, edition)
+            self._link_edition(site, edition)
+        organisation = site.organisation
+        if organisation is not None and organisation.editor not in site.authors:
+            self._author(site, self.root / "data/organisation.yml", "editor", organisation.editor)
+
+    def _link_edition(self, site: Site, edition: Edition) -> None:
+        meta_path = edition.folder / "edition.yml"
+        if edition.key != str(edition.meta.number):
+            self.problems.add(
+                meta_path,
+                f"the folder is named '{edition.key}' but the number is {edition.meta.number}",
+                field="number",
+                hint=f"rename the folder to '{edition.meta.number}' or correct the number",
+            )
+        seen: set[str] = set()
+        for index, ref in enumerate(edition.meta.articles):
+            where = f"articles[{index}]"
+            article = self._resolve_article(site, edition, ref, where)
+            if article is None:
+                continue
+            ident = f"{article.kind}:{article.key}"
+            if ident in seen:
+                self.problems.add(
+                    meta_path, f"'{article.key}' is listed twice in this edition", field=where
+                )
+                continue
+            seen.add(ident)
+            edition.articles.append(article)
+
+    def _resolve_article(self, site: Site, edition: Edition, ref: Any, where: str) -> Bundle | None:
+        meta_path = edition.folder / "edition.yml"
+        if isinstance(ref, str):
+            article = self._load_bundle(edition.folder / ref, Article)
+            if article is None:
+                if not (edition.folder / ref).is_dir():
+                    self.problems.add(
+                        meta_path,
+                        f"there is no article folder '{ref}' in this edition",
+                        field=where,
+                        hint=f"create {edition.folder.name}/{ref}/ with article.yml, nl.md and "
+                        "fr.md, or write 'story: <slug>' / 'report: <slug>'",
+                    )
+                return None
+            self._check_bundle(site, article)
+            if article.meta.byline is not None:
+                self._author(site, article.folder / "article.yml", "byline", article.meta.byline)
+            return article
+        kind, key, pool = (
+            ("story", ref.story, site.stories)
+            if isinstance(ref, models.StoryRef)
+            else ("report", ref.report, site.reports)
+        )
+        item = pool.get(key)
+        if item is None:
+            self._unknown(meta_path, where, key, pool, what=kind)
+            return None
+        for use in ("web", "print"):
+            if not item.published(use) and not edition.meta.draft:
+                self.problems.add(
+                    meta_path,
+                    f"the {kind} '{key}' cannot be published in {use}: "
+                    + (
+                        "it is a draft"
+                        if item.meta.draft
+                        else f"its consent does not cover '{use}'"
+                    ),
+                    field=where,
+                    hint="remove it from this edition, or mark the edition 'draft: true'",
+                )
+                return None
+        return item
+
+    def _check_bundle(self, site: Site, bundle: Bundle) -> None:
+        """Photos exist inside the folder, have a credit, and alt text in every language."""
+        meta_path = bundle.folder / bundle.meta_file()
+        for lang in LANGUAGES:
+            if lang not in bundle.texts and (bundle.folder / f"{lang}.md").exists() is False:
+                self.problems.add(
+                    bundle.folder,
+                    f"not translated into {LANGUAGE_NAMES[lang]} yet: {lang}.md is missing",
+                    severity="warning",
+                    hint="the site shows the other language with a 'not translated yet' note",
+                )
+        for name, photo in bundle.meta.photos.items():
+            self._author(site, meta_path, f"photos.{name}.credit", photo.credit)
+        lead_photo = getattr(bundle.meta, "portrait", None) or getattr(bundle.meta, "cover", None)
+        if lead_photo:
+            field = "portrait" if isinstance(bundle, Story) else "cover"
+            self._check_photo(bundle, lead_photo, meta_path, field)
+            for text in bundle.texts.values():
+                if not getattr(text.fields, f"{field}_alt"):
+                    self.problems.add(
+                        text.path,
+                        f"the {field} photo has no alt text in this language",
+                        field=f"{field}_alt",
+                        hint="describe what the photo shows for readers who cannot see it",
+                    )
+        for text in bundle.texts.values():
+            for match in IMAGE_RE.finditer(text.body):
+                line = text.body_line + text.body[: match.start()].count("\n")
+                self._check_photo(bundle, match.group("src").strip("<>"), text.path, None, line)
+                if not match.group("alt").strip():
+                    self.problems.add(
+                        text.path,
+                        f"the photo '{match.group('src')}' has no alt text",
+                        line=line,
+                        hint="write what it shows between the brackets: ![a kitchen table](x.jpg)",
+                    )
+
+    def _check_photo(
+        self, bundle: Bundle, name: str, path: Path, field: str | None, line: int | None = None
+    ) -> None:
+        folder = bundle.folder.resolve()
+        target = (bundle.folder / name).resolve()
+        if "://" in name or not target.is_relative_to(folder):
+            self.problems.add(
+                path,
+                f"the photo '{name}' is outside this item's folder",
+                field=field or "",
+                line=line,
+                hint="copy the photo into the same folder as the text and use its file name",
+            )
+            return
+        if not target.is_file():
+            self.problems.add(
+                path, f"the photo '{name}' does not exist", field=field or "", line=line
+            )
+            return
+        if name not in bundle.meta.photos:
+            self.problems.add(
+                bundle.folder / bundle.meta_file(),
+                f"the photo '{name}' has no entry under 'photos:' (who took it?)",
+                field="photos",
+                hint=f"add '  {name}: {{credit: <author id>}}' under 'photos:'",
+            )
+
+    def _author(self, site: Site, path: Path, field: str, author_id: str) -> None:
+        if author_id not in site.authors:
+            self._unknown(path, field, author_id, site.authors, what="author")
+
+    def _unknown(
+        self, path: Path, field: str, key: str, known: dict[str, Any], what: str = "theme"
+    ) -> None:
+        close = difflib.get_close_matches(key, list(known), n=1)
+        hint = (
+            f"did you mean '{close[0]}'?"
+            if close
+            else f"known: {', '.join(sorted(known)) or 'none'}"
+        )
+        self.problems.add(path, f"there is no {what} '{key}'", field=field, hint=hint)
+
+
+def _with_field(problem: Problem, name: str) -> Problem:
+    return Problem(
+        problem.file,
+        problem.message,
+        name.rstrip("."),
+        problem.line,
+        problem.severity,
+        problem.hint,
+    )
+
+
+def load_site(root: Path) -> tuple[Site, list[Problem]]:
+    """Load every item under `root`; return the site and every problem found."""
+    loader = Loader(root)
+    site = loader.load()
+    return site, loader.problems.items
+
+
+def load_site_or_raise(root: Path) -> Site:
+    """Load the site; raise ContentError listing every error when there is any."""
+    site, problems = load_site(root)
+    if any(p.severity == "error" for p in problems):
+        raise ContentError(problems, root)
+    return site

@@ -1,0 +1,78 @@
+"""Problems found in the content: each names the file, the field, what was expected and found."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one source file, phrased for the person who wrote it."""
+
+    file: Path
+    message: str
+    field: str = ""
+    line: int | None = None
+    severity: Severity = "error"
+    hint: str = ""
+
+    def location(self, root: Path | None = None) -> str:
+        """`stories/amina/nl.md:4 (field consent)`, relative to `root` when given."""
+        path = self.file
+        if root is not None:
+            with contextlib.suppress(ValueError):
+                path = self.file.relative_to(root)
+        where = str(path)
+        if self.line is not None:
+            where += f":{self.line}"
+        if self.field:
+            where += f" (field '{self.field}')"
+        return where
+
+    def format(self, root: Path | None = None) -> str:
+        """The problem as one or two plain lines."""
+        text = f"{self.severity}: {self.location(root)}: {self.message}"
+        if self.hint:
+            text += f"\n    -> {self.hint}"
+        return text
+
+
+@dataclass
+class Problems:
+    """A collector: loading goes on after a problem so that all are reported at once."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, file: Path, message: str, **kwargs: object) -> None:
+        self.items.append(Problem(file, message, **kwargs))  # type: ignore[arg-type]
+
+    def extend(self, problems: list[Problem]) -> None:
+        self.items.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "warning"]
+
+
+class ContentError(Exception):
+    """Raised when the content has errors; carries every problem found, not only the first."""
+
+    def __init__(self, problems: list[Problem], root: Path | None = None) -> None:
+        self.problems = problems
+        self.root = root
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        errors = [p for p in self.problems if p.severity == "error"]
+        lines = [f"{len(errors)} content error(s):"]
+        lines += [p.format(self.root) for p in sorted(self.problems)]
+        return "\n".join(lines)

@@ -1,0 +1,490 @@
+"""Content model in, ready-to-show data out: what each page template receives, per language.
+
+Nothing here knows a site generator. The adapter gives a `Page` (language, media URLs);
+views return small dataclasses holding only strings, numbers, lists and ready HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from . import l10n
+from .bundles import Article, Bundle, Edition, Report, Site, Story
+from .markdown import IMAGE_RE, KeyFigure, figures_html, render
+from .models import LANGUAGES, PhotoMeta
+
+STORY_SIZES = "(min-width: 76em) 46rem, (min-width: 45em) 70vw, 100vw"
+TILE_SIZES = "(min-width: 60em) 20rem, (min-width: 45em) 45vw, 100vw"
+
+
+@dataclass
+class Page:
+    """What the adapter knows about the page being rendered."""
+
+    site: Site
+    lang: str
+    media: dict[Path, Any]  # source photo -> image-pipeline WebImage
+    media_prefix: str  # relative URL of the media folder from this page, e.g. "../../media"
+    _eager_used: bool = False
+
+    def t(self, key: str, count: int | None = None, **values: Any) -> str:
+        return l10n.t(self.lang, key, count, **values)
+
+    def picture(
+        self, bundle: Bundle, name: str, alt: str, caption: str = "", sizes: str = STORY_SIZES
+    ) -> str:
+        """A `<figure>` with a responsive `<picture>`; only the page's first image loads eagerly."""
+        path = bundle.folder / name
+        image = self.media.get(path)
+        if image is None:
+            return ""
+        eager, self._eager_used = not self._eager_used, True
+        sources = "".join(
+            f'<source type="image/{fmt}" srcset="{image.srcset(fmt, self.media_prefix)}" '
+            f'sizes="{sizes}">'
+            for fmt in ("avif", "webp")
+            if any(v.format == fmt for v in image.variants)
+        )
+        fallback = image.fallback()
+        loading = 'fetchpriority="high"' if eager else 'loading="lazy" decoding="async"'
+        img = (
+            f'<img src="{self.media_prefix}/{fallback.name}" '
+            f'srcset="{image.srcset("jpeg", self.media_prefix)}" sizes="{sizes}" '
+            f'width="{image.width}" height="{image.height}" alt="{escape(alt)}" {loading}>'
+        )
+        credit = self.credit(bundle.meta.photos.get(name))
+        caption_html = ""
+        if caption or credit:
+            parts = [f'<span class="caption">{escape(caption)}</span>' if caption else ""]
+            parts.append(f'<span class="credit">{escape(credit)}</span>' if credit else "")
+            caption_html = f"<figcaption>{' '.join(p for p in parts if p)}</figcaption>"
+        return f'<figure class="photo"><picture>{sources}{img}</picture>{caption_html}</figure>'
+
+    def credit(self, photo: PhotoMeta | None) -> str:
+        if photo is None:
+            return ""
+        author = self.site.authors.get(photo.credit)
+        name = author.name if author else photo.credit
+        return self.t("photo_credit", name=name)
+
+    def body(self, bundle: Bundle) -> str:
+        text = bundle.text(self.lang)
+        return render(
+            text.body,
+            self.lang,
+            lambda src, alt, caption: self.picture(bundle, src, alt, caption),
+        )
+
+
+@dataclass
+class Dated:
+    iso: str
+    text: str
+
+
+def dated(value: dt.date, lang: str) -> Dated:
+    return Dated(value.isoformat(), l10n.date_text(value, lang))
+
+
+@dataclass
+class Byline:
+    name: str
+    role: str
+
+
+@dataclass
+class Translation:
+    """Whether the page is shown in its own language; if not, the note to show."""
+
+    translated: bool
+    note: str = ""
+
+
+def translation(bundle: Bundle, page: Page) -> Translation:
+    if bundle.is_translated(page.lang):
+        return Translation(True)
+    source = bundle.text(page.lang).lang
+    return Translation(
+        False, page.t("not_translated", language=l10n.language_name(source, page.lang))
+    )
+
+
+def byline(site: Site, author_id: str | None, lang: str) -> Byline | None:
+    author = site.authors.get(author_id or "")
+    return Byline(author.name, author.role.get(lang)) if author else None
+
+
+# -- testimonies ------------------------------------------------------------------------------
+
+
+@dataclass
+class StoryCard:
+    url: str
+    title: str
+    name: str
+    country: str
+    country_code: str
+    themes: list[str]
+    lead: str
+    date: Dated
+    image_html: str
+    lang: str  # language of the text shown (differs when not translated yet)
+
+
+@dataclass
+class StoryView(StoryCard):
+    pseudonym: str
+    facts: list[str]
+    theme_labels: list[str]
+    portrait_html: str
+    body_html: str
+    translation: Translation
+
+
+def story_card(story: Story, page: Page) -> StoryCard:
+    text = story.text(page.lang)
+    meta = story.meta
+    image = ""
+    if meta.portrait:
+        image = page.picture(story, meta.portrait, text.fields.portrait_alt or "", sizes=TILE_SIZES)
+    return StoryCard(
+        url=story.url(page.lang),
+        title=text.fields.title,
+        name=meta.person.name,
+        country=l10n.country_name(meta.country, page.lang),
+        country_code=meta.country,
+        themes=list(meta.themes),
+        lead=text.fields.lead,
+        date=dated(meta.date, page.lang),
+        image_html=image,
+        lang=text.lang,
+    )
+
+
+def years_in_belgium(story: Story, lang: str) -> str:
+    years = story.meta.date.year - story.meta.arrived
+    if years == 0:
+        return l10n.t(lang, "arrived_this_year")
+    return l10n.t(lang, "years_in_belgium", count=years)
+
+
+def story_view(story: Story, page: Page) -> StoryView:
+    text = story.text(page.lang)
+    meta = story.meta
+    portrait = ""
+    if meta.portrait:
+        portrait = page.picture(
+            story, meta.portrait, text.fields.portrait_alt or "", text.fields.portrait_caption
+        )
+    card = story_card(story, page)
+    facts = [meta.person.name, card.country, years_in_belgium(story, page.lang)]
+    if text.fields.family:
+        facts.append(text.fields.family)
+    return StoryView(
+        **vars(card),
+        pseudonym=page.t("pseudonym_note") if meta.person.pseudonym else "",
+        facts=facts,
+        theme_labels=[
+            page.site.themes[t].get(page.lang) for t in meta.themes if t in page.site.themes
+        ],
+        portrait_html=portrait,
+        body_html=page.body(story),
+        translation=translation(story, page),
+    )
+
+
+@dataclass
+class Filter:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass
+class StoriesIndex:
+    stories: list[StoryCard]
+    themes: list[Filter]
+    countries: list[Filter]
+
+
+def stories_index(site: Site, page: Page) -> StoriesIndex:
+    stories = site.published_stories("web")
+    cards = [story_card(s, page) for s in stories]
+    theme_counts: dict[str, int] = {}
+    country_counts: dict[str, int] = {}
+    for story in stories:
+        for theme in story.meta.themes:
+            theme_counts[theme] = theme_counts.get(theme, 0) + 1
+        country_counts[story.meta.country] = country_counts.get(story.meta.country, 0) + 1
+    themes = [
+        Filter(key, site.themes[key].get(page.lang), n)
+        for key, n in theme_counts.items()
+        if key in site.themes
+    ]
+    countries = [
+        Filter(code, l10n.country_name(code, page.lang), n) for code, n in country_counts.items()
+    ]
+    return StoriesIndex(
+        cards,
+        sorted(themes, key=lambda f: f.label),
+        sorted(countries, key=lambda f: f.label),
+    )
+
+
+# -- reports ----------------------------------------------------------------------------------
+
+
+@dataclass
+class ReportView:
+    url: str
+    title: str
+    lead: str
+    label: str
+    date: Dated
+    figures_html: str
+    findings: list[str]
+    full_report: str
+    order: str
+    body_html: str
+    byline: Byline | None
+    translation: Translation
+    lang: str
+
+
+def report_figures(report: Report, lang: str) -> list[KeyFigure]:
+    return [
+        KeyFigure(
+            f.value,
+            f.label.get(lang),
+            f.previous,
+            f.unit.get(lang) if f.unit else "",
+            f.source.get(lang) if f.source else "",
+        )
+        for f in report.meta.figures
+    ]
+
+
+def report_view(report: Report, page: Page, with_body: bool = True) -> ReportView:
+    text = report.text(page.lang)
+    meta = report.meta
+    return ReportView(
+        url=report.url(page.lang),
+        title=text.fields.title,
+        lead=text.fields.lead,
+        label=page.t("report_year", year=meta.year)
+        + " · "
+        + page.t("report_number", number=meta.number),
+        date=dated(meta.date, page.lang),
+        figures_html=figures_html(report_figures(report, page.lang), page.lang),
+        findings=list(text.fields.findings),
+        full_report=meta.full_report.get(page.lang),
+        order=text.fields.order,
+        body_html=page.body(report) if with_body else "",
+        byline=byline(page.site, meta.author, page.lang),
+        translation=translation(report, page),
+        lang=text.lang,
+    )
+
+
+# -- editions ---------------------------------------------------------------------------------
+
+
+@dataclass
+class EditionCard:
+    url: str
+    number: str
+    season: str
+    theme: str
+    date: Dated
+    cover_html: str
+    lang: str
+
+
+@dataclass
+class ArticleView:
+    """One article of an edition: written for it (`article`), or a testimony or report."""
+
+    kind: str
+    anchor: str
+    kicker: str
+    title: str
+    lead: str
+    url: str = ""
+    body_html: str = ""
+    byline: Byline | None = None
+    image_html: str = ""
+    lang: str = ""
+
+
+@dataclass
+class EditionView(EditionCard):
+    intro_html: str
+    articles: list[ArticleView]
+    translation: Translation
+    pdf: dict[str, str] = field(default_factory=dict)  # {"url": ..., "size": ...} when built
+
+
+def edition_card(edition: Edition, page: Page, cover: bool = True) -> EditionCard:
+    text = edition.text(page.lang)
+    meta = edition.meta
+    cover_html = ""
+    if cover and meta.cover:
+        cover_html = page.picture(
+            edition, meta.cover, text.fields.cover_alt or "", text.fields.cover_caption
+        )
+    return EditionCard(
+        url=edition.url(page.lang),
+        number=page.t("edition_number", number=meta.number),
+        season=text.fields.season,
+        theme=text.fields.theme,
+        date=dated(meta.date, page.lang),
+        cover_html=cover_html,
+        lang=text.lang,
+    )
+
+
+def article_view(item: Bundle, page: Page) -> ArticleView:
+    text = item.text(page.lang)
+    if isinstance(item, Story):
+        card = story_card(item, page)
+        return ArticleView(
+            "story",
+            f"story-{item.key}",
+            page.t("testimony"),
+            card.title,
+            card.lead,
+            url=card.url,
+            image_html=card.image_html,
+            lang=card.lang,
+        )
+    if isinstance(item, Report):
+        view = report_view(item, page, with_body=False)
+        return ArticleView(
+            "report",
+            f"report-{item.key}",
+            page.t("report"),
+            view.title,
+            view.lead,
+            url=view.url,
+            body_html=view.figures_html,
+            byline=view.byline,
+            lang=view.lang,
+        )
+    assert isinstance(item, Article)
+    return ArticleView(
+        "article",
+        item.key,
+        text.fields.kicker,
+        text.fields.title,
+        text.fields.lead,
+        body_html=page.body(item),
+        byline=byline(page.site, item.meta.byline, page.lang),
+        lang=text.lang,
+    )
+
+
+def edition_view(edition: Edition, page: Page) -> EditionView:
+    card = edition_card(edition, page)
+    text = edition.text(page.lang)
+    intro = render(text.body, page.lang, lambda *a: "") if text.body.strip() else ""
+    return EditionView(
+        **vars(card),
+        intro_html=intro,
+        articles=[article_view(a, page) for a in edition.articles],
+        translation=translation(edition, page),
+    )
+
+
+# -- home -------------------------------------------------------------------------------------
+
+
+@dataclass
+class HomeView:
+    edition: EditionCard | None
+    stories: list[StoryCard]
+    report: ReportView | None
+    stories_url: str
+
+
+def home_view(site: Site, page: Page, recent: int = 3) -> HomeView:
+    editions = site.published_editions()
+    reports = site.published_reports()
+    return HomeView(
+        edition=edition_card(editions[0], page) if editions else None,
+        stories=[story_card(s, page) for s in site.published_stories("web")[:recent]],
+        report=report_view(reports[0], page, with_body=False) if reports else None,
+        stories_url=Story.index_url(page.lang),
+    )
+
+
+def editions_index(site: Site, page: Page) -> list[EditionCard]:
+    return [edition_card(e, page) for e in site.published_editions()]
+
+
+def reports_index(site: Site, page: Page) -> list[ReportView]:
+    return [report_view(r, page, with_body=False) for r in site.published_reports()]
+
+
+ViewBuilder = Callable[[Site, Page], Any]
+
+
+@dataclass
+class OrganisationView:
+    name: str
+    newsletter: str
+    tagline: str
+
+
+def organisation_view(site: Site, lang: str) -> OrganisationView:
+    org = site.organisation
+    return OrganisationView(org.name, org.newsletter.get(lang), org.tagline.get(lang))
+
+
+def item_title(item: Bundle, lang: str) -> str:
+    """The page title of an item: its title, or for an edition its number and theme."""
+    fields = item.text(lang).fields
+    if isinstance(item, Edition):
+        return f"{l10n.t(lang, 'edition_number', number=item.meta.number)}: {fields.theme}"
+    return fields.title
+
+
+# Index pages are written by staff (docs/<lang>/...); their template names pick their data.
+INDEX_VIEWS: dict[str, ViewBuilder] = {
+    "home.html": home_view,
+    "stories.html": stories_index,
+    "editions.html": editions_index,
+    "reports.html": reports_index,
+}
+
+ITEM_VIEWS: dict[type[Bundle], tuple[str, Callable[[Any, Page], Any]]] = {
+    Story: ("testimony.html", story_view),
+    Edition: ("edition.html", edition_view),
+    Report: ("report.html", report_view),
+}
+
+
+def published_items(site: Site) -> list[Bundle]:
+    """Every item that gets a page on the website."""
+    return [*site.published_stories("web"), *site.published_editions(), *site.published_reports()]
+
+
+def photos_needed(site: Site) -> set[Path]:
+    """Every photo a published web page shows (and nothing of drafts)."""
+    needed: set[Path] = set()
+    items: list[Bundle] = published_items(site)
+    for edition in site.published_editions():
+        items += [a for a in edition.articles if isinstance(a, Article)]
+    for item in items:
+        for name in (getattr(item.meta, "portrait", None), getattr(item.meta, "cover", None)):
+            if name:
+                needed.add(item.folder / name)
+        for lang in LANGUAGES:
+            if lang in item.texts:
+                for match in IMAGE_RE.finditer(item.texts[lang].body):
+                    needed.add(item.folder / match.group("src").strip("<>"))
+    return needed

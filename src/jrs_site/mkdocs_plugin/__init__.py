@@ -1,0 +1,1 @@
+"""Thin MkDocs adapter: turns the content model's items and views into MkDocs pages."""

@@ -1,0 +1,159 @@
+"""The `jrs` MkDocs plugin: hooks only coordinate; the content core does the work.
+
+mkdocs-static-i18n runs one complete MkDocs build per language, so every hook here runs once
+per language: we read its `current_language` and emit only that language's pages.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..content import ContentError, Problem, Site, load_site
+from ..content.bundles import Bundle
+from ..content.l10n import catalogue
+from ..content.models import DEFAULT_LANGUAGE
+from ..content.views import (
+    INDEX_VIEWS,
+    ITEM_VIEWS,
+    item_title,
+    organisation_view,
+    photos_needed,
+    published_items,
+)
+from ..content.views import Page as ViewPage
+from ..images import ImageSettings, build_all
+
+log = get_plugin_logger(__name__)
+MEDIA_DIR = "media"
+
+
+class JrsPluginConfig(Config):
+    """Options of the `jrs` plugin in mkdocs.yml."""
+
+    # Where the content lives, relative to mkdocs.yml: stories/, editions/, reports/, data/
+    content_dir = c.Type(str, default=".")
+    # Image variants are cached here, relative to mkdocs.yml (outside the sources)
+    cache_dir = c.Type(str, default=".cache")
+    # Widths of the responsive image ladder, in pixels
+    image_widths = c.ListOfItems(c.Type(int), default=[480, 800, 1200, 1600, 2400])
+
+
+class JrsPlugin(BasePlugin[JrsPluginConfig]):
+    """Generates testimony, edition and report pages and feeds index pages their data."""
+
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.media: dict[Path, Any] = {}
+        self.items: dict[str, Bundle] = {}  # src_uri of a generated page -> its item
+        self.views: dict[str, Any] = {}  # page url -> its ready view
+
+    # -- hooks ------------------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # i18n re-runs on_config for each language on this same instance: load once.
+        if self.site is None:
+            self.site = self._load(Path(config.config_file_path).parent)
+        return config
+
+    # Below i18n's -100: its file tree exists, and our paths follow its rule (NL at the
+    # root, FR under fr/); above -100 generated files crash its reconfiguration.
+    @event_priority(-150)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        lang = self._language(config)
+        self.items = {}
+        for item in published_items(self._site()):
+            url = item.url(lang)
+            src_uri = url.rstrip("/") + ".md"
+            front = {"title": item_title(item, lang), "template": ITEM_VIEWS[type(item)][0]}
+            stub = f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n"
+            files.append(File.generated(config, src_uri, content=stub))
+            self.items[src_uri] = item
+        return files
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        lang = self._language(config)
+        view_page = ViewPage(self._site(), lang, self.media, self._media_prefix(page))
+        item = self.items.get(page.file.src_uri)
+        if item is not None:
+            view = ITEM_VIEWS[type(item)][1](item, view_page)
+            self.views[page.url] = view
+            return getattr(view, "body_html", html)
+        builder = INDEX_VIEWS.get(page.meta.get("template", ""))
+        if builder is not None:
+            self.views[page.url] = builder(self._site(), view_page)
+        return html
+
+    # After i18n's (50), which resets the language switcher for its own pages.
+    @event_priority(0)
+    def on_page_context(
+        self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        lang = self._language(config)
+        context["jrs"] = self.views.pop(page.url, None)
+        context["jrs_t"] = catalogue(lang)
+        context["jrs_org"] = organisation_view(self._site(), lang)
+        item = self.items.get(page.file.src_uri)
+        if item is not None:
+            for alternate in config.extra.get("alternate", []):
+                alternate["link"] = "/" + item.url(alternate["lang"])
+        return context
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        self._write_media(Path(config.site_dir) / MEDIA_DIR)
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _load(self, base: Path) -> Site:
+        root = (base / self.config.content_dir).resolve()
+        site, problems = load_site(root)
+        for problem in problems:
+            if problem.severity == "warning":
+                log.warning(problem.format(root))
+        errors = [p for p in problems if p.severity == "error"]
+        settings = ImageSettings(
+            cache_dir=(base / self.config.cache_dir / "images").resolve(),
+            widths=tuple(self.config.image_widths),
+        )
+        self.media, image_errors = build_all(sorted(photos_needed(site)), settings)
+        if errors or image_errors:
+            image_problems = [Problem(e.path, e.message) for e in image_errors]
+            raise PluginError(ContentError(errors + image_problems, root).report())
+        return site
+
+    def _site(self) -> Site:
+        assert self.site is not None, "on_config loads the site first"
+        return self.site
+
+    @staticmethod
+    def _language(config: MkDocsConfig) -> str:
+        i18n = config.plugins.get("i18n")
+        return getattr(i18n, "current_language", None) or DEFAULT_LANGUAGE
+
+    @staticmethod
+    def _media_prefix(page: Page) -> str:
+        return posixpath.relpath(MEDIA_DIR, page.url or ".")
+
+    def _write_media(self, target: Path) -> None:
+        """Copy the re-encoded variants (never a source photo) into the site, atomically."""
+        target.mkdir(parents=True, exist_ok=True)
+        for image in self.media.values():
+            for variant in image.variants:
+                dest = target / variant.name
+                if dest.exists():
+                    continue
+                tmp = dest.with_name(f".{dest.name}.tmp")
+                shutil.copyfile(variant.path, tmp)
+                os.replace(tmp, dest)
