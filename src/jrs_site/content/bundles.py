@@ -16,6 +16,11 @@ from . import models
 from .models import LANGUAGES
 
 
+def localized_url(path: str, lang: str) -> str:
+    """The site-relative URL of a page path (the same in every language) in `lang`."""
+    return path if lang == models.DEFAULT_LANGUAGE else f"{lang}/{path}"
+
+
 @dataclass
 class Text:
     """One language version of a bundle: validated front matter and the Markdown body."""
@@ -61,12 +66,16 @@ class Bundle:
     @classmethod
     def index_url(cls, lang: str) -> str:
         """Site-relative URL of the section's index page in `lang`."""
-        prefix = "" if lang == models.DEFAULT_LANGUAGE else f"{lang}/"
-        return f"{prefix}{cls.section}/"
+        return localized_url(f"{cls.section}/", lang)
+
+    @property
+    def path(self) -> str:
+        """The page's path, the same in every language: `stories/amina/`."""
+        return f"{self.section}/{self.key}/"
 
     def url(self, lang: str) -> str:
-        """Site-relative URL of the item's page: same path in every language."""
-        return f"{self.index_url(lang)}{self.key}/"
+        """Site-relative URL of the item's page in `lang`."""
+        return localized_url(self.path, lang)
 
 
 class Story(Bundle):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -416,10 +417,21 @@ def _with_field(problem: Problem, name: str) -> Problem:
 
 
 def load_site(root: Path) -> tuple[Site, list[Problem]]:
-    """Load every item under `root`; return the site and every problem found."""
+    """Load every item under `root`; return the site and every problem found.
+
+    Problems inside a draft are warnings: a draft in progress never blocks publication.
+    """
     loader = Loader(root)
     site = loader.load()
-    return site, loader.problems.items
+    items: list[Bundle] = [*site.stories.values(), *site.editions.values(), *site.reports.values()]
+    drafts = [item.folder for item in items if item.meta.draft]
+    problems = [
+        replace(p, severity="warning", message=f"{p.message} (draft, not published)")
+        if any(p.file.is_relative_to(folder) for folder in drafts)
+        else p
+        for p in loader.problems.items
+    ]
+    return site, problems
 
 
 def load_site_or_raise(root: Path) -> Site:

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from . import l10n
-from .bundles import Article, Bundle, Edition, Report, Site, Story
+from .bundles import Article, Bundle, Edition, Report, Site, Story, localized_url
 from .markdown import IMAGE_RE, KeyFigure, figures_html, render
-from .models import LANGUAGES, PhotoMeta
+from .models import DEFAULT_LANGUAGE, LANGUAGES, PhotoMeta
 
 STORY_SIZES = "(min-width: 76em) 46rem, (min-width: 45em) 70vw, 100vw"
 TILE_SIZES = "(min-width: 60em) 20rem, (min-width: 45em) 45vw, 100vw"
@@ -451,6 +451,51 @@ def item_title(item: Bundle, lang: str) -> str:
     if isinstance(item, Edition):
         return f"{l10n.t(lang, 'edition_number', number=item.meta.number)}: {fields.theme}"
     return fields.title
+
+
+@dataclass
+class HeadView:
+    """What a page's <head> says about it: description, canonical URL, alternates, card."""
+
+    title: str
+    description: str
+    canonical: str
+    alternates: dict[str, str]  # language and "x-default" -> absolute URL
+    locale: str
+
+
+def absolute_alternates(base_url: str, path: str) -> dict[str, str]:
+    base = base_url.rstrip("/") + "/"
+    alternates = {lang: base + localized_url(path, lang) for lang in LANGUAGES}
+    alternates["x-default"] = alternates[DEFAULT_LANGUAGE]
+    return alternates
+
+
+def head_view(base_url: str, path: str, lang: str, title: str, description: str) -> HeadView:
+    alternates = absolute_alternates(base_url, path)
+    locale = {"nl": "nl_BE", "fr": "fr_BE"}.get(lang, lang)
+    return HeadView(title, " ".join(description.split()), alternates[lang], alternates, locale)
+
+
+def item_description(item: Bundle, lang: str) -> str:
+    return getattr(item.text(lang).fields, "lead", "") or item_title(item, lang)
+
+
+@dataclass
+class SitemapEntry:
+    """One page of the site, with its address in every language."""
+
+    loc: str
+    alternates: dict[str, str]  # language (and "x-default") -> absolute URL
+
+
+def sitemap(base_url: str, paths: list[str]) -> list[SitemapEntry]:
+    """Every page in every language, each listing all its alternates and an x-default."""
+    entries = []
+    for path in sorted(set(paths)):
+        alternates = absolute_alternates(base_url, path)
+        entries += [SitemapEntry(alternates[lang], alternates) for lang in LANGUAGES]
+    return entries
 
 
 # Index pages are written by staff (docs/<lang>/...); their template names pick their data.

@@ -22,16 +22,19 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..content import ContentError, Problem, Site, load_site
-from ..content.bundles import Bundle
+from ..content.bundles import Bundle, localized_url
 from ..content.l10n import catalogue
 from ..content.models import DEFAULT_LANGUAGE
 from ..content.views import (
     INDEX_VIEWS,
     ITEM_VIEWS,
+    head_view,
+    item_description,
     item_title,
     organisation_view,
     photos_needed,
     published_items,
+    sitemap,
 )
 from ..content.views import Page as ViewPage
 from ..images import ImageSettings, build_all
@@ -59,6 +62,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         self.media: dict[Path, Any] = {}
         self.items: dict[str, Bundle] = {}  # src_uri of a generated page -> its item
         self.views: dict[str, Any] = {}  # page url -> its ready view
+        self.paths: list[str] = []  # every page's path, the same in all languages
 
     # -- hooks ------------------------------------------------------------------------------
 
@@ -81,6 +85,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             stub = f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n"
             files.append(File.generated(config, src_uri, content=stub))
             self.items[src_uri] = item
+        self.paths = [self._path(f.url, lang) for f in files.documentation_pages()]
         return files
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -106,9 +111,22 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         context["jrs_t"] = catalogue(lang)
         context["jrs_org"] = organisation_view(self._site(), lang)
         item = self.items.get(page.file.src_uri)
+        path = self._path(page.url, lang)
         if item is not None:
+            description = item_description(item, lang)
             for alternate in config.extra.get("alternate", []):
                 alternate["link"] = "/" + item.url(alternate["lang"])
+        else:
+            description = page.meta.get("description") or config.site_description or ""
+        title = page.title if not page.is_homepage else config.site_name
+        context["jrs_head"] = head_view(config.site_url or "/", path, lang, title, description)
+        return context
+
+    def on_template_context(
+        self, context: dict[str, Any], template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any]:
+        if template_name == "sitemap.xml":
+            context["jrs_sitemap"] = sitemap(config.site_url or "/", self.paths)
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -141,6 +159,12 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
     def _language(config: MkDocsConfig) -> str:
         i18n = config.plugins.get("i18n")
         return getattr(i18n, "current_language", None) or DEFAULT_LANGUAGE
+
+    @staticmethod
+    def _path(url: str, lang: str) -> str:
+        """A page URL without its language prefix: the same in every language."""
+        prefix = localized_url("", lang)
+        return url.removeprefix(prefix) if prefix else url
 
     @staticmethod
     def _media_prefix(page: Page) -> str:

@@ -1,0 +1,158 @@
+"""The example site, built for real: pages, languages, alternates, order, dates, privacy."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from jrs_site.content import load_site
+from jrs_site.content.views import published_items
+from tests.conftest import REPO
+from tests.site.conftest import DRAFT_MARK, NOWEB_MARK, Built
+
+PAGES = ["", "about/", "support/", "contact/", "privacy/", "stories/", "editions/", "reports/"]
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text("utf-8"), "lxml")
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name == "index.html")
+
+
+def url_of(site: Path, page: Path) -> str:
+    rel = page.parent.relative_to(site).as_posix()
+    return "" if rel == "." else rel + "/"
+
+
+def expected_urls(lang: str) -> set[str]:
+    site, _ = load_site(REPO)
+    prefix = "" if lang == "nl" else f"{lang}/"
+    urls = {prefix + p for p in PAGES}
+    return urls | {item.url(lang) for item in published_items(site)}
+
+
+def test_exact_pages_per_language(built: Built) -> None:
+    urls = {url_of(built.site, p) for p in html_pages(built.site)}
+    urls.discard("404/")
+    fr = {u for u in urls if u.startswith("fr/")}
+    nl = urls - fr
+    assert nl == expected_urls("nl")
+    assert fr == expected_urls("fr")
+
+
+def test_every_page_declares_its_language(built: Built) -> None:
+    for page in html_pages(built.site):
+        lang = "fr" if url_of(built.site, page).startswith("fr/") else "nl"
+        assert soup(page).html["lang"] == lang, page
+
+
+def test_home_pages(built: Built) -> None:
+    assert soup(built.site / "index.html").html["lang"] == "nl"
+    assert soup(built.site / "fr/index.html").html["lang"] == "fr"
+
+
+def test_every_alternate_and_language_link_exists(built: Built) -> None:
+    checked = 0
+    for page in html_pages(built.site):
+        url = "/" + url_of(built.site, page)
+        doc = soup(page)
+        links = doc.select('link[rel="alternate"][hreflang]') + doc.select("a[hreflang]")
+        assert {a["hreflang"] for a in doc.select('link[rel="alternate"][hreflang]')} >= {
+            "nl",
+            "fr",
+        }
+        for link in links:
+            target = urlparse(urljoin(url, link["href"])).path.lstrip("/")
+            assert (built.site / target / "index.html").exists() or (
+                built.site / target
+            ).is_file(), (
+                page,
+                link["href"],
+            )
+            checked += 1
+    assert checked > 40
+
+
+def test_language_switch_on_a_story_leads_to_the_same_story(built: Built) -> None:
+    doc = soup(built.site / "stories/esther/index.html")
+    fr = doc.select_one('a[hreflang="fr"]')
+    assert urljoin("/stories/esther/", fr["href"]) == "/fr/stories/esther/"
+
+
+def test_edition_articles_in_order(built: Built) -> None:
+    site, _ = load_site(REPO)
+    edition = site.editions["118"]
+    for lang in ("nl", "fr"):
+        page = built.site / edition.url(lang) / "index.html"
+        titles = [
+            s.select_one("h2").get_text(strip=True)
+            for s in soup(page).select("section.jrs-article")
+        ]
+        expected = [a.text(lang).fields.title for a in edition.articles]
+        assert titles == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("editions/118/index.html", "15 oktober 2025"),
+        ("fr/editions/118/index.html", "15 octobre 2025"),
+    ],
+)
+def test_dates_are_localised(built: Built, path: str, text: str) -> None:
+    times = [t.get_text() for t in soup(built.site / path).select("time[datetime='2025-10-15']")]
+    assert text in times
+
+
+def test_story_page_semantics(built: Built) -> None:
+    doc = soup(built.site / "fr/stories/farid-mariam/index.html")
+    article = doc.select_one("article.jrs-story")
+    assert article["lang"] == "fr"
+    assert article.select("figure.pullquote > blockquote")
+    assert len({s.get_text() for s in article.select("p.turn strong.speaker")}) >= 2
+    assert article.select_one("time[datetime]")
+    facts = article.select_one(".jrs-facts").get_text()
+    assert "en Belgique depuis" in facts
+
+
+def test_pseudonym_is_marked(built: Built) -> None:
+    site, _ = load_site(REPO)
+    story = next(s for s in site.published_stories() if s.meta.person.pseudonym)
+    facts = soup(built.site / story.url("nl") / "index.html").select_one(".jrs-facts").get_text()
+    assert "schuilnaam" in facts
+
+
+@pytest.mark.parametrize("mark", [DRAFT_MARK, NOWEB_MARK, "esther-draft", "esther-noweb"])
+def test_hidden_stories_leave_no_trace(built: Built, mark: str) -> None:
+    for path in built.site.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert mark.encode() not in data, path
+
+
+def test_draft_from_example_content_leaves_no_trace(built: Built) -> None:
+    for word in ("Zwaluwstaart", "Queue-d'aronde", "tesfay"):
+        for path in built.site.rglob("*"):
+            if path.is_file():
+                assert word.encode() not in path.read_bytes(), (word, path)
+
+
+def test_search_index_and_sitemap_list_published_stories(built: Built) -> None:
+    index = (built.site / "search/search_index.json").read_text("utf-8")
+    assert "stories/esther/" in index
+    sitemap = (built.site / "sitemap.xml").read_text("utf-8")
+    assert re.search(r"stories/esther/", sitemap)
+
+
+def test_no_source_photo_is_copied(built: Built) -> None:
+    sources = {
+        p.name for p in (REPO / "stories").rglob("*") if p.suffix.lower() in {".jpg", ".png"}
+    }
+    published = {p.name for p in built.site.rglob("*")}
+    assert not sources & published
