@@ -1,0 +1,30 @@
+"""The image pipeline: the only part of the project that touches pixels (and imports PIL).
+
+Every output is re-encoded from pixels alone, upright and in sRGB, with no metadata.
+"""
+
+from .batch import build_all
+from .crop import crop_variant
+from .decode import inspect
+from .errors import ImageError
+from .printing import effective_ppi, print_resolution_issue, print_variant
+from .settings import ImageSettings
+from .social import social_card
+from .strip import strip_check
+from .web import Variant, WebImage, web_image
+
+__all__ = [
+    "ImageError",
+    "ImageSettings",
+    "Variant",
+    "WebImage",
+    "build_all",
+    "crop_variant",
+    "effective_ppi",
+    "inspect",
+    "print_resolution_issue",
+    "print_variant",
+    "social_card",
+    "strip_check",
+    "web_image",
+]

@@ -1,0 +1,98 @@
+"""Build the web variants of many photos on all cores, collecting every error."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+from typing import TextIO
+
+from .cache import SourceIndex, Stamp
+from .errors import ImageError
+from .settings import ImageSettings
+from .web import WebImage, build_web_image, cached_web_image
+
+#: Show a progress line (on a terminal) when more photos than this need work.
+PROGRESS_MIN = 8
+
+Outcome = tuple[WebImage, Stamp | None, str] | ImageError
+
+
+def build_all(
+    sources: Iterable[Path], settings: ImageSettings, jobs: int | None = None
+) -> tuple[dict[Path, WebImage], list[ImageError]]:
+    """Web variants for every source (in input order) and the errors of those that failed.
+
+    Unchanged photos are answered from the cache in this process; the others are spread over
+    `jobs` worker processes (default: one per core).
+    """
+    settings.cache_dir.mkdir(parents=True, exist_ok=True)
+    index = SourceIndex(settings.cache_dir)
+    unique = list(dict.fromkeys(sources))
+    images: dict[Path, WebImage] = {}
+    todo = []
+    for src in unique:
+        image = cached_web_image(src, settings, index)
+        if image is None:
+            todo.append(src)
+        else:
+            images[src] = image
+    failures: dict[Path, ImageError] = {}
+    progress = Progress(len(todo)) if len(todo) > PROGRESS_MIN and sys.stderr.isatty() else None
+    try:
+        for src, outcome in _build(todo, settings, jobs):
+            if isinstance(outcome, ImageError):
+                failures[src] = outcome
+            else:
+                images[src], current, sha = outcome
+                index.record(src, current, sha)
+            if progress:
+                progress.step()
+    finally:
+        index.save()
+    ordered = {src: images[src] for src in unique if src in images}
+    return ordered, [failures[src] for src in unique if src in failures]
+
+
+def _build(
+    todo: list[Path], settings: ImageSettings, jobs: int | None
+) -> Iterator[tuple[Path, Outcome]]:
+    workers = min(jobs or os.cpu_count() or 1, len(todo))
+    if workers <= 1:
+        yield from (_build_one(src, settings) for src in todo)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(_build_one, src, settings) for src in todo]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def _build_one(src: Path, settings: ImageSettings) -> tuple[Path, Outcome]:
+    try:
+        return src, build_web_image(src, settings)
+    except ImageError as exc:
+        return src, exc
+
+
+class Progress:
+    """A one-line counter with rate and time left, rewritten in place on stderr."""
+
+    def __init__(self, total: int, stream: TextIO | None = None) -> None:
+        self.total = total
+        self.done = 0
+        self.stream = stream or sys.stderr
+        self.start = time.monotonic()
+
+    def step(self) -> None:
+        """Count one finished photo and redraw the line."""
+        self.done += 1
+        rate = self.done / max(time.monotonic() - self.start, 1e-9)
+        left = (self.total - self.done) / rate
+        end = "\n" if self.done == self.total else ""
+        self.stream.write(
+            f"\rimages {self.done}/{self.total}  {rate:.1f}/s  {left:.0f} s left  {end}"
+        )
+        self.stream.flush()

@@ -1,0 +1,113 @@
+"""The content-addressed cache: source hashes, the source index and JSON manifests."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .decode import read_source
+from .encode import write_atomic
+
+#: Bump when the same settings start producing different pixels, to rebuild every variant.
+PIPELINE_VERSION = 1
+
+Stamp = tuple[int, int]
+
+
+def digest(data: bytes) -> str:
+    """The cache key of a source file: the first 16 hex digits of its SHA-256."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def settings_hash(*parts: object) -> str:
+    """A short, stable hash of everything that shapes an output's pixels."""
+    text = json.dumps([PIPELINE_VERSION, *parts], sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:8]
+
+
+def stamp(src: Path) -> Stamp | None:
+    """(size, mtime_ns) of a file, or None if it cannot be stat'ed."""
+    try:
+        st = src.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def read_json(path: Path) -> Any:
+    """The parsed content of a JSON file, or None when it is missing or damaged."""
+    try:
+        return json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Write JSON atomically."""
+    write_atomic(path, lambda f: f.write(json.dumps(data, separators=(",", ":")).encode()))
+
+
+class SourceIndex:
+    """`{path: [size, mtime_ns, sha]}` in the cache folder, so unchanged photos are not re-read.
+
+    Only an optimisation: if two builds save it at once, the last one wins and the other's
+    entries are simply hashed again next time.
+    """
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.path = cache_dir / "index.json"
+        entries = read_json(self.path)
+        self._entries: dict[str, list[Any]] = entries if isinstance(entries, dict) else {}
+        self._changed = False
+
+    def sha(self, src: Path, current: Stamp | None) -> str | None:
+        """The recorded hash of `src` if its size and mtime are unchanged."""
+        entry = self._entries.get(os.path.abspath(src))
+        if current is None or not isinstance(entry, list) or len(entry) != 3:
+            return None
+        return entry[2] if tuple(entry[:2]) == current else None
+
+    def record(self, src: Path, current: Stamp | None, sha: str) -> None:
+        """Remember the hash of `src` as it was when `current` was taken (before reading it)."""
+        if current is not None and self.sha(src, current) != sha:
+            self._entries[os.path.abspath(src)] = [*current, sha]
+            self._changed = True
+
+    def save(self) -> None:
+        """Write the index if anything changed."""
+        if self._changed:
+            write_json(self.path, self._entries)
+            self._changed = False
+
+
+def usable(path: Path) -> bool:
+    """Cheap check of a cached output: it exists and is not empty."""
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def cached_file(
+    src: Path, cache_dir: Path, name: Callable[[str], str], build: Callable[[Path, bytes], None]
+) -> Path:
+    """The cached output `cache_dir / name(sha)` for `src`, made by `build(path, source_bytes)`
+    when it is missing or empty; an unchanged source costs a stat and no hashing."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    index = SourceIndex(cache_dir)
+    current = stamp(src)
+    sha = index.sha(src, current)
+    if sha is not None and usable(cache_dir / name(sha)):
+        return cache_dir / name(sha)
+    data = read_source(src)
+    sha = digest(data)
+    path = cache_dir / name(sha)
+    if not usable(path):
+        build(path, data)
+    index.record(src, current, sha)
+    index.save()
+    return path

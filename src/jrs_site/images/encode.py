@@ -1,0 +1,57 @@
+"""Encode pixels, and nothing but pixels, into files that appear whole or not at all."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any
+
+from PIL import Image
+
+#: Encoder options per output format, tuned for build speed (see bench/images.py).
+ENCODER_OPTIONS: dict[str, dict[str, Any]] = {
+    "avif": {"speed": 8, "subsampling": "4:2:0"},
+    "webp": {"method": 4},
+    "jpeg": {"optimize": True},
+}
+EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
+_PIL_FORMATS = {"avif": "AVIF", "webp": "WEBP", "jpeg": "JPEG"}
+
+
+def pixels_only(im: Image.Image) -> Image.Image:
+    """A new image built from the pixel data alone: no EXIF, XMP, ICC profile, comment or text."""
+    return Image.frombytes(im.mode, im.size, im.tobytes())
+
+
+def flatten(im: Image.Image) -> Image.Image:
+    """Composite a transparent image onto white (for JPEG, which has no alpha)."""
+    if im.mode != "RGBA":
+        return im
+    flat = Image.new("RGB", im.size, "white")
+    flat.paste(im, mask=im.getchannel("A"))
+    return flat
+
+
+def save(im: Image.Image, path: Path, fmt: str, quality: int, **extra: Any) -> None:
+    """Write `im` as `fmt` ("avif", "webp" or "jpeg") from its pixels only, atomically.
+
+    `extra` adds encoder options (the print pipeline passes an sRGB `icc_profile`).
+    """
+    clean = pixels_only(flatten(im) if fmt == "jpeg" else im)
+    options = {**ENCODER_OPTIONS[fmt], **extra}
+    write_atomic(path, lambda f: clean.save(f, _PIL_FORMATS[fmt], quality=quality, **options))
+
+
+def write_atomic(path: Path, write: Callable[[IO[bytes]], object]) -> None:
+    """Write through a temporary file in the same folder, then rename it into place."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.fchmod(fd, 0o644)  # mkstemp's 0600 would hide published files from the web server
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
