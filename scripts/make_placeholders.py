@@ -126,8 +126,11 @@ def cup(draw: ImageDraw.ImageDraw, x: int, y: int, w: int, colour: RGB, tea: RGB
     h = int(w * 0.85)
     rim = int(w * 0.28)
     draw.rounded_rectangle([x, y + rim // 2, x + w, y + h], radius=int(w * 0.22), fill=colour)
-    draw.ellipse([x + w - w * 0.12, y + h * 0.35, x + w * 1.3, y + h * 0.75], outline=colour,
-                 width=max(8, w // 12))
+    draw.ellipse(
+        [x + w - w * 0.12, y + h * 0.35, x + w * 1.3, y + h * 0.75],
+        outline=colour,
+        width=max(8, w // 12),
+    )
     draw.ellipse([x, y, x + w, y + rim], fill=mix(colour, (255, 255, 255), 0.25))
     draw.ellipse([x + w * 0.07, y + rim * 0.12, x + w * 0.93, y + rim * 0.88], fill=tea)
 
@@ -141,8 +144,13 @@ DAWN = [(0, (120, 150, 196)), (0.55, (236, 190, 160)), (1, (250, 214, 150))]
 EVENING = [(0, (70, 84, 140)), (0.5, (214, 128, 112)), (1, (246, 176, 110))]
 
 
-def scene_window(size, rng: random.Random, figures=((0.42, 0.36, 1.25),), sky=DAWN,
-                 wall=((62, 52, 48), (34, 28, 27))) -> Image.Image:
+def scene_window(
+    size,
+    rng: random.Random,
+    figures=((0.42, 0.36, 1.25),),
+    sky=DAWN,
+    wall=((62, 52, 48), (34, 28, 27)),
+) -> Image.Image:
     """Figures in silhouette in front of a window; figures = (x, top, scale) fractions."""
     w, h = size
     img = vertical_gradient(size, [(0, wall[0]), (1, wall[1])])
@@ -160,18 +168,27 @@ def scene_window(size, rng: random.Random, figures=((0.42, 0.36, 1.25),), sky=DA
     bar = int(w * 0.018)
     d.rectangle([wx0 - bar, wy0 - bar, wx1 + bar, wy1 + bar], outline=frame, width=bar)
     d.rectangle([(wx0 + wx1) // 2 - bar // 2, wy0, (wx0 + wx1) // 2 + bar // 2, wy1], fill=frame)
-    d.rectangle([wx0, int(wy0 + (wy1 - wy0) * 0.42), wx1, int(wy0 + (wy1 - wy0) * 0.42) + bar],
-                fill=frame)
+    d.rectangle(
+        [wx0, int(wy0 + (wy1 - wy0) * 0.42), wx1, int(wy0 + (wy1 - wy0) * 0.42) + bar], fill=frame
+    )
     d.rectangle([wx0 - 3 * bar, wy1 + bar, wx1 + 3 * bar, wy1 + 3 * bar], fill=(200, 194, 184))
     # a plant on the sill
     px = wx1 - int(w * 0.12)
-    d.polygon([(px, wy1 + bar), (px + 220, wy1 + bar), (px + 180, wy1 - 180), (px + 40, wy1 - 180)],
-              fill=(170, 92, 60))
+    d.polygon(
+        [(px, wy1 + bar), (px + 220, wy1 + bar), (px + 180, wy1 - 180), (px + 40, wy1 - 180)],
+        fill=(170, 92, 60),
+    )
     for a in range(7):
         ang = math.radians(200 + a * 22)
-        d.ellipse([px + 110 + math.cos(ang) * 240 - 70, wy1 - 260 + math.sin(ang) * 240 - 140,
-                   px + 110 + math.cos(ang) * 240 + 70, wy1 - 260 + math.sin(ang) * 240 + 140],
-                  fill=(70, 110, 70))
+        d.ellipse(
+            [
+                px + 110 + math.cos(ang) * 240 - 70,
+                wy1 - 260 + math.sin(ang) * 240 - 140,
+                px + 110 + math.cos(ang) * 240 + 70,
+                wy1 - 260 + math.sin(ang) * 240 + 140,
+            ],
+            fill=(70, 110, 70),
+        )
     for fx, ftop, fscale in figures:
         silhouette(d, int(w * fx), int(h * ftop), w / 3024 * fscale, (24, 20, 22))
     return finish(img, rng)
@@ -180,8 +197,10 @@ def scene_window(size, rng: random.Random, figures=((0.42, 0.36, 1.25),), sky=DA
 def scene_kitchen(size, rng: random.Random, gathering: bool = False) -> Image.Image:
     """A kitchen table with cups, a teapot and a bowl of fruit; or a table set for many."""
     w, h = size
-    img = vertical_gradient(size, [(0, (226, 214, 190)), (0.55, (200, 184, 160)),
-                                   (0.56, (150, 102, 70)), (1, (110, 72, 48))])
+    img = vertical_gradient(
+        size,
+        [(0, (226, 214, 190)), (0.55, (200, 184, 160)), (0.56, (150, 102, 70)), (1, (110, 72, 48))],
+    )
     d = ImageDraw.Draw(img)
     add_glow(img, (int(w * 0.55), -int(h * 0.2), int(w * 1.2), int(h * 0.6)), (255, 246, 220), 0.8)
     # tiles on the wall
@@ -198,8 +217,15 @@ def scene_kitchen(size, rng: random.Random, gathering: bool = False) -> Image.Im
     # teapot
     tx, tyy = int(w * 0.40), int(h * 0.40)
     d.ellipse([tx, tyy, tx + 760, tyy + 640], fill=(60, 96, 120))
-    d.polygon([(tx + 700, tyy + 300), (tx + 1040, tyy + 120), (tx + 1060, tyy + 190),
-               (tx + 720, tyy + 420)], fill=(60, 96, 120))
+    d.polygon(
+        [
+            (tx + 700, tyy + 300),
+            (tx + 1040, tyy + 120),
+            (tx + 1060, tyy + 190),
+            (tx + 720, tyy + 420),
+        ],
+        fill=(60, 96, 120),
+    )
     d.ellipse([tx + 280, tyy - 70, tx + 480, tyy + 60], fill=(48, 80, 100))
     d.arc([tx - 220, tyy + 120, tx + 160, tyy + 520], 90, 270, fill=(48, 80, 100), width=50)
     # cups
@@ -217,8 +243,10 @@ def scene_kitchen(size, rng: random.Random, gathering: bool = False) -> Image.Im
     bx, by = int(w * 0.72), int(h * 0.47)
     for i in range(5):
         fx = bx + 80 + i * 140 + rng.randint(-20, 20)
-        d.ellipse([fx, by - 60 - (i % 2) * 70, fx + 220, by + 160 - (i % 2) * 70],
-                  fill=[(230, 160, 40), (200, 60, 50), (240, 190, 60)][i % 3])
+        d.ellipse(
+            [fx, by - 60 - (i % 2) * 70, fx + 220, by + 160 - (i % 2) * 70],
+            fill=[(230, 160, 40), (200, 60, 50), (240, 190, 60)][i % 3],
+        )
     d.chord([bx, by - 40, bx + 960, by + 420], 0, 180, fill=(236, 230, 214))
     return finish(img, rng)
 
@@ -226,8 +254,10 @@ def scene_kitchen(size, rng: random.Random, gathering: bool = False) -> Image.Im
 def scene_skyline(size, rng: random.Random, figure: bool = False) -> Image.Image:
     """A city skyline at dusk; optionally a figure seen from behind."""
     w, h = size
-    img = vertical_gradient(size, [(0, (28, 36, 82)), (0.45, (112, 78, 132)),
-                                   (0.7, (238, 140, 96)), (1, (250, 196, 120))])
+    img = vertical_gradient(
+        size,
+        [(0, (28, 36, 82)), (0.45, (112, 78, 132)), (0.7, (238, 140, 96)), (1, (250, 196, 120))],
+    )
     add_glow(img, (int(w * 0.25), int(h * 0.45), int(w * 0.95), int(h * 0.95)), (255, 214, 150))
     d = ImageDraw.Draw(img)
     base = int(h * 0.78)
@@ -254,8 +284,15 @@ def scene_skyline(size, rng: random.Random, figure: bool = False) -> Image.Image
 def scene_classroom(size, rng: random.Random) -> Image.Image:
     """An empty evening classroom: board, rows of desks, light from the windows."""
     w, h = size
-    img = vertical_gradient(size, [(0, (214, 218, 210)), (0.62, (190, 196, 186)),
-                                   (0.63, (140, 130, 118)), (1, (110, 100, 90))])
+    img = vertical_gradient(
+        size,
+        [
+            (0, (214, 218, 210)),
+            (0.62, (190, 196, 186)),
+            (0.63, (140, 130, 118)),
+            (1, (110, 100, 90)),
+        ],
+    )
     d = ImageDraw.Draw(img)
     # board with chalk smudges (no writing)
     d.rectangle([int(w * 0.22), int(h * 0.12), int(w * 0.78), int(h * 0.42)], fill=(46, 72, 60))
@@ -263,8 +300,13 @@ def scene_classroom(size, rng: random.Random) -> Image.Image:
     for _ in range(6):
         x0 = rng.randint(int(w * 0.26), int(w * 0.6))
         y0 = rng.randint(int(h * 0.16), int(h * 0.36))
-        d.arc([x0, y0, x0 + rng.randint(300, 700), y0 + rng.randint(80, 200)], 200, 340,
-              fill=(120, 144, 130), width=14)
+        d.arc(
+            [x0, y0, x0 + rng.randint(300, 700), y0 + rng.randint(80, 200)],
+            200,
+            340,
+            fill=(120, 144, 130),
+            width=14,
+        )
     # windows on the left
     for i in range(2):
         x0 = int(w * 0.015) + i * int(w * 0.085)
@@ -279,15 +321,32 @@ def scene_classroom(size, rng: random.Random) -> Image.Image:
         for col in range(4):
             cx = int(w * (0.5 + (col - 1.5) * (0.2 + 0.06 * t)))
             d.rectangle([cx - dw // 2, y, cx + dw // 2, y + dh], fill=(196, 160, 110))
-            d.rectangle([cx - dw // 2 + 20, y + dh, cx - dw // 2 + 50, y + dh * 3], fill=(80, 80, 84))
-            d.rectangle([cx + dw // 2 - 50, y + dh, cx + dw // 2 - 20, y + dh * 3], fill=(80, 80, 84))
-            d.rounded_rectangle([cx - dw // 4, y - dh * 2, cx + dw // 4, y - dh // 3], radius=20,
-                                fill=(60, 110, 150))
+            d.rectangle(
+                [cx - dw // 2 + 20, y + dh, cx - dw // 2 + 50, y + dh * 3], fill=(80, 80, 84)
+            )
+            d.rectangle(
+                [cx + dw // 2 - 50, y + dh, cx + dw // 2 - 20, y + dh * 3], fill=(80, 80, 84)
+            )
+            d.rounded_rectangle(
+                [cx - dw // 4, y - dh * 2, cx + dw // 4, y - dh // 3],
+                radius=20,
+                fill=(60, 110, 150),
+            )
     # a notebook and a pen on the front desk
-    d.polygon([(int(w * 0.33), int(h * 0.955)), (int(w * 0.45), int(h * 0.945)),
-               (int(w * 0.46), int(h * 0.99)), (int(w * 0.34), int(h * 1.0))], fill=(240, 240, 232))
-    d.line([(int(w * 0.47), int(h * 0.95)), (int(w * 0.55), int(h * 0.93))], fill=(30, 40, 120),
-           width=18)
+    d.polygon(
+        [
+            (int(w * 0.33), int(h * 0.955)),
+            (int(w * 0.45), int(h * 0.945)),
+            (int(w * 0.46), int(h * 0.99)),
+            (int(w * 0.34), int(h * 1.0)),
+        ],
+        fill=(240, 240, 232),
+    )
+    d.line(
+        [(int(w * 0.47), int(h * 0.95)), (int(w * 0.55), int(h * 0.93))],
+        fill=(30, 40, 120),
+        width=18,
+    )
     return finish(img, rng, blur=2.0, noise=0)
 
 
@@ -309,10 +368,14 @@ def scene_hands_cup(size, rng: random.Random) -> Image.Image:
         for f in range(4):
             fy = cy - 150 + f * 150
             fx0 = hx - side * 250
-            d.rounded_rectangle([min(fx0, fx0 - side * 300), fy, max(fx0, fx0 - side * 300),
-                                 fy + 120], radius=60, fill=mix(skin, (0, 0, 0), 0.04 * f))
-        d.rounded_rectangle([hx - 200, cy + 700, hx + 200, h + 200], radius=120,
-                            fill=(70, 80, 110))  # sleeves
+            d.rounded_rectangle(
+                [min(fx0, fx0 - side * 300), fy, max(fx0, fx0 - side * 300), fy + 120],
+                radius=60,
+                fill=mix(skin, (0, 0, 0), 0.04 * f),
+            )
+        d.rounded_rectangle(
+            [hx - 200, cy + 700, hx + 200, h + 200], radius=120, fill=(70, 80, 110)
+        )  # sleeves
     steam = Image.new("L", size, 0)
     sd = ImageDraw.Draw(steam)
     for s in range(3):
@@ -327,8 +390,10 @@ def scene_hands_cup(size, rng: random.Random) -> Image.Image:
 def scene_fence(size, rng: random.Random) -> Image.Image:
     """A closed-centre fence with barbed wire, a low building behind it, a wide sky."""
     w, h = size
-    img = vertical_gradient(size, [(0, (92, 130, 186)), (0.55, (190, 208, 226)),
-                                   (0.72, (170, 176, 170)), (1, (96, 116, 80))])
+    img = vertical_gradient(
+        size,
+        [(0, (92, 130, 186)), (0.55, (190, 208, 226)), (0.72, (170, 176, 170)), (1, (96, 116, 80))],
+    )
     d = ImageDraw.Draw(img)
     clouds = Image.new("L", size, 0)
     cd = ImageDraw.Draw(clouds)
@@ -367,30 +432,40 @@ def scene_fence(size, rng: random.Random) -> Image.Image:
 def scene_visiting_room(size, rng: random.Random) -> Image.Image:
     """A bare visiting room: a table, two chairs, a high window with a beam of light."""
     w, h = size
-    img = vertical_gradient(size, [(0, (200, 204, 196)), (0.64, (182, 186, 178)),
-                                   (0.65, (120, 124, 120)), (1, (96, 100, 96))])
+    img = vertical_gradient(
+        size,
+        [
+            (0, (200, 204, 196)),
+            (0.64, (182, 186, 178)),
+            (0.65, (120, 124, 120)),
+            (1, (96, 100, 96)),
+        ],
+    )
     d = ImageDraw.Draw(img)
     wx0, wy0, wx1, wy1 = int(w * 0.56), int(h * 0.08), int(w * 0.80), int(h * 0.26)
     d.rectangle([wx0, wy0, wx1, wy1], fill=(200, 222, 240))
     for x in range(wx0, wx1, 120):
         d.rectangle([x, wy0, x + 18, wy1], fill=(90, 92, 96))
     beam = Image.new("L", size, 0)
-    ImageDraw.Draw(beam).polygon([(wx0, wy1), (wx1, wy1), (int(w * 0.62), h), (int(w * 0.18), h)],
-                                 fill=70)
+    ImageDraw.Draw(beam).polygon(
+        [(wx0, wy1), (wx1, wy1), (int(w * 0.62), h), (int(w * 0.18), h)], fill=70
+    )
     beam = beam.filter(ImageFilter.GaussianBlur(80))
     img.paste(Image.new("RGB", size, (255, 248, 226)), (0, 0), beam)
     # table
     tx0, tx1, ty = int(w * 0.30), int(w * 0.70), int(h * 0.62)
-    d.polygon([(tx0, ty), (tx1, ty), (tx1 + 140, ty + 300), (tx0 - 140, ty + 300)],
-              fill=(206, 196, 176))
+    d.polygon(
+        [(tx0, ty), (tx1, ty), (tx1 + 140, ty + 300), (tx0 - 140, ty + 300)], fill=(206, 196, 176)
+    )
     d.rectangle([tx0 - 140, ty + 300, tx1 + 140, ty + 340], fill=(160, 150, 132))
     for lx in (tx0 - 100, tx1 + 70):
         d.rectangle([lx, ty + 340, lx + 40, ty + 900], fill=(80, 80, 84))
     # two chairs facing each other
     for cx, flip in ((int(w * 0.22), 1), (int(w * 0.78), -1)):
         d.rectangle([cx - 170, ty - 420, cx + 170, ty - 380], fill=(60, 90, 130))
-        d.rectangle([cx - 170 * flip - 20, ty - 420, cx - 170 * flip + 20, ty + 200],
-                    fill=(60, 90, 130))
+        d.rectangle(
+            [cx - 170 * flip - 20, ty - 420, cx - 170 * flip + 20, ty + 200], fill=(60, 90, 130)
+        )
         d.rectangle([cx - 200, ty + 180, cx + 200, ty + 240], fill=(60, 90, 130))
         for lx in (cx - 180, cx + 150):
             d.rectangle([lx, ty + 240, lx + 30, ty + 700], fill=(70, 72, 78))
@@ -403,8 +478,9 @@ def scene_visiting_room(size, rng: random.Random) -> Image.Image:
 def scene_workbench(size, rng: random.Random) -> Image.Image:
     """A carpenter's bench with planks, a dovetail joint and tools."""
     w, h = size
-    img = vertical_gradient(size, [(0, (120, 104, 86)), (0.5, (92, 78, 64)),
-                                   (0.51, (168, 124, 80)), (1, (130, 92, 58))])
+    img = vertical_gradient(
+        size, [(0, (120, 104, 86)), (0.5, (92, 78, 64)), (0.51, (168, 124, 80)), (1, (130, 92, 58))]
+    )
     d = ImageDraw.Draw(img)
     add_glow(img, (int(w * 0.1), -int(h * 0.3), int(w * 0.9), int(h * 0.7)), (255, 226, 180), 0.6)
     for y in range(int(h * 0.53), h, 160):
@@ -415,21 +491,36 @@ def scene_workbench(size, rng: random.Random) -> Image.Image:
     d.rectangle([jx + 1400, jy - 600, jx + 1820, jy + 420], fill=(196, 150, 96))
     for i in range(3):
         y0 = jy + 40 + i * 130
-        d.polygon([(jx + 1400, y0 + 20), (jx + 1400, y0 + 90), (jx + 1600, y0 + 110),
-                   (jx + 1600, y0)], fill=(214, 172, 118))
+        d.polygon(
+            [(jx + 1400, y0 + 20), (jx + 1400, y0 + 90), (jx + 1600, y0 + 110), (jx + 1600, y0)],
+            fill=(214, 172, 118),
+        )
     # tools
     d.rectangle([int(w * 0.08), int(h * 0.70), int(w * 0.24), int(h * 0.72)], fill=(120, 70, 40))
     d.rectangle([int(w * 0.22), int(h * 0.68), int(w * 0.25), int(h * 0.75)], fill=(70, 72, 76))
-    d.polygon([(int(w * 0.70), int(h * 0.82)), (int(w * 0.92), int(h * 0.80)),
-               (int(w * 0.92), int(h * 0.84)), (int(w * 0.70), int(h * 0.84))], fill=(170, 174, 180))
-    d.rounded_rectangle([int(w * 0.62), int(h * 0.80), int(w * 0.71), int(h * 0.86)], radius=40,
-                        fill=(150, 50, 40))
+    d.polygon(
+        [
+            (int(w * 0.70), int(h * 0.82)),
+            (int(w * 0.92), int(h * 0.80)),
+            (int(w * 0.92), int(h * 0.84)),
+            (int(w * 0.70), int(h * 0.84)),
+        ],
+        fill=(170, 174, 180),
+    )
+    d.rounded_rectangle(
+        [int(w * 0.62), int(h * 0.80), int(w * 0.71), int(h * 0.86)], radius=40, fill=(150, 50, 40)
+    )
     # shavings
     for _ in range(40):
         x = rng.randint(0, w)
         y = rng.randint(int(h * 0.55), h)
-        d.arc([x, y, x + rng.randint(60, 160), y + rng.randint(40, 100)], 0, 270,
-              fill=(236, 204, 150), width=8)
+        d.arc(
+            [x, y, x + rng.randint(60, 160), y + rng.randint(40, 100)],
+            0,
+            270,
+            fill=(236, 204, 150),
+            width=8,
+        )
     return finish(img, rng)
 
 
@@ -450,12 +541,20 @@ class Photo:
 
 PHOTOS = [
     # testimonies
-    Photo("stories/farid-mariam/portrait.jpg", scene_window, PORTRAIT,
-          {"figures": ((0.36, 0.33, 1.3), (0.64, 0.44, 1.0)), "sky": EVENING}),
+    Photo(
+        "stories/farid-mariam/portrait.jpg",
+        scene_window,
+        PORTRAIT,
+        {"figures": ((0.36, 0.33, 1.3), (0.64, 0.44, 1.0)), "sky": EVENING},
+    ),
     Photo("stories/farid-mariam/kitchen.jpg", scene_kitchen, LANDSCAPE, gps=True),
-    Photo("stories/esther/portrait.jpg", scene_window, PORTRAIT,
-          {"figures": ((0.60, 0.40, 1.15),), "wall": ((70, 74, 80), (36, 38, 44))},
-          orientation6=True),
+    Photo(
+        "stories/esther/portrait.jpg",
+        scene_window,
+        PORTRAIT,
+        {"figures": ((0.60, 0.40, 1.15),), "wall": ((70, 74, 80), (36, 38, 44))},
+        orientation6=True,
+    ),
     Photo("stories/esther/fence.jpg", scene_fence, LANDSCAPE),
     Photo("stories/ousmane/portrait.jpg", scene_skyline, PORTRAIT, {"figure": True}),
     Photo("stories/ousmane/classroom.png", scene_classroom, LANDSCAPE),
