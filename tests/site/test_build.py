@@ -57,26 +57,30 @@ def test_home_pages(built: Built) -> None:
     assert soup(built.site / "fr/index.html").html["lang"] == "fr"
 
 
-def test_every_alternate_and_language_link_exists(built: Built) -> None:
+def test_every_language_link_exists(built: Built) -> None:
     checked = 0
     for page in html_pages(built.site):
         url = "/" + url_of(built.site, page)
-        doc = soup(page)
-        links = doc.select('link[rel="alternate"][hreflang]') + doc.select("a[hreflang]")
-        assert {a["hreflang"] for a in doc.select('link[rel="alternate"][hreflang]')} >= {
-            "nl",
-            "fr",
-        }
+        links = soup(page).select("a[hreflang]")
+        assert {a["hreflang"] for a in links} == {"nl", "fr"}, page
         for link in links:
             target = urlparse(urljoin(url, link["href"])).path.lstrip("/")
-            assert (built.site / target / "index.html").exists() or (
-                built.site / target
-            ).is_file(), (
-                page,
-                link["href"],
-            )
+            assert (built.site / target / "index.html").exists(), (page, link["href"])
             checked += 1
     assert checked > 40
+
+
+def test_sitemap_lists_every_page_with_all_alternates(built: Built) -> None:
+    doc = BeautifulSoup((built.site / "sitemap.xml").read_text("utf-8"), "xml")
+    entries = doc.find_all("url")
+    pages = {url_of(built.site, p) for p in html_pages(built.site)} - {"404/"}
+    assert {urlparse(e.loc.text).path.lstrip("/") for e in entries} == pages
+    for entry in entries:
+        links = entry.find_all("link")
+        assert {link["hreflang"] for link in links} == {"nl", "fr", "x-default"}
+        for link in links:
+            path = urlparse(link["href"]).path.lstrip("/")
+            assert (built.site / path / "index.html").exists(), link["href"]
 
 
 def test_language_switch_on_a_story_leads_to_the_same_story(built: Built) -> None:

@@ -114,8 +114,9 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         path = self._path(page.url, lang)
         if item is not None:
             description = item_description(item, lang)
-            for alternate in config.extra.get("alternate", []):
-                alternate["link"] = "/" + item.url(alternate["lang"])
+            # i18n keeps the language switcher as an attribute of `extra`, per page.
+            for alternate in getattr(config.extra, "alternate", None) or []:
+                alternate["link"] = item.url(alternate["lang"])
         else:
             description = page.meta.get("description") or config.site_description or ""
         title = page.title if not page.is_homepage else config.site_name
