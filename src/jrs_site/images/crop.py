@@ -22,7 +22,7 @@ def cover_box(size: tuple[int, int], target: tuple[int, int], focus: Focus) -> B
     far as the edges allow."""
     (w, h), (tw, th) = size, target
     scale = min(w / tw, h / th)
-    cw, ch = tw * scale, th * scale
+    cw, ch = min(w, tw * scale), min(h, th * scale)  # min(): float rounding must not spill
     left = min(max(focus[0] * w - cw / 2, 0), w - cw)
     top = min(max(focus[1] * h - ch / 2, 0), h - ch)
     return (left, top, left + cw, top + ch)

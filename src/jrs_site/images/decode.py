@@ -87,6 +87,8 @@ def open_image(src: Path, data: bytes) -> Image.Image:
 def upright_size(src: Path, im: Image.Image) -> tuple[int, int]:
     """The pixel size of an opened image once its EXIF orientation is applied."""
     w, h = im.size
+    if im.format == "TIFF":  # Pillow turns TIFFs itself, and reports the upright size
+        return w, h
     with _reading(src):  # PNG reads its EXIF after the pixels
         return (h, w) if _orientation(im) in _SWAPS_AXES else (w, h)
 
