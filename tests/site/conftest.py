@@ -86,6 +86,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     project = copy_project(tmp_path_factory.mktemp("build") / "project")
     hidden_copy(project, "esther", "esther-draft", DRAFT_MARK, draft=True)
     hidden_copy(project, "esther", "esther-noweb", NOWEB_MARK, **{"consent.uses": ["print"]})
+    hidden_copy(project, "esther", "esther-nl-only", "")
+    (project / "stories/esther-nl-only/fr.md").unlink()
+    (project / "docs/fr/contact.md").unlink()
     before = tree_hash(project)
     result = build(project)
     assert result.returncode == 0, result.stderr[-4000:]

@@ -30,8 +30,8 @@ def url_of(site: Path, page: Path) -> str:
     return "" if rel == "." else rel + "/"
 
 
-def expected_urls(lang: str) -> set[str]:
-    site, _ = load_site(REPO)
+def expected_urls(project: Path, lang: str) -> set[str]:
+    site, _ = load_site(project)
     prefix = "" if lang == "nl" else f"{lang}/"
     urls = {prefix + p for p in PAGES}
     return urls | {item.url(lang) for item in published_items(site)}
@@ -42,8 +42,9 @@ def test_exact_pages_per_language(built: Built) -> None:
     urls.discard("404/")
     fr = {u for u in urls if u.startswith("fr/")}
     nl = urls - fr
-    assert nl == expected_urls("nl")
-    assert fr == expected_urls("fr")
+    assert nl == expected_urls(built.project, "nl")
+    assert fr == expected_urls(built.project, "fr")
+    assert "stories/esther-nl-only/" in nl and "fr/contact/" in fr
 
 
 def test_every_page_declares_its_language(built: Built) -> None:
@@ -68,6 +69,15 @@ def test_every_language_link_exists(built: Built) -> None:
             assert (built.site / target / "index.html").exists(), (page, link["href"])
             checked += 1
     assert checked > 40
+
+
+@pytest.mark.parametrize("path", ["fr/stories/esther-nl-only/", "fr/contact/"])
+def test_untranslated_page_falls_back_with_a_note(built: Built, path: str) -> None:
+    doc = soup(built.site / path / "index.html")
+    assert doc.html["lang"] == "fr"
+    note = doc.select_one(".jrs-untranslated")
+    assert note is not None and "pas encore traduit" in note.get_text()
+    assert doc.select_one('[lang="nl"] h1, article[lang="nl"]') is not None
 
 
 def test_sitemap_lists_every_page_with_all_alternates(built: Built) -> None:

