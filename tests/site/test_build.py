@@ -11,8 +11,7 @@ from bs4 import BeautifulSoup
 
 from jrs_site.content import load_site
 from jrs_site.content.views import published_items
-from tests.conftest import REPO
-from tests.site.conftest import DRAFT_MARK, NOWEB_MARK, Built
+from tests.conftest import DRAFT_MARK, NOWEB_MARK, REPO, Built
 
 PAGES = ["", "about/", "support/", "contact/", "privacy/", "stories/", "editions/", "reports/"]
 
