@@ -6,12 +6,12 @@ import json
 import shutil
 import sys
 import tempfile
-from collections import defaultdict
 from pathlib import Path
 
 import click
 
 from .content import Problem, load_site
+from .content.problems import by_file
 
 CONFIG = "mkdocs.yml"
 
@@ -25,11 +25,11 @@ def _root() -> Path:
     raise click.ClickException(f"no {CONFIG} here or above: run jrs-site inside the project folder")
 
 
+SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
 def _print_problems(problems: list[Problem], root: Path) -> None:
-    by_file: dict[Path, list[Problem]] = defaultdict(list)
-    for problem in sorted(problems):
-        by_file[problem.file].append(problem)
-    for file, items in by_file.items():
+    for file, items in by_file(problems).items():
         try:
             shown = file.relative_to(root)
         except ValueError:
@@ -39,8 +39,7 @@ def _print_problems(problems: list[Problem], root: Path) -> None:
             where = f"line {p.line}" if p.line else ""
             if p.field:
                 where = f"{where}, field '{p.field}'" if where else f"field '{p.field}'"
-            colour = "red" if p.severity == "error" else "yellow"
-            prefix = click.style(p.severity, fg=colour)
+            prefix = click.style(p.severity, fg=SEVERITY_COLOURS[p.severity])
             click.echo(f"  {prefix}: {f'{where}: ' if where else ''}{p.message}", err=True)
             if p.hint:
                 click.echo(f"      -> {p.hint}", err=True)
@@ -51,6 +50,7 @@ def run_check(root: Path, fmt: str = "text", strict: bool = False) -> int:
     _, problems = load_site(root)
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
+    infos = len(problems) - len(errors) - len(warnings)
     if fmt == "json":
         click.echo(
             json.dumps(
@@ -65,7 +65,8 @@ def run_check(root: Path, fmt: str = "text", strict: bool = False) -> int:
                         "message": p.message,
                         "hint": p.hint,
                     }
-                    for p in sorted(problems)
+                    for items in by_file(problems).values()
+                    for p in items
                 ],
                 ensure_ascii=False,
                 indent=2,
@@ -73,7 +74,9 @@ def run_check(root: Path, fmt: str = "text", strict: bool = False) -> int:
         )
     else:
         _print_problems(problems, root)
-        click.echo(f"{len(errors)} error(s), {len(warnings)} warning(s).", err=True)
+        click.echo(
+            f"{len(errors)} error(s), {len(warnings)} warning(s), {infos} note(s).", err=True
+        )
     return 1 if errors or (strict and warnings) else 0
 
 

@@ -8,25 +8,28 @@ never stops at the first problem, so `jrs-site check` can list them all.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
+from ..images import ImageError, inspect
 from . import models
 from .bundles import Article, Bundle, Edition, Report, Site, Story, Text
 from .markdown import IMAGE_RE
 from .models import LANGUAGES
 from .problems import ContentError, Problem, Problems
-from .sources import SourceError, key_line, read_markdown, read_text, read_yaml
+from .sources import SourceError, read_markdown, read_yaml, value_line
 
 B = TypeVar("B", bound=Bundle)
 M = TypeVar("M", bound=BaseModel)
 
 FORBIDDEN_HTML_RE = re.compile(r"<\s*(script|iframe|object|embed|style|form)\b", re.IGNORECASE)
+TODO_LINE_RE = re.compile(r"^\W*TODO\b", re.MULTILINE)
 LANGUAGE_NAMES = {"nl": "Dutch", "fr": "French"}
 
 
@@ -41,64 +44,164 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
+def slug_hint(name: str) -> str:
+    """What to write instead of a name that cannot be part of a web address."""
+    return f"use lowercase letters without accents, digits and hyphens, e.g. '{slugify(name)}'"
+
+
+def is_todo(value: Any) -> bool:
+    """A placeholder left by `jrs-site new`: text starting with TODO."""
+    return isinstance(value, str) and value.startswith("TODO")
+
+
 def validate(
     model: type[M], data: Any, path: Path, first_line: int = 1
 ) -> tuple[M | None, list[Problem]]:
-    """Validate `data` against `model`; on failure, one plain problem per wrong field."""
+    """Validate `data` against `model`; on failure, one plain problem per wrong field.
+
+    Every TODO placeholder is reported as still to fill in, and not also as a wrong value.
+    """
     if data is None:
         data = {}
     if not isinstance(data, dict):
         return None, [Problem(path, "expected a list of 'field: value' lines", line=first_line)]
+    todos = [_todo_problem(loc, value, model, path, first_line) for loc, value in _todos(data)]
     try:
-        return model.model_validate(data), []
+        return model.model_validate(data), todos
     except ValidationError as exc:
-        return None, [_schema_problem(err, model, path, first_line) for err in exc.errors()]
+        wrong = [
+            {**err, "loc": _data_loc(data, err["loc"], keep_last=err["type"] == "missing")}
+            for err in exc.errors()
+            if not is_todo(err.get("input"))
+        ]
+        return None, todos + [_schema_problem(err, model, path, first_line) for err in wrong]
+
+
+def _data_loc(data: Any, loc: tuple[str | int, ...], keep_last: bool) -> tuple[str | int, ...]:
+    """The part of a pydantic error location that is written in the data (pydantic adds the
+    names of union members); with `keep_last`, also the missing field at its end."""
+    kept: list[str | int] = []
+    for index, part in enumerate(loc):
+        if isinstance(data, dict | list) and (
+            part in data if isinstance(data, dict) else isinstance(part, int) and part < len(data)
+        ):
+            kept.append(part)
+            data = data[part]  # type: ignore[index]
+        elif keep_last and index == len(loc) - 1:
+            kept.append(part)
+    return tuple(kept)
+
+
+def _todos(data: Any, loc: tuple[str | int, ...] = ()) -> list[tuple[tuple[str | int, ...], str]]:
+    """Where TODO placeholders are in parsed YAML: (location, text)."""
+    if isinstance(data, dict):
+        return [found for key, value in data.items() for found in _todos(value, (*loc, key))]
+    if isinstance(data, list):
+        return [found for i, value in enumerate(data) for found in _todos(value, (*loc, i))]
+    return [(loc, data)] if is_todo(data) else []
+
+
+def _todo_problem(
+    loc: tuple[str | int, ...], text: str, model: type[BaseModel], path: Path, first_line: int
+) -> Problem:
+    info = _walk(model, loc)[1]
+    what = text.removeprefix("TODO").strip(" :")
+    return Problem(
+        path,
+        "still to fill in" + (f": {what}" if what else ""),
+        field=_dotted(loc),
+        line=_line_of(path, loc, first_line),
+        hint="replace the TODO"
+        + (f" ({info.description})" if info is not None and info.description else ""),
+    )
+
+
+#: Plain words for the commonest wrong values: (message, hint); {found} is the value written.
+_PLAIN: dict[str, tuple[str, str]] = {
+    "date_parsing": ("{found} is not a date", "write the date as YYYY-MM-DD, e.g. 2025-10-02"),
+    "date_from_datetime_parsing": (
+        "{found} is not a date",
+        "write the date as YYYY-MM-DD, e.g. 2025-10-02",
+    ),
+    "date_type": ("{found} is not a date", "write the date as YYYY-MM-DD, e.g. 2025-10-02"),
+    "int_parsing": ("{found} is not a whole number (integer)", "write digits only, e.g. 2019"),
+    "int_from_float": ("{found} is not a whole number (integer)", "write digits only, e.g. 2019"),
+    "float_parsing": ("{found} is not a number", "write digits, with a dot for decimals: 12.5"),
+    "bool_parsing": ("{found} is not true or false (boolean)", "write true or false"),
+    "string_type": ("{found} is not a text", "write a text, between quotes if needed"),
+    "string_too_short": ("this field is empty", "write something here"),
+    "string_too_long": ("this text is too long", "shorten it to at most {max_length} characters"),
+    "list_type": ("{found} is not a list", "write a list, e.g. [web, print]"),
+    "model_type": (
+        "{found} is not a group of fields",
+        "write the fields on their own lines below it, indented by two spaces",
+    ),
+    "dict_type": (
+        "{found} is not a group of fields",
+        "write the fields on their own lines below it, indented by two spaces",
+    ),
+    "string_pattern_mismatch": ("{found} cannot be used as a name here", "{slug}"),
+}
 
 
 def _schema_problem(err: Any, model: type[BaseModel], path: Path, first_line: int) -> Problem:
-    loc = [str(part) for part in err["loc"]]
-    name = ".".join(loc)
-    line = _line_of(path, loc[0], first_line) if loc else None
+    loc = err["loc"]
+    name = _dotted(loc)
+    line = _line_of(path, loc, first_line)
     kind = err["type"]
-    field_info = model.model_fields.get(loc[0]) if loc else None
     if kind == "extra_forbidden":
         known = _known_fields(model, loc[:-1])
-        close = difflib.get_close_matches(loc[-1], known, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(known)}"
         return Problem(path, f"unknown field '{loc[-1]}'", field=name, line=line, hint=hint)
     if kind == "missing":
-        description = field_info.description if field_info is not None and len(loc) == 1 else None
+        info = _walk(model, loc)[1]
+        description = info.description if info is not None else None
         hint = f"add a line '{loc[-1]}: ...'" + (f" ({description})" if description else "")
         return Problem(path, "this required field is missing", field=name, line=line, hint=hint)
     found = err.get("input")
-    message = err["msg"].removeprefix("Value error, ")
-    return Problem(path, f"{message}; found {found!r}", field=name, line=line)
-
-
-def _known_fields(model: type[BaseModel], parents: list[str]) -> list[str]:
-    """Field names of the (possibly nested) model at `parents`."""
-    current: Any = model
-    for part in parents:
-        fields = getattr(current, "model_fields", {})
-        if part not in fields:
-            return []
-        annotation = fields[part].annotation
-        current = next(
-            (
-                a
-                for a in getattr(annotation, "__args__", (annotation,))
-                if hasattr(a, "model_fields")
-            ),
-            annotation,
+    shown = repr(found) if len(repr(found)) <= 60 else repr(found)[:56] + "…'"
+    if kind in _PLAIN:
+        message, hint = _PLAIN[kind]
+        values = {**err.get("ctx", {}), "found": shown, "slug": slug_hint(str(found))}
+        return Problem(
+            path, message.format(**values), field=name, line=line, hint=hint.format(**values)
         )
-    return sorted(getattr(current, "model_fields", {}))
+    message = err["msg"].removeprefix("Value error, ")
+    return Problem(path, f"{message}; found {shown}", field=name, line=line)
 
 
-def _line_of(path: Path, key: str, first_line: int) -> int | None:
-    try:
-        line = key_line(read_text(path), key)
-    except SourceError:
-        return None
+def _dotted(loc: tuple[str | int, ...]) -> str:
+    """`("articles", 2, "story")` -> `articles[2].story`."""
+    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc)[1:]
+
+
+def _walk(model: type[BaseModel], loc: tuple[str | int, ...]) -> tuple[Any, Any]:
+    """The (nested) model and the field info at `loc`; list indexes and dict keys are skipped."""
+    current: Any = model
+    info = None
+    for part in loc:
+        fields = getattr(current, "model_fields", {})
+        if part in fields:
+            info = fields[part]
+            current = _inner_model(info.annotation) or info.annotation
+    return current, info
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The model inside an annotation such as `list[Figure]`, `dict[str, PhotoMeta]`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return next(filter(None, (_inner_model(arg) for arg in get_args(annotation))), None)
+
+
+def _known_fields(model: type[BaseModel], parents: tuple[str | int, ...]) -> list[str]:
+    """Field names of the (possibly nested) model at `parents`."""
+    return sorted(getattr(_walk(model, parents)[0], "model_fields", {}))
+
+
+def _line_of(path: Path, loc: tuple[str | int, ...], first_line: int) -> int | None:
+    line = value_line(path, loc)
     return line if line is not None else (first_line if first_line > 1 else None)
 
 
@@ -108,6 +211,8 @@ class Loader:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.problems = Problems()
+        self.drafts: set[Path] = set()  # folders marked `draft: true`, even if otherwise invalid
+        self.photo_errors: dict[Path, ImageError | None] = {}
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -120,6 +225,7 @@ class Loader:
         editions = self._load_bundles(self.root / "editions", Edition)
         site = Site(self.root, organisation, authors, themes, stories, editions, reports)  # type: ignore[arg-type]
         self._link(site)
+        self._check_pages(self.root / "docs")
         return site
 
     def _read_yaml(self, path: Path) -> Any:
@@ -157,6 +263,14 @@ class Loader:
         data = self._read_yaml(path) or {}
         themes: dict[str, models.Localized] = {}
         for key, labels in data.items() if isinstance(data, dict) else []:
+            if not models.SLUG_RE.match(str(key)):
+                self.problems.add(
+                    path,
+                    f"the theme id '{key}' cannot be used in a web address",
+                    field=str(key),
+                    line=value_line(path, (key,)),
+                    hint=slug_hint(str(key)),
+                )
             theme, problems = validate(models.Localized, labels, path)
             self.problems.extend([_with_field(p, f"{key}.{p.field}") for p in problems])
             if theme is not None:
@@ -180,8 +294,7 @@ class Loader:
                 self.problems.add(
                     path,
                     f"the folder name '{path.name}' cannot be used in a web address",
-                    hint=f"use lowercase letters without accents, digits and hyphens, "
-                    f"e.g. '{suggestion}'{taken}",
+                    hint=slug_hint(path.name) + taken,
                 )
                 continue
             bundle = self._load_bundle(path, cls)
@@ -198,7 +311,10 @@ class Loader:
                 hint=f"every {cls.kind} folder needs {cls.meta_file()}, nl.md and fr.md",
             )
             return None
-        meta, problems = validate(cls.meta_model, self._read_yaml(meta_path), meta_path)
+        data = self._read_yaml(meta_path)
+        if isinstance(data, dict) and data.get("draft") is True:
+            self.drafts.add(folder)
+        meta, problems = validate(cls.meta_model, data, meta_path)
         self.problems.extend(problems)
         texts = {}
         for lang in LANGUAGES:
@@ -229,6 +345,13 @@ class Loader:
                 line=line,
                 hint="remove it: the site loads nothing from elsewhere and runs no embedded code",
             )
+        for match in TODO_LINE_RE.finditer(source.body):
+            self.problems.add(
+                path,
+                "the text still has a TODO",
+                line=source.body_line + source.body[: match.start()].count("\n"),
+                hint="write the text in place of the TODO line",
+            )
         if fields is None:
             return None
         return Text(lang, path, fields, source.body, source.body_line)
@@ -241,6 +364,13 @@ class Loader:
             for theme in story.meta.themes:
                 if theme not in site.themes:
                     self._unknown(story.folder / "story.yml", "themes", theme, site.themes)
+            if story.published("web") and "social" not in story.meta.consent.uses:
+                self.problems.add(
+                    story.folder / "story.yml",
+                    "consent does not cover 'social': this story gets no social media card",
+                    field="consent.uses",
+                    severity="info",
+                )
             if story.meta.consent.withdrawn is not None and not story.meta.draft:
                 self.problems.add(
                     story.folder / "story.yml",
@@ -381,6 +511,10 @@ class Loader:
                 path, f"the photo '{name}' does not exist", field=field or "", line=line
             )
             return
+        error = self._photo_error(target)
+        if error is not None:
+            message, _, hint = error.message.partition("; ")
+            self.problems.add(path, f"'{name}': {message}", field=field or "", line=line, hint=hint)
         if name not in bundle.meta.photos:
             self.problems.add(
                 bundle.folder / bundle.meta_file(),
@@ -388,6 +522,32 @@ class Loader:
                 field="photos",
                 hint=f"add '  {name}: {{credit: <author id>}}' under 'photos:'",
             )
+
+    def _photo_error(self, path: Path) -> ImageError | None:
+        """Why a photo file cannot be used (corrupt, empty, not a photo, too large), once each."""
+        if path not in self.photo_errors:
+            try:
+                inspect(path)
+                self.photo_errors[path] = None
+            except ImageError as exc:
+                self.photo_errors[path] = exc
+        return self.photo_errors[path]
+
+    def _check_pages(self, docs: Path) -> None:
+        """Every page in `docs/<lang>/` exists in every language, under the same name."""
+        pages = {
+            lang: {p.relative_to(docs / lang) for p in (docs / lang).rglob("*.md")}
+            for lang in LANGUAGES
+        }
+        for lang, other in itertools.permutations(LANGUAGES, 2):
+            for page in sorted(pages[other] - pages[lang]):
+                missing = (docs / lang / page).relative_to(self.root)
+                self.problems.add(
+                    docs / other / page,
+                    f"not translated into {LANGUAGE_NAMES[lang]} yet: {missing} is missing",
+                    severity="warning",
+                    hint=f"write {missing}, with the same file name, in {LANGUAGE_NAMES[lang]}",
+                )
 
     def _author(self, site: Site, path: Path, field: str, author_id: str) -> None:
         if author_id not in site.authors:
@@ -423,11 +583,9 @@ def load_site(root: Path) -> tuple[Site, list[Problem]]:
     """
     loader = Loader(root)
     site = loader.load()
-    items: list[Bundle] = [*site.stories.values(), *site.editions.values(), *site.reports.values()]
-    drafts = [item.folder for item in items if item.meta.draft]
     problems = [
         replace(p, severity="warning", message=f"{p.message} (draft, not published)")
-        if any(p.file.is_relative_to(folder) for folder in drafts)
+        if p.severity != "info" and any(p.file.is_relative_to(folder) for folder in loader.drafts)
         else p
         for p in loader.problems.items
     ]

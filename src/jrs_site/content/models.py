@@ -8,10 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from babel import Locale
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
 
 LANGUAGES: tuple[str, ...] = ("nl", "fr")
 DEFAULT_LANGUAGE = "nl"
@@ -30,8 +38,8 @@ class Schema(BaseModel):
 class Localized(Schema):
     """A short text in each language, e.g. `{nl: directeur, fr: directrice}`."""
 
-    nl: str = Field(min_length=1)
-    fr: str = Field(min_length=1)
+    nl: str = Field(min_length=1, description="in Dutch")
+    fr: str = Field(min_length=1, description="in French")
 
     def get(self, lang: str) -> str:
         return getattr(self, lang)
@@ -52,31 +60,35 @@ Photos = dict[str, PhotoMeta]
 class Author(Schema):
     """One person in the author registry (`data/authors.yml`)."""
 
-    id: str = Field(pattern=SLUG_RE.pattern)
-    name: str = Field(min_length=1)
-    role: Localized
+    id: str = Field(
+        pattern=SLUG_RE.pattern, description="short name used in bylines and credits: eva-peeters"
+    )
+    name: str = Field(min_length=1, description="full name as printed, e.g. Eva Peeters")
+    role: Localized = Field(description="role in each language: {nl: fotograaf, fr: photographe}")
 
 
 class Organisation(Schema):
     """The organisation's details (`data/organisation.yml`), shown in print and on the site."""
 
-    name: str
-    newsletter: Localized
-    tagline: Localized
-    address: str
-    email: str
-    phone: str
-    iban: str
-    bic: str
+    name: str = Field(description="the organisation's name")
+    newsletter: Localized = Field(description="the newsletter's name in each language")
+    tagline: Localized = Field(description="a short line under the name")
+    address: str = Field(description="postal address")
+    email: str = Field(description="contact e-mail address")
+    phone: str = Field(description="contact phone number")
+    iban: str = Field(description="bank account for donations")
+    bic: str = Field(description="the bank's BIC code")
     editor: str = Field(description="author id of the editor, named in the colophon")
-    printer: str
-    tax_note: Localized
+    printer: str = Field(description="the printer's name, for the colophon")
+    tax_note: Localized = Field(description="the note on tax certificates for donations")
 
 
 class Person(Schema):
     """Who tells the story: a first name or a pseudonym, never a full name."""
 
-    name: str = Field(min_length=1, max_length=40)
+    name: str = Field(
+        min_length=1, max_length=40, description="first name or pseudonym, never a full name"
+    )
     pseudonym: bool = Field(False, description="true when `name` is not the person's real name")
 
 
@@ -84,7 +96,7 @@ class Consent(Schema):
     """Who agreed to publication, when, and for which uses."""
 
     given_by: str = Field(min_length=1, description="the person, or a parent for a minor")
-    date: dt.date
+    date: dt.date = Field(description="when consent was given, e.g. 2025-09-12")
     uses: list[Use] = Field(description="any of: web, print, social")
     withdrawn: dt.date | None = Field(None, description="date consent was withdrawn, if it was")
 
@@ -101,13 +113,13 @@ def _check_country(code: str) -> str:
 class StoryMeta(Schema):
     """`stories/<slug>/story.yml`: the facts of a testimony, the same in every language."""
 
-    person: Person
+    person: Person = Field(description="who tells the story")
     country: str = Field(description="country of origin, ISO code such as SY, AF, ER, CD")
     arrived: int = Field(ge=1950, le=2100, description="year of arrival in Belgium, e.g. 2019")
     date: dt.date = Field(description="publication date, e.g. 2025-10-02")
     themes: list[str] = Field(default_factory=list, description="theme ids from data/themes.yml")
     portrait: str | None = Field(None, description="file name of the portrait in this folder")
-    consent: Consent
+    consent: Consent = Field(description="who agreed to publication, when, for which uses")
     draft: bool = Field(False, description="true keeps the story out of every output")
     photos: Photos = Field(default_factory=dict, description="credit and focus of each photo")
 
@@ -130,85 +142,110 @@ class StoryText(Schema):
     family: str = Field("", max_length=120, description="short family line")
     lead: str = Field(min_length=1, description="third-person introduction")
     portrait_alt: str | None = Field(None, description="what the portrait shows, for blind readers")
-    portrait_caption: str = ""
+    portrait_caption: str = Field("", description="caption under the portrait")
 
 
 class StoryRef(Schema):
-    story: str
+    """An edition article that is a testimony: `story: <slug>`."""
+
+    story: str = Field(description="folder name of the story under stories/")
 
 
 class ReportRef(Schema):
-    report: str
+    """An edition article that is a report summary: `report: <slug>`."""
+
+    report: str = Field(description="folder name of the report under reports/")
 
 
-ArticleRef = str | StoryRef | ReportRef
+def _article_kind(value: Any) -> str | None:
+    """Which kind of `articles:` entry a value is, so that a mistake gets one message."""
+    if isinstance(value, str):
+        return "folder"
+    keys = set(value if isinstance(value, dict) else vars(value))
+    return {frozenset({"story"}): "story-ref", frozenset({"report"}): "report-ref"}.get(
+        frozenset(keys)
+    )
+
+
+ArticleRef = Annotated[
+    Annotated[str, Field(pattern=SLUG_RE.pattern), Tag("folder")]
+    | Annotated[StoryRef, Tag("story-ref")]
+    | Annotated[ReportRef, Tag("report-ref")],
+    Discriminator(
+        _article_kind,
+        custom_error_type="article_reference",
+        custom_error_message="write an article folder name, 'story: <slug>' or 'report: <slug>'",
+    ),
+]
 
 
 class EditionMeta(Schema):
     """`editions/<number>/edition.yml`: number, date, cover and the ordered articles."""
 
-    number: int = Field(ge=1)
-    date: dt.date
-    cover: str | None = None
+    number: int = Field(ge=1, description="the edition number, the same as the folder name")
+    date: dt.date = Field(description="publication date, e.g. 2025-10-15")
+    cover: str | None = Field(None, description="file name of the cover photo in this folder")
     articles: list[ArticleRef] = Field(
         min_length=1,
         description="in order: an article folder name, `story: <slug>` or `report: <slug>`",
     )
-    draft: bool = False
-    photos: Photos = Field(default_factory=dict)
+    draft: bool = Field(False, description="true keeps the edition out of every output")
+    photos: Photos = Field(default_factory=dict, description="credit and focus of each photo")
 
 
 class EditionText(Schema):
     """Front matter of `editions/<number>/nl.md` and `fr.md`."""
 
     season: str = Field(min_length=1, description="e.g. Herfst 2025")
-    theme: str = Field(min_length=1, max_length=160)
-    cover_alt: str | None = None
-    cover_caption: str = ""
+    theme: str = Field(min_length=1, max_length=160, description="the theme of this edition")
+    cover_alt: str | None = Field(None, description="what the cover shows, for blind readers")
+    cover_caption: str = Field("", description="caption under the cover photo")
 
 
 class ArticleMeta(Schema):
     """`editions/<number>/<article>/article.yml`: the byline and photos of an article."""
 
-    byline: str | None = Field(None, description="author id of the writer")
-    photos: Photos = Field(default_factory=dict)
+    byline: str | None = Field(
+        None, description="author id of the writer, named at the end of the article"
+    )
+    photos: Photos = Field(default_factory=dict, description="credit and focus of each photo")
 
 
 class ArticleText(Schema):
     """Front matter of an edition article's `nl.md` and `fr.md`."""
 
-    kicker: str = Field("", max_length=60)
-    title: str = Field(min_length=1, max_length=160)
-    lead: str = ""
+    kicker: str = Field("", max_length=60, description="a word above the title: Editoriaal")
+    title: str = Field(min_length=1, max_length=160, description="the title of the article")
+    lead: str = Field("", description="an introductory paragraph, printed in bold")
 
 
 class Figure(Schema):
     """One key figure: a value, its label, and optionally last year's value and a source."""
 
-    value: float
-    previous: float | None = None
-    label: Localized
-    unit: Localized | None = None
-    source: Localized | None = None
+    value: float = Field(description="the number, e.g. 7412")
+    previous: float | None = Field(None, description="last year's number, shown with a bar")
+    label: Localized = Field(description="what is counted, in each language")
+    unit: Localized | None = Field(None, description="unit in each language: {nl: dagen, ...}")
+    source: Localized | None = Field(None, description="where the number comes from")
 
 
 class ReportMeta(Schema):
     """`reports/<slug>/report.yml`: the facts of a report summary."""
 
-    year: int = Field(ge=1990, le=2100)
-    number: str
-    author: str = Field(description="author id")
-    date: dt.date
+    year: int = Field(ge=1990, le=2100, description="the year the report is about, e.g. 2024")
+    number: str = Field(description='the report number, between quotes: "2025/01"')
+    author: str = Field(description="author id (from data/authors.yml)")
+    date: dt.date = Field(description="publication date, e.g. 2025-06-20")
     full_report: Localized = Field(description="link to the full report in each language")
-    figures: list[Figure] = Field(default_factory=list)
-    draft: bool = False
-    photos: Photos = Field(default_factory=dict)
+    figures: list[Figure] = Field(default_factory=list, description="the key figures")
+    draft: bool = Field(False, description="true keeps the report out of every output")
+    photos: Photos = Field(default_factory=dict, description="credit and focus of each photo")
 
 
 class ReportText(Schema):
     """Front matter of `reports/<slug>/nl.md` and `fr.md`."""
 
-    title: str = Field(min_length=1, max_length=160)
-    lead: str = Field(min_length=1)
-    findings: list[str] = Field(default_factory=list)
+    title: str = Field(min_length=1, max_length=160, description="the title of the summary")
+    lead: str = Field(min_length=1, description="one or two sentences: the main finding")
+    findings: list[str] = Field(default_factory=list, description="the key findings, one a line")
     order: str = Field("", description="how to order a paper copy")

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+#: error: blocks the build; warning: worth fixing (fatal with --strict); info: good to know.
+Severity = Literal["error", "warning", "info"]
 
 
 @dataclass(frozen=True, order=True)
@@ -61,6 +62,14 @@ class Problems:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.items if p.severity == "warning"]
+
+
+def by_file(problems: list[Problem]) -> dict[Path, list[Problem]]:
+    """Problems grouped by file, files in order, each file's problems in line order."""
+    grouped: dict[Path, list[Problem]] = {}
+    for problem in sorted(problems, key=lambda p: (p.file, p.line or 0, p.field, p.message)):
+        grouped.setdefault(problem.file, []).append(problem)
+    return grouped
 
 
 class ContentError(Exception):

@@ -6,6 +6,7 @@ Byte-order marks and Windows line ends are accepted; other encodings are refused
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -153,9 +154,30 @@ def read_markdown(path: Path) -> MarkdownSource:
     return MarkdownSource(path, meta, "\n".join(lines[end + 1 :]), end + 2)
 
 
-def key_line(text: str, key: str) -> int | None:
-    """The 1-based line where a top-level `key:` is written in YAML text, if any."""
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.startswith(f"{key}:"):
-            return number
-    return None
+def value_line(path: Path, loc: Sequence[str | int]) -> int | None:
+    """The 1-based line where the value at `loc` (e.g. `("consent", "uses", 0)`) is written in
+    a YAML file or a Markdown file's front matter: the deepest part of `loc` that is found."""
+    try:
+        text = read_text(path)
+    except SourceError:
+        return None
+    first_line = 1
+    if path.suffix == ".md":  # only the front matter, which starts on line 2
+        text, first_line = text.partition("\n---")[0].removeprefix("---\n"), 2
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    line = None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            found = next((pair for pair in node.value if pair[0].value == str(part)), None)
+            if found is None:
+                break
+            line, node = found[0].start_mark.line, found[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                break
+            node = node.value[part]
+            line = node.start_mark.line
+    return None if line is None else line + first_line
