@@ -4,6 +4,7 @@ the example site built once per session (`built`), for the site and browser test
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import os
 import shutil
@@ -225,3 +226,15 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     assert result.returncode == 0, result.stderr[-4000:]
     assert tree_hash(project) == before, "the build changed the sources"
     return Built(project, project / "site", result.stdout + result.stderr)
+
+
+def search_text(site: Path, lang: str | None = None) -> str:
+    """Everything in the Pagefind bundle (of one language, or all), decompressed: its files
+    are gzipped, so a leak into the search index would escape a plain byte scan."""
+    prefix = f"{lang}_" if lang else ""
+    texts = [
+        gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+        for folder in ("fragment", "index")
+        for path in sorted((site / "pagefind" / folder).glob(f"{prefix}*"))
+    ]
+    return "\n".join(texts)

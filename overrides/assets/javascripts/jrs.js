@@ -18,3 +18,68 @@ document.querySelectorAll("form[data-jrs-filter]").forEach((form) => {
   form.addEventListener("submit", (event) => event.preventDefault());
   form.hidden = false;
 });
+
+/* Search: Pagefind, loaded the first time a reader opens the dialog. Pagefind picks the index
+   of the page's <html lang>, so a French page searches French pages only. */
+const siteRoot = new URL("../../", document.currentScript.src);
+const searchDialog = document.getElementById("jrs-search");
+if (searchDialog) {
+  const opener = document.querySelector(".jrs-search-open");
+  const input = searchDialog.querySelector(".jrs-search__input");
+  const status = searchDialog.querySelector(".jrs-search__status");
+  const list = searchDialog.querySelector(".jrs-search__results");
+  const plural = new Intl.PluralRules(document.documentElement.lang);
+  let pagefind = null;
+  let latest = "";
+
+  const load = async () => {
+    if (!pagefind) {
+      pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
+      await pagefind.options({ baseUrl: siteRoot.pathname });
+    }
+    return pagefind;
+  };
+
+  const item = (result) => {
+    const li = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = result.url;
+    link.textContent = result.meta.title;
+    const excerpt = document.createElement("p");
+    excerpt.innerHTML = result.excerpt; // Pagefind escapes the text and adds only <mark>
+    li.append(link, excerpt);
+    return li;
+  };
+
+  const search = async () => {
+    const query = input.value.trim();
+    latest = query;
+    if (!query) {
+      list.replaceChildren();
+      status.textContent = "";
+      return;
+    }
+    const found = await (await load()).search(query);
+    const results = await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
+    if (query !== latest) return; // a newer query is on its way
+    list.replaceChildren(...results.map(item));
+    const count = found.results.length;
+    status.textContent = count
+      ? searchDialog.dataset[`result${plural.select(count) === "one" ? "One" : "Other"}`]
+          .replace("{count}", count)
+      : searchDialog.dataset.resultNone;
+  };
+
+  opener.hidden = false;
+  opener.addEventListener("click", () => {
+    searchDialog.showModal();
+    input.focus();
+    load();
+  });
+  searchDialog.querySelector(".jrs-search__close").addEventListener("click", () => searchDialog.close());
+  searchDialog.addEventListener("click", (event) => {
+    if (event.target === searchDialog) searchDialog.close(); // a click on the backdrop
+  });
+  searchDialog.querySelector("form").addEventListener("submit", (event) => event.preventDefault());
+  input.addEventListener("input", search);
+}

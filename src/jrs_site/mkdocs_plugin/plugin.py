@@ -39,6 +39,7 @@ from ..content.views import (
 )
 from ..content.views import Page as ViewPage
 from ..images import ImageSettings, build_all
+from ..search import SearchIndexError, index_site
 
 log = get_plugin_logger(__name__)
 MEDIA_DIR = "media"
@@ -64,6 +65,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         self.items: dict[str, Bundle] = {}  # src_uri of a generated page -> its item
         self.views: dict[str, Any] = {}  # page url -> its ready view
         self.paths: list[str] = []  # every page's path, the same in all languages
+        self.languages_built = 0  # how many languages of this build have been written
 
     # -- hooks ------------------------------------------------------------------------------
 
@@ -135,8 +137,21 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             context["jrs_sitemap"] = sitemap(config.site_url or "/", self.paths)
         return context
 
+    # Before i18n's (-100), which builds the next language from inside this hook: the current
+    # language is still right here, and when the last language's build gets here every page of
+    # every language has been written, so the search index covers them all.
     def on_post_build(self, config: MkDocsConfig) -> None:
         self._write_media(Path(config.site_dir) / MEDIA_DIR)
+        self.languages_built += 1
+        if self.languages_built == self._build_language_count(config):
+            self.languages_built = 0
+            try:
+                index_site(Path(config.site_dir))
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from None
+
+    def on_build_error(self, error: Exception) -> None:
+        self.languages_built = 0  # the next build (e.g. under `serve`) counts from zero
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -165,6 +180,12 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
     def _language(config: MkDocsConfig) -> str:
         i18n = config.plugins.get("i18n")
         return getattr(i18n, "current_language", None) or DEFAULT_LANGUAGE
+
+    @staticmethod
+    def _build_language_count(config: MkDocsConfig) -> int:
+        """How many languages i18n builds in this run (each one a complete MkDocs build)."""
+        i18n = config.plugins.get("i18n")
+        return len(getattr(i18n, "build_languages", None) or [DEFAULT_LANGUAGE])
 
     @staticmethod
     def _path(url: str, lang: str) -> str:
