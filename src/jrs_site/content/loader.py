@@ -112,7 +112,7 @@ def _todo_problem(
         field=_dotted(loc),
         line=_line_of(path, loc, first_line),
         hint="replace the TODO"
-        + (f" ({info.description})" if info is not None and info.description else ""),
+        + (f": {info.description}" if info is not None and info.description else ""),
     )
 
 
@@ -556,6 +556,8 @@ class Loader:
     def _unknown(
         self, path: Path, field: str, key: str, known: dict[str, Any], what: str = "theme"
     ) -> None:
+        if is_todo(key):
+            return  # listed already as still to fill in
         close = difflib.get_close_matches(key, list(known), n=1)
         hint = (
             f"did you mean '{close[0]}'?"
