@@ -36,11 +36,8 @@ def _print_problems(problems: list[Problem], root: Path) -> None:
             shown = file
         click.echo(click.style(str(shown), bold=True), err=True)
         for p in items:
-            where = f"line {p.line}" if p.line else ""
-            if p.field:
-                where = f"{where}, field '{p.field}'" if where else f"field '{p.field}'"
             prefix = click.style(p.severity, fg=SEVERITY_COLOURS[p.severity])
-            click.echo(f"  {prefix}: {f'{where}: ' if where else ''}{p.message}", err=True)
+            click.echo(f"  {prefix}: {p.describe()}", err=True)
             if p.hint:
                 click.echo(f"      -> {p.hint}", err=True)
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..images import ImageError, inspect
 from . import models
-from .bundles import Article, Bundle, Edition, Report, Site, Story, Text
+from .bundles import Article, Bundle, Edition, Report, Site, Story, Text, localized_url
 from .markdown import IMAGE_RE
 from .models import LANGUAGES
 from .problems import ContentError, Problem, Problems
@@ -225,7 +225,7 @@ class Loader:
         editions = self._load_bundles(self.root / "editions", Edition)
         site = Site(self.root, organisation, authors, themes, stories, editions, reports)  # type: ignore[arg-type]
         self._link(site)
-        self._check_pages(self.root / "docs")
+        self._check_pages(self.root / "docs", site)
         return site
 
     def _read_yaml(self, path: Path) -> Any:
@@ -533,12 +533,26 @@ class Loader:
                 self.photo_errors[path] = exc
         return self.photo_errors[path]
 
-    def _check_pages(self, docs: Path) -> None:
-        """Every page in `docs/<lang>/` exists in every language, under the same name."""
+    def _check_pages(self, docs: Path, site: Site) -> None:
+        """Every page in `docs/<lang>/` exists in every language, under the same name, and has
+        an address of its own (not that of another page or of a published item)."""
         pages = {
             lang: {p.relative_to(docs / lang) for p in (docs / lang).rglob("*.md")}
             for lang in LANGUAGES
         }
+        items = [*site.published_stories(), *site.published_editions(), *site.published_reports()]
+        for lang in LANGUAGES:
+            taken = {item.path: item.folder for item in items}
+            for page in sorted(pages[lang]):
+                source, address = docs / lang / page, page_address(page)
+                other = taken.setdefault(address, source)
+                if other != source:
+                    self.problems.add(
+                        source,
+                        f"this page and {other.relative_to(self.root)} would both be "
+                        f"written to the address /{localized_url(address, lang)}",
+                        hint="rename or move this page: one would overwrite the other",
+                    )
         for lang, other in itertools.permutations(LANGUAGES, 2):
             for page in sorted(pages[other] - pages[lang]):
                 missing = (docs / lang / page).relative_to(self.root)
@@ -565,6 +579,15 @@ class Loader:
             else f"known: {', '.join(sorted(known)) or 'none'}"
         )
         self.problems.add(path, f"there is no {what} '{key}'", field=field, hint=hint)
+
+
+def page_address(page: Path) -> str:
+    """The address of a page of `docs/<lang>/`, as for items: `about.md` and `about/index.md`
+    -> `about/`; `index.md` -> ``."""
+    stem = page.with_suffix("")
+    if stem.name in ("index", "README"):
+        stem = stem.parent
+    return "" if stem == Path(".") else f"{stem.as_posix()}/"
 
 
 def _with_field(problem: Problem, name: str) -> Problem:

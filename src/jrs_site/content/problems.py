@@ -35,6 +35,18 @@ class Problem:
             where += f" (field '{self.field}')"
         return where
 
+    def describe(self) -> str:
+        """`line 4, field 'consent': message`: the problem within its file."""
+        where = ", ".join(
+            part
+            for part in (
+                f"line {self.line}" if self.line else "",
+                f"field '{self.field}'" if self.field else "",
+            )
+            if part
+        )
+        return f"{where}: {self.message}" if where else self.message
+
     def format(self, root: Path | None = None) -> str:
         """The problem as one or two plain lines."""
         text = f"{self.severity}: {self.location(root)}: {self.message}"
