@@ -492,13 +492,21 @@ class SitemapEntry:
     alternates: dict[str, str]  # language (and "x-default") -> absolute URL
 
 
-def sitemap(base_url: str, paths: list[str]) -> list[SitemapEntry]:
-    """Every page in every language, each listing all its alternates and an x-default."""
+def sitemap(
+    base_url: str, paths: list[str], languages: tuple[str, ...] = LANGUAGES
+) -> list[SitemapEntry]:
+    """Every page in `languages` (all by default), each listing all its alternates and an
+    x-default."""
     entries = []
     for path in sorted(set(paths)):
         alternates = absolute_alternates(base_url, path)
-        entries += [SitemapEntry(alternates[lang], alternates) for lang in LANGUAGES]
+        entries += [SitemapEntry(alternates[lang], alternates) for lang in languages]
     return entries
+
+
+def robots_txt(base_url: str) -> str:
+    """Every crawler may read everything; the sitemap lists every page in every language."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {base_url.rstrip('/')}/sitemap.xml\n"
 
 
 # Index pages are written by staff (docs/<lang>/...); their template names pick their data.

@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 
 from ..content import ContentError, Problem, Site, load_site
 from ..content.bundles import Bundle, localized_url
+from ..content.feeds import FEED_FILE, Feed, feed_link
 from ..content.l10n import catalogue
 from ..content.models import DEFAULT_LANGUAGE
 from ..content.views import (
@@ -35,6 +36,7 @@ from ..content.views import (
     organisation_view,
     photos_needed,
     published_items,
+    robots_txt,
     sitemap,
 )
 from ..content.views import Page as ViewPage
@@ -128,6 +130,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
                 context["jrs_fallback"] = fallback_note(source_lang, lang)
         title = page.title if not page.is_homepage else config.site_name
         context["jrs_head"] = head_view(config.site_url or "/", path, lang, title, description)
+        context["jrs_feed"] = feed_link(self._site(), lang)
         return context
 
     def on_template_context(
@@ -142,6 +145,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
     # every language has been written, so the search index covers them all.
     def on_post_build(self, config: MkDocsConfig) -> None:
         self._write_media(Path(config.site_dir) / MEDIA_DIR)
+        self._write_language_files(config)
         self.languages_built += 1
         if self.languages_built == self._build_language_count(config):
             self.languages_built = 0
@@ -197,6 +201,21 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
     def _media_prefix(page: Page) -> str:
         return posixpath.relpath(MEDIA_DIR, page.url or ".")
 
+    def _write_language_files(self, config: MkDocsConfig) -> None:
+        """This language's feed; robots.txt at the root, and beside each other language's feed
+        a sitemap of its pages (Material's script fetches "sitemap.xml" beside every
+        <link rel="alternate">, the feed's included)."""
+        lang, site_dir, base_url = self._language(config), Path(config.site_dir), config.site_url
+        base_url = base_url or "/"
+        feed = Feed(self._site(), lang, base_url, self.media, posixpath.join(base_url, MEDIA_DIR))
+        _write_text(site_dir / localized_url(FEED_FILE, lang), feed.xml())
+        if lang == DEFAULT_LANGUAGE:
+            _write_text(site_dir / "robots.txt", robots_txt(base_url))
+        else:
+            entries = sitemap(base_url, self.paths, (lang,))
+            template = config.theme.get_env().get_template("sitemap.xml")
+            _write_text(site_dir / lang / "sitemap.xml", template.render(jrs_sitemap=entries))
+
     def _write_media(self, target: Path) -> None:
         """Copy the re-encoded variants (never a source photo) into the site, atomically."""
         target.mkdir(parents=True, exist_ok=True)
@@ -208,3 +227,8 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
                 tmp = dest.with_name(f".{dest.name}.tmp")
                 shutil.copyfile(variant.path, tmp)
                 os.replace(tmp, dest)
+
+
+def _write_text(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
