@@ -26,6 +26,8 @@ from ..content.bundles import Bundle, localized_url
 from ..content.feeds import FEED_FILE, Feed, feed_link
 from ..content.l10n import catalogue
 from ..content.models import DEFAULT_LANGUAGE
+from ..content.problems import by_file
+from ..content.reference import reference_markdown
 from ..content.views import (
     INDEX_VIEWS,
     ITEM_VIEWS,
@@ -40,11 +42,14 @@ from ..content.views import (
     sitemap,
 )
 from ..content.views import Page as ViewPage
+from ..fonts import font_face_css, font_files
 from ..images import ImageSettings, build_all
 from ..search import SearchIndexError, index_site
 
 log = get_plugin_logger(__name__)
 MEDIA_DIR = "media"
+FONTS_DIR = "assets/fonts"
+FONT_CSS = "fonts.css"  # in FONTS_DIR, beside the files it names
 
 
 class JrsPluginConfig(Config):
@@ -68,12 +73,20 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         self.views: dict[str, Any] = {}  # page url -> its ready view
         self.paths: list[str] = []  # every page's path, the same in all languages
         self.languages_built = 0  # how many languages of this build have been written
+        self.serving = False  # under `serve`, content errors are shown in the pages, not raised
+        self.problems: list[tuple[str, list[tuple[str, str]]]] = []  # file -> (problem, hint)
 
     # -- hooks ------------------------------------------------------------------------------
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Having this hook makes MkDocs keep this instance across the rebuilds of one `serve`;
+        # on_config then reloads the content at the start of each build.
+        self.serving = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        # i18n re-runs on_config for each language on this same instance: load once.
-        if self.site is None:
+        # i18n re-runs on_config for each language on this same instance, from inside its own
+        # build of the first language (its `building` flag): load once per build.
+        if not getattr(config.plugins.get("i18n"), "building", False):
             self.site = self._load(Path(config.config_file_path).parent)
         return config
 
@@ -83,17 +96,29 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         lang = self._language(config)
         self.items = {}
-        for item in published_items(self._site()):
+        for item in published_items(self.site) if self.site is not None else []:
             url = item.url(lang)
             src_uri = url.rstrip("/") + ".md"
             front = {"title": item_title(item, lang), "template": ITEM_VIEWS[type(item)][0]}
             stub = f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n"
             files.append(File.generated(config, src_uri, content=stub))
             self.items[src_uri] = item
+        self._refuse_two_pages_at_one_address(files)
         self.paths = [self._path(f.url, lang) for f in files.documentation_pages()]
         return files
 
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        # The staff guide's field reference is made from the schemas, so it cannot drift.
+        if page.meta.get("reference"):
+            return f"{markdown}\n\n{reference_markdown(self._language(config))}"
+        return markdown
+
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.site is None:  # content errors under `serve`: index pages show only their text
+            page.meta.pop("template", None)
+            return html
         lang = self._language(config)
         view_page = ViewPage(self._site(), lang, self.media, self._media_prefix(page))
         item = self.items.get(page.file.src_uri)
@@ -111,6 +136,9 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
     def on_page_context(
         self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
+        context["jrs_problems"] = self.problems
+        if self.site is None:
+            return context
         lang = self._language(config)
         context["jrs"] = self.views.pop(page.url, None)
         context["jrs_t"] = catalogue(lang)
@@ -136,6 +164,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
     def on_template_context(
         self, context: dict[str, Any], template_name: str, config: MkDocsConfig
     ) -> dict[str, Any]:
+        context["jrs_problems"] = self.problems  # on the 404 page too
         if template_name == "sitemap.xml":
             context["jrs_sitemap"] = sitemap(config.site_url or "/", self.paths)
         return context
@@ -144,6 +173,8 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
     # language is still right here, and when the last language's build gets here every page of
     # every language has been written, so the search index covers them all.
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.site is None:
+            return  # content errors under `serve`: the pages show them, nothing else to write
         self._write_media(Path(config.site_dir) / MEDIA_DIR)
         self._write_language_files(config)
         self.languages_built += 1
@@ -159,22 +190,34 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
 
     # -- helpers ----------------------------------------------------------------------------
 
-    def _load(self, base: Path) -> Site:
+    def _load(self, base: Path) -> Site | None:
+        """The checked content, with its photos encoded. On errors: raise, or under `serve`
+        log them, keep them for the banner of every page, and return no content."""
         root = (base / self.config.content_dir).resolve()
         site, problems = load_site(root)
         for problem in problems:
             if problem.severity == "warning":
                 log.info(problem.format(root))  # strict mode must not fail on these
         errors = [p for p in problems if p.severity == "error"]
-        settings = ImageSettings(
-            cache_dir=(base / self.config.cache_dir / "images").resolve(),
-            widths=tuple(self.config.image_widths),
-        )
-        self.media, image_errors = build_all(sorted(photos_needed(site)), settings)
-        if errors or image_errors:
-            image_problems = [Problem(e.path, e.message) for e in image_errors]
-            raise PluginError(ContentError(errors + image_problems, root).report())
-        return site
+        self.media, self.problems = {}, []
+        if not errors:
+            settings = ImageSettings(
+                cache_dir=(base / self.config.cache_dir / "images").resolve(),
+                widths=tuple(self.config.image_widths),
+            )
+            self.media, image_errors = build_all(sorted(photos_needed(site)), settings)
+            errors = [Problem(e.path, e.message) for e in image_errors]
+        if not errors:
+            return site
+        report = ContentError(errors, root).report()
+        if not self.serving:
+            raise PluginError(report)
+        log.info(report)  # an error would stop `serve` in strict mode; the pages show them
+        self.problems = [
+            (str(file.relative_to(root)), [(p.describe(), p.hint) for p in items])
+            for file, items in by_file(errors).items()
+        ]
+        return None
 
     def _site(self) -> Site:
         assert self.site is not None, "on_config loads the site first"
@@ -197,6 +240,22 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         prefix = localized_url("", lang)
         return url.removeprefix(prefix) if prefix else url
 
+    def _refuse_two_pages_at_one_address(self, files: Files) -> None:
+        """Two pages written to one file is an error naming both, never an overwrite."""
+        seen: dict[str, File] = {}
+        for file in files.documentation_pages():
+            other = seen.setdefault(file.dest_uri, file)
+            if other is not file:
+                raise PluginError(
+                    f"{self._source(other)} and {self._source(file)} would both be written to "
+                    f"{file.dest_uri}: rename or move one of them"
+                )
+
+    def _source(self, file: File) -> str:
+        """Where a page comes from: its Markdown file, or the item folder it is generated from."""
+        item = self.items.get(file.src_uri)
+        return str(item.folder) if item is not None else str(file.abs_src_path or file.src_uri)
+
     @staticmethod
     def _media_prefix(page: Page) -> str:
         return posixpath.relpath(MEDIA_DIR, page.url or ".")
@@ -211,10 +270,19 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         _write_text(site_dir / localized_url(FEED_FILE, lang), feed.xml())
         if lang == DEFAULT_LANGUAGE:
             _write_text(site_dir / "robots.txt", robots_txt(base_url))
+            self._write_fonts(site_dir / FONTS_DIR)
         else:
             entries = sitemap(base_url, self.paths, (lang,))
             template = config.theme.get_env().get_template("sitemap.xml")
             _write_text(site_dir / lang / "sitemap.xml", template.render(jrs_sitemap=entries))
+
+    @staticmethod
+    def _write_fonts(target: Path) -> None:
+        """The self-hosted fonts and their @font-face rules (no font from another host)."""
+        target.mkdir(parents=True, exist_ok=True)
+        for font in font_files():
+            shutil.copyfile(font, target / font.name)
+        _write_text(target / FONT_CSS, font_face_css("."))
 
     def _write_media(self, target: Path) -> None:
         """Copy the re-encoded variants (never a source photo) into the site, atomically."""
