@@ -178,3 +178,9 @@ def _new(kind: str, slug: str | None = None, number: int | None = None) -> None:
     click.echo("Next:")
     for number_, step in enumerate(created.next_steps, start=1):
         click.echo(f"  {number_}. {step}")
+
+
+from .pdf.commands import pdf, preflight_command  # noqa: E402 - registered after main exists
+
+main.add_command(pdf)
+main.add_command(preflight_command)

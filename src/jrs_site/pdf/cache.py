@@ -1,0 +1,90 @@
+"""An edition, a language and the PDF options in, the cache key of its PDF out.
+
+The key hashes every file the PDF is made from: the edition folder (its text, cover and
+articles with their photos), the stories and reports it prints, the shared data, and the
+program's own files (stylesheet, templates, fonts, UI strings, code), plus the CMYK profile,
+the variant and the language. Unchanged inputs give the same key, and the PDF is not rendered
+again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import weasyprint
+
+from ..content.bundles import Edition, Site
+from ..images.cache import read_json, write_json
+from .settings import PdfOptions
+
+PACKAGE = Path(__file__).resolve().parent.parent
+#: The parts of the program whose files shape a PDF.
+PROGRAM_PARTS = ("pdf", "content", "images", "fonts", "locales")
+DATA_FILES = ("data/organisation.yml", "data/authors.yml", "data/themes.yml")
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def source_files(site: Site, edition: Edition) -> list[Path]:
+    """Every content file the edition's PDF is made from."""
+    folders = [edition.folder, *(a.folder for a in edition.articles)]
+    files = [f for folder in dict.fromkeys(folders) for f in _files(folder)]
+    return [*dict.fromkeys(files), *(site.root / name for name in DATA_FILES)]
+
+
+def program_files() -> list[Path]:
+    """The stylesheet, templates, fonts, UI strings and code that make the PDF."""
+    return [f for part in PROGRAM_PARTS for f in _files(PACKAGE / part)]
+
+
+def cache_key(site: Site, edition: Edition, lang: str, options: PdfOptions) -> str:
+    """A short hash of everything the PDF of `edition` in `lang` depends on."""
+    digest = hashlib.sha256()
+    settings = [weasyprint.__version__, options.variant, options.marks, lang, edition.key]
+    digest.update(json.dumps(settings).encode())
+    files = [(f.relative_to(site.root), f) for f in source_files(site, edition)]
+    files += [(f.relative_to(PACKAGE), f) for f in program_files()]
+    if options.icc is not None:
+        files.append((Path("icc"), options.icc))
+    for name, path in files:
+        digest.update(f"\0{name.as_posix()}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A PDF in the cache, with what was learned when it was made."""
+
+    pdf: Path
+    pages: int
+    added: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+    @property
+    def manifest(self) -> Path:
+        return self.pdf.with_suffix(".json")
+
+    def save(self) -> None:
+        """Record the manifest (the PDF is written first: a manifest means a whole PDF)."""
+        manifest = {"pages": self.pages, "added": self.added, "warnings": self.warnings}
+        write_json(self.manifest, manifest)
+
+
+def lookup(cache_dir: Path, key: str) -> Entry | None:
+    """The cached PDF for `key`, if it and its manifest are there."""
+    pdf = cache_dir / f"{key}.pdf"
+    manifest = read_json(pdf.with_suffix(".json"))
+    if not isinstance(manifest, dict) or not pdf.is_file():
+        return None
+    return Entry(
+        pdf,
+        int(manifest.get("pages", 0)),
+        tuple(manifest.get("added", ())),
+        tuple(manifest.get("warnings", ())),
+    )

@@ -1,0 +1,95 @@
+"""The `jrs-site pdf` and `jrs-site preflight` commands: thin adapters over render and preflight."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import click
+import pikepdf
+
+from ..content import LANGUAGES, load_site
+from ..content.loader import slugify
+from ..images import ImageError
+from .preflight import format_report, preflight
+from .render import Rendered, edition_pdf
+from .settings import CMYK_PROFILES, VARIANTS, PdfError, PdfOptions
+
+CACHE = Path(".cache/pdf")
+
+
+@click.command("pdf")
+@click.argument("editions", nargs=-1)
+@click.option(
+    "--lang", type=click.Choice([*LANGUAGES, "all"]), default="all", help="Default: all."
+)
+@click.option("--variant", type=click.Choice(VARIANTS), default="print", help="Default: print.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Default: build/pdf")
+@click.option("--marks", is_flag=True, help="Add crop marks outside the bleed (print).")
+@click.option(
+    "--icc",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help=f"The printer's CMYK profile (print). Default: {CMYK_PROFILES[0]}",
+)
+def pdf(
+    editions: tuple[str, ...],
+    lang: str,
+    variant: str,
+    out: Path | None,
+    marks: bool,
+    icc: Path | None,
+) -> None:
+    """Make the newsletter PDF of each EDITION (default: every published edition).
+
+    The print variant is A4 with 3 mm bleed, CMYK (PDF/X-4), photos at 300 ppi and a page
+    count made a multiple of four; the screen variant is a small, tagged RGB file.
+    """
+    from ..cli import _print_problems, _root  # noqa: PLC0415 - cli imports this module
+
+    root = _root()
+    site, problems = load_site(root)
+    if any(p.severity == "error" for p in problems):
+        _print_problems(problems, root)
+        raise click.ClickException("no PDF was made; fix the errors above first")
+    unknown = [key for key in editions if key not in site.editions]
+    if unknown:
+        known = ", ".join(sorted(site.editions)) or "none"
+        raise click.ClickException(
+            f"no edition {', '.join(unknown)} in editions/ (the editions are: {known})"
+        )
+    chosen = [site.editions[key] for key in editions] or site.published_editions()
+    target = (out or root / "build/pdf").resolve()
+    try:
+        options = PdfOptions(variant, marks, icc)  # type: ignore[arg-type]
+        for edition in chosen:
+            for language in LANGUAGES if lang == "all" else (lang,):
+                rendered = edition_pdf(site, edition, language, options, root / CACHE)
+                name = f"{slugify(site.organisation.newsletter.get(language))}-{edition.key}"
+                _deliver(rendered, target / f"{name}-{language}-{variant}.pdf")
+    except (PdfError, ImageError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _deliver(rendered: Rendered, path: Path) -> None:
+    """Copy the PDF from the cache and say what it is."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(rendered.path, path)
+    how = "unchanged, from the cache" if rendered.cached else "rendered"
+    click.echo(f"{path}: {rendered.pages} pages ({how})")
+    for page in rendered.added:
+        click.echo(f"  added to make a multiple of 4 pages: {page}")
+    for warning in rendered.warnings:
+        click.echo(click.style("  warning: ", fg="yellow") + warning, err=True)
+
+
+@click.command("preflight")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def preflight_command(file: Path) -> None:
+    """Check a PDF against the printer's rules; exit 1 when one fails."""
+    try:
+        report = preflight(file)
+    except pikepdf.PdfError:
+        raise click.ClickException(f"{file} is not a readable PDF file") from None
+    click.echo(format_report(report))
+    sys.exit(0 if report.passed else 1)

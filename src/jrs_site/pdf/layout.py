@@ -1,0 +1,68 @@
+"""Page geometry in millimetres in, the variant's page CSS out (page box, bleed, marks, profile).
+
+Photo widths live here and nowhere else: the HTML builder sizes each `<img>` with them and asks
+the image pipeline for a print variant at that same width, so the ppi that preflight measures
+is the ppi that was planned.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .settings import PdfOptions
+
+PAGE_WIDTH = 210.0
+PAGE_HEIGHT = 297.0
+BLEED = 3.0
+#: With crop marks, WeasyPrint draws them in the outer half of its bleed area: beyond our 3 mm.
+MARKS_BLEED = 12.0
+MARGIN_TOP = 16.0
+MARGIN_BOTTOM = 22.0
+MARGIN_SIDE = 16.0
+COLUMN_GAP = 7.0
+TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN_SIDE
+COLUMN_WIDTH = (TEXT_WIDTH - COLUMN_GAP) / 2
+#: The tallest a photo page's photo runs from the top edge, leaving room for its caption.
+PHOTO_PAGE_HEIGHT = 228.0
+MM_PER_INCH = 25.4
+
+Placement = Literal["wide", "column", "full"]
+
+
+def bleed(options: PdfOptions) -> float:
+    """The bleed that artwork runs into: 3 mm in print, none on screen."""
+    return BLEED if options.is_print else 0.0
+
+
+def placed_width(placement: Placement, options: PdfOptions) -> float:
+    """Printed width in mm of a photo: across both columns, one column, or edge to edge."""
+    if placement == "full":
+        return PAGE_WIDTH + 2 * bleed(options)
+    return TEXT_WIDTH if placement == "wide" else COLUMN_WIDTH
+
+
+def page_css(options: PdfOptions) -> str:
+    """The page box, bleed and marks of the variant, its geometry as CSS variables for the
+    stylesheet (`--outer`: from the text edge to the edge of the artwork), and the CMYK profile
+    of print."""
+    css_bleed = (MARKS_BLEED if options.marks else BLEED) if options.is_print else 0
+    geometry = {
+        "bleed": bleed(options),
+        "outer": MARGIN_SIDE + bleed(options),
+        "top": MARGIN_TOP + bleed(options),
+        "bottom": MARGIN_BOTTOM + bleed(options),
+        "column-gap": COLUMN_GAP,
+        "content-height": PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
+    }
+    rules = [
+        "@page { size: A4; "
+        f"margin: {MARGIN_TOP}mm {MARGIN_SIDE}mm {MARGIN_BOTTOM}mm; "
+        f"bleed: {css_bleed}mm; marks: {'crop' if options.marks else 'none'} }}",
+        ":root { " + " ".join(f"--{k}: {v}mm;" for k, v in geometry.items()) + " }",
+    ]
+    if options.icc is not None:
+        rules.append(
+            f'@color-profile device-cmyk {{ src: url("{options.icc.as_uri()}"); '
+            "components: cyan, magenta, yellow, black }"
+        )
+    return "\n".join(rules) + "\n"

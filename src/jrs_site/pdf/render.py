@@ -1,0 +1,128 @@
+"""Print HTML in, PDF out: WeasyPrint lays out and writes the pages, pikepdf sets the boxes.
+
+The booklet is laid out in two documents: the cover and articles first; then, knowing how many
+pages they take, the pages that complete it to a multiple of four and the back page.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+from weasyprint import HTML
+
+from ..content.bundles import Edition, Site
+from ..content.models import LANGUAGES
+from ..images.encode import write_atomic
+from .cache import Entry, cache_key, lookup
+from .html import FILLERS, EditionHtml
+from .layout import BLEED, PAGE_HEIGHT, PAGE_WIDTH
+from .settings import PdfError, PdfOptions
+
+PT_PER_MM = 72 / 25.4
+TRIM_BOX = (0.0, 0.0, round(PAGE_WIDTH * PT_PER_MM, 2), round(PAGE_HEIGHT * PT_PER_MM, 2))
+#: A saddle-stitched booklet is made of sheets folded in two: four pages each.
+PAGES_PER_SHEET = 4
+PDF_VARIANT = {"print": "pdf/x-4", "screen": "pdf/ua-1"}
+
+# WeasyPrint reports every CSS property it does not know at WARNING level; ours are checked.
+logging.getLogger("weasyprint").setLevel(logging.ERROR)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One edition's PDF in the cache: where it is, its pages, and what was added to it."""
+
+    edition: str
+    lang: str
+    path: Path
+    pages: int
+    added: tuple[str, ...]  # pages added to complete the booklet
+    warnings: tuple[str, ...]  # photos printed below 300 ppi
+    cached: bool
+
+
+def edition_pdf(
+    site: Site, edition: Edition, lang: str, options: PdfOptions, cache_dir: Path
+) -> Rendered:
+    """The PDF of `edition` in `lang`, from the cache when nothing it is made from changed."""
+    if not edition.published():
+        raise PdfError(f"edition {edition.key} is a draft: drafts appear in no PDF")
+    key = cache_key(site, edition, lang, options)
+    entry = lookup(cache_dir, key)
+    cached = entry is not None
+    if entry is None:
+        made = make_pdf(site, edition, lang, options, cache_dir)
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        entry = Entry(cache_dir / f"{key}.pdf", made.pages, made.added, made.warnings)
+        write_atomic(entry.pdf, lambda f: f.write(made.data))
+        entry.save()
+    return Rendered(edition.key, lang, entry.pdf, entry.pages, entry.added, entry.warnings, cached)
+
+
+def build_screen_pdfs(site: Site, cache_dir: Path) -> dict[tuple[str, str], Path]:
+    """A screen PDF of every published edition in every language: (edition, lang) -> path."""
+    options = PdfOptions("screen")
+    return {
+        (edition.key, lang): edition_pdf(site, edition, lang, options, cache_dir).path
+        for edition in site.published_editions()
+        for lang in LANGUAGES
+    }
+
+
+@dataclass(frozen=True)
+class Made:
+    """A freshly rendered PDF."""
+
+    data: bytes
+    pages: int
+    added: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+def make_pdf(site: Site, edition: Edition, lang: str, options: PdfOptions, cache_dir: Path) -> Made:
+    """Render the PDF, with photos and fonts prepared under `cache_dir`."""
+    source = EditionHtml(site, edition, lang, options, cache_dir)
+    main = HTML(string=source.main(), base_url=str(site.root)).render()
+    fillers = _fillers(source, len(main.pages)) if options.is_print else []
+    back = HTML(string=source.back(len(main.pages) + 1, fillers), base_url=str(site.root))
+    tail = back.render()
+    if len(tail.pages) != len(fillers) + 1:
+        raise PdfError(
+            f"the back page of edition {edition.key} ({lang}) takes {len(tail.pages)} pages "
+            f"instead of {len(fillers) + 1}: shorten the organisation details in data/"
+        )
+    document = main.copy([*main.pages, *tail.pages])
+    data = document.write_pdf(pdf_variant=PDF_VARIANT[options.variant])
+    return Made(
+        _finish(data, options),
+        len(document.pages),
+        tuple(source.filler_description(f) for f in fillers),
+        tuple(source.page.warnings),
+    )
+
+
+def _fillers(source: EditionHtml, main_pages: int) -> list[str]:
+    """The pages to add between the articles and the back page for a multiple of four."""
+    missing = -(main_pages + 1) % PAGES_PER_SHEET
+    available = [f for f in FILLERS if f != "photo" or source.has_photo()]
+    return (available + ["blank"] * PAGES_PER_SHEET)[:missing]
+
+
+def _finish(data: bytes, options: PdfOptions) -> bytes:
+    """Set the boxes the printer reads (TrimBox: the A4 sheet; BleedBox: 3 mm around it,
+    whatever room crop marks took) and ask viewers to show the title."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        if options.is_print:
+            bleed = BLEED * PT_PER_MM
+            x0, y0, x1, y1 = TRIM_BOX
+            for page in pdf.pages:
+                page.obj.TrimBox = pikepdf.Array(TRIM_BOX)
+                page.obj.BleedBox = pikepdf.Array([x0 - bleed, y0 - bleed, x1 + bleed, y1 + bleed])
+        pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+        out = io.BytesIO()
+        pdf.save(out)
+    return out.getvalue()
