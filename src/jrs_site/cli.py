@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 import sys
 import tempfile
@@ -98,8 +99,18 @@ def build(site_dir: Path | None) -> None:
     if run_check(root) != 0:
         raise click.ClickException("the site was not built; fix the errors above first")
     target = (site_dir or root / "site").resolve()
+    _show_mkdocs_log(logging.WARNING)  # what made a strict build fail, e.g. a broken link
     _build_into(root, target)
     click.echo(f"Built {target}")
+
+
+def _show_mkdocs_log(level: int) -> None:
+    """Print MkDocs' messages (and the plugin's) from `level` up, as `mkdocs` itself does."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(level)
 
 
 def _build_into(root: Path, target: Path) -> None:
@@ -135,6 +146,7 @@ def serve(dev_addr: str) -> None:
     """Preview the site live; rebuilds when content, photos or templates change."""
     from mkdocs.commands.serve import serve as mkdocs_serve  # noqa: PLC0415
 
+    _show_mkdocs_log(logging.INFO)
     mkdocs_serve(str(_root() / CONFIG), dev_addr=dev_addr, livereload=True, watch_theme=True)
 
 

@@ -430,12 +430,20 @@ class Loader:
             if article.meta.byline is not None:
                 self._author(site, article.folder / "article.yml", "byline", article.meta.byline)
             return article
-        kind, key, pool = (
-            ("story", ref.story, site.stories)
+        cls, key, pool = (
+            (Story, ref.story, site.stories)
             if isinstance(ref, models.StoryRef)
-            else ("report", ref.report, site.reports)
+            else (Report, ref.report, site.reports)
         )
+        kind = cls.kind
         item = pool.get(key)
+        if item is None and (self.root / cls.section / key).is_dir():
+            self.problems.add(
+                meta_path,
+                f"the {kind} '{key}' cannot be used until its own errors are fixed",
+                field=where,
+            )
+            return None
         if item is None:
             self._unknown(meta_path, where, key, pool, what=kind)
             return None
