@@ -168,7 +168,8 @@ def _schema_problem(err: Any, model: type[BaseModel], path: Path, first_line: in
             path, message.format(**values), field=name, line=line, hint=hint.format(**values)
         )
     message = err["msg"].removeprefix("Value error, ")
-    return Problem(path, f"{message}; found {shown}", field=name, line=line)
+    found_text = "" if shown in message else f"; found {shown}"
+    return Problem(path, message + found_text, field=name, line=line)
 
 
 def _dotted(loc: tuple[str | int, ...]) -> str:
