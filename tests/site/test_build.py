@@ -14,6 +14,8 @@ from jrs_site.content.views import published_items
 from tests.conftest import DRAFT_MARK, NOWEB_MARK, REPO, Built, search_text
 
 PAGES = ["", "about/", "support/", "contact/", "privacy/", "stories/", "editions/", "reports/"]
+#: The staff guide: built, but outside the navigation.
+GUIDE = ["", "testimony/", "edition/", "report/", "photos/", "print/", "reference/"]
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -32,7 +34,7 @@ def url_of(site: Path, page: Path) -> str:
 def expected_urls(project: Path, lang: str) -> set[str]:
     site, _ = load_site(project)
     prefix = "" if lang == "nl" else f"{lang}/"
-    urls = {prefix + p for p in PAGES}
+    urls = {prefix + p for p in [*PAGES, *(f"guide/{p}" for p in GUIDE)]}
     return urls | {item.url(lang) for item in published_items(site)}
 
 
