@@ -77,6 +77,13 @@ if (searchDialog) {
     load();
   });
   searchDialog.querySelector(".jrs-search__close").addEventListener("click", () => searchDialog.close());
+  searchDialog.addEventListener("keydown", (event) => {
+    // One Escape closes, even in the search field (where it would first clear the text).
+    if (event.key === "Escape") {
+      event.preventDefault();
+      searchDialog.close();
+    }
+  });
   searchDialog.addEventListener("click", (event) => {
     if (event.target === searchDialog) searchDialog.close(); // a click on the backdrop
   });

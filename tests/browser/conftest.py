@@ -1,0 +1,126 @@
+"""Real Chromium over the built example site, served on 127.0.0.1 by a local server.
+
+One browser and one server per session. Chromium is Debian's (`/usr/bin/chromium`), never a
+Playwright download. Without it the tests skip locally and fail in CI (CI=true), where
+.ci/run installs it.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from tests.conftest import REPO, Built
+
+CHROMIUM = os.environ.get("JRS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
+PHONE, DESKTOP = 375, 1280
+LANGS = {"nl": "", "fr": "fr/"}
+# One page of each kind, by its path without the language prefix.
+PAGES = {
+    "home": "",
+    "testimonies": "stories/",
+    "testimony": "stories/farid-mariam/",
+    "edition": "editions/118/",
+    "report": "reports/detention-2024/",
+    "page": "about/",
+}
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(built: Built) -> Iterator[str]:
+    """The base URL of the built site, e.g. http://127.0.0.1:41234/."""
+    handler = functools.partial(QuietHandler, directory=str(built.site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    thread.join()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
+        message = f"Chromium not found at {CHROMIUM}: install Debian's `chromium` package"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{message} (.ci/run installs it; browser tests never skip in CI)")
+        pytest.skip(message)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Visit:
+    """A browser tab that records every request and everything that went wrong."""
+
+    page: Page
+    base: str
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def open(self, path: str) -> Page:
+        self.page.goto(self.base + path, wait_until="networkidle")
+        return self.page
+
+    @property
+    def foreign(self) -> list[str]:
+        """Requests to any host but the local server."""
+        local = urlparse(self.base).netloc
+        return [
+            u for u in self.requests if not u.startswith("data:") and urlparse(u).netloc != local
+        ]
+
+    def watch(self) -> None:
+        page, local = self.page, urlparse(self.base).netloc
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url} {r.failure}"))
+        page.on("response", lambda r: r.status >= 400 and self.errors.append(f"{r.status} {r.url}"))
+        page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
+        page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
+        # Nothing may leave this machine: a request to another host is recorded, then refused.
+        page.route(lambda url: urlparse(url).netloc != local, lambda route: route.abort())
+
+
+VisitAt = Callable[[int], Visit]
+
+
+@pytest.fixture
+def visit_at(browser: Browser, server: str) -> Iterator[VisitAt]:
+    """Opens a fresh tab (empty cache) `width` pixels wide; closed after the test."""
+    contexts: list[BrowserContext] = []
+
+    def open_tab(width: int) -> Visit:
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        contexts.append(context)
+        visit = Visit(context.new_page(), server)
+        visit.watch()
+        return visit
+
+    yield open_tab
+    for context in contexts:
+        context.close()
