@@ -21,9 +21,7 @@ CACHE = Path(".cache/pdf")
 
 @click.command("pdf")
 @click.argument("editions", nargs=-1)
-@click.option(
-    "--lang", type=click.Choice([*LANGUAGES, "all"]), default="all", help="Default: all."
-)
+@click.option("--lang", type=click.Choice([*LANGUAGES, "all"]), default="all", help="Default: all.")
 @click.option("--variant", type=click.Choice(VARIANTS), default="print", help="Default: print.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Default: build/pdf")
 @click.option("--marks", is_flag=True, help="Add crop marks outside the bleed (print).")

@@ -45,6 +45,8 @@ FILLERS = ("support", "coupon", "photo")
 
 _FIRST_PARAGRAPH = re.compile(r"<p>((?:<(?:strong|em)>)?)([«“„\"‘'(]*\w)")
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
+_FRENCH_SPACE = re.compile(r"(?<=[^\s>]) ([:;!?»])|(«) ")
+NBSP = "\u00a0"
 
 
 def drop_cap(body_html: str) -> str:
@@ -63,6 +65,14 @@ def drop_cap(body_html: str) -> str:
 def demote_headings(body_html: str) -> str:
     """Body headings one level down: in print the article title is the `<h2>`."""
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", body_html)
+
+
+def french_spacing(html: str) -> str:
+    """French typography: a no-break space before `: ; ! ? »` and after `«`, so that the mark
+    never starts a line on its own."""
+    return _FRENCH_SPACE.sub(
+        lambda m: f"{NBSP}{m.group(1)}" if m.group(1) else f"{m.group(2)}{NBSP}", html
+    )
 
 
 def print_body(body_html: str) -> str:
@@ -221,21 +231,26 @@ class EditionHtml:
 
     def _render(self, template: str, **context: Any) -> str:
         org = self.site.organisation
+        newsletter = org.newsletter.get(self.lang)
         number = l10n.t(self.lang, "edition_number", number=self.edition.meta.number)
         text = self.edition.text(self.lang).fields
-        return self._env.get_template(template).render(
+        html = self._env.get_template(template).render(
             lang=self.lang,
             t=partial(l10n.t, self.lang),
             css=self._css,
             variant=self.options.variant,
-            title=f"{org.newsletter.get(self.lang)} {self.edition.meta.number}: {text.theme}",
+            title=f"{newsletter} {self.edition.meta.number} – {text.theme}",
             author=org.name,
-            subject=f"{number}, {text.season}: {text.theme}",
-            footer=f"{org.newsletter.get(self.lang)} · {number} · {text.season}",
+            subject=f"{number} · {text.season} · {text.theme}",
+            footer=f"{newsletter} · {number} · {text.season}",
             organisation=org.name,
-            newsletter=org.newsletter.get(self.lang),
+            newsletter=newsletter,
             **context,
         )
+        if self.lang != "fr":
+            return html
+        head, body = html.split("<body", 1)
+        return f"{head}<body{french_spacing(body)}"
 
     def _item(self, bundle: Bundle) -> Item:
         if isinstance(bundle, Story):

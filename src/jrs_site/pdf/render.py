@@ -87,28 +87,30 @@ def make_pdf(site: Site, edition: Edition, lang: str, options: PdfOptions, cache
     """Render the PDF, with photos and fonts prepared under `cache_dir`."""
     source = EditionHtml(site, edition, lang, options, cache_dir)
     main = HTML(string=source.main(), base_url=str(site.root)).render()
-    fillers = _fillers(source, len(main.pages)) if options.is_print else []
-    back = HTML(string=source.back(len(main.pages) + 1, fillers), base_url=str(site.root))
+    added = fillers(len(main.pages), source.has_photo()) if options.is_print else []
+    back = HTML(string=source.back(len(main.pages) + 1, added), base_url=str(site.root))
     tail = back.render()
-    if len(tail.pages) != len(fillers) + 1:
+    if len(tail.pages) != len(added) + 1:
         raise PdfError(
-            f"the back page of edition {edition.key} ({lang}) takes {len(tail.pages)} pages "
-            f"instead of {len(fillers) + 1}: shorten the organisation details in data/"
+            f"the pages after the articles of edition {edition.key} ({lang}) take "
+            f"{len(tail.pages)} pages instead of {len(added) + 1}: the back page runs over; "
+            "shorten the details in data/organisation.yml"
         )
     document = main.copy([*main.pages, *tail.pages])
     data = document.write_pdf(pdf_variant=PDF_VARIANT[options.variant])
     return Made(
         _finish(data, options),
         len(document.pages),
-        tuple(source.filler_description(f) for f in fillers),
+        tuple(source.filler_description(f) for f in added),
         tuple(source.page.warnings),
     )
 
 
-def _fillers(source: EditionHtml, main_pages: int) -> list[str]:
-    """The pages to add between the articles and the back page for a multiple of four."""
+def fillers(main_pages: int, has_photo: bool) -> list[str]:
+    """The pages to add between the articles and the back page so that the booklet, back page
+    included, has a multiple of four pages: useful ones first, blank ones only when none is left."""
     missing = -(main_pages + 1) % PAGES_PER_SHEET
-    available = [f for f in FILLERS if f != "photo" or source.has_photo()]
+    available = [f for f in FILLERS if f != "photo" or has_photo]
     return (available + ["blank"] * PAGES_PER_SHEET)[:missing]
 
 

@@ -1,0 +1,67 @@
+"""Render the repository's own example edition once per session, in both languages and both
+variants, and give the tests the poppler tools (a CI run fails rather than skips without them)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from jrs_site.content import LANGUAGES, Site, load_site
+from jrs_site.pdf import PdfError, PdfOptions, Rendered, edition_pdf
+from jrs_site.pdf.settings import VARIANTS
+from tests.conftest import REPO
+
+EDITION = "118"
+
+
+def _missing(what: str) -> None:
+    """Fail in CI, where everything must run; skip on a machine that lacks a tool."""
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{what} (CI must run every PDF test)")
+    pytest.skip(what)
+
+
+def run(tool: str, *args: str | Path) -> str:
+    """The output of a poppler tool (Debian package poppler-utils)."""
+    if shutil.which(tool) is None:
+        _missing(f"{tool} is not installed: apt-get install poppler-utils")
+    return subprocess.run(
+        [tool, *map(str, args)], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def options(variant: str, **extra: object) -> PdfOptions:
+    """PDF options; without a CMYK profile installed, print cannot be tested."""
+    try:
+        return PdfOptions(variant, **extra)  # type: ignore[arg-type]
+    except PdfError as exc:
+        _missing(str(exc))
+        raise
+
+
+@pytest.fixture(scope="session")
+def site() -> Site:
+    site, problems = load_site(REPO)
+    assert [p for p in problems if p.severity == "error"] == []
+    return site
+
+
+@pytest.fixture(scope="session")
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("pdf-cache")
+
+
+@pytest.fixture(scope="session")
+def pdfs(site: Site, cache_dir: Path) -> dict[tuple[str, str], Rendered]:
+    """(lang, variant) -> the example edition's PDF, rendered once for the whole session."""
+    return {
+        (lang, variant): edition_pdf(
+            site, site.editions[EDITION], lang, options(variant), cache_dir
+        )
+        for variant in VARIANTS
+        for lang in LANGUAGES
+    }

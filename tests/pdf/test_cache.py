@@ -1,0 +1,68 @@
+"""The cache: an unchanged edition is not rendered again; any change to what it is made of is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jrs_site.content import Site, load_site
+from jrs_site.pdf import edition_pdf
+from jrs_site.pdf.cache import cache_key
+from tests.conftest import write_photo
+from tests.pdf.conftest import EDITION, options
+
+
+def test_a_second_render_comes_from_the_cache(site: Site, pdfs: dict, cache_dir: Path) -> None:
+    again = edition_pdf(site, site.editions[EDITION], "nl", options("screen"), cache_dir)
+    assert again.cached
+    assert again.path == pdfs["nl", "screen"].path
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "stories/samira/nl.md",
+        "stories/samira/portrait.jpg",
+        "reports/detention-2024/report.yml",
+        "editions/118/cover.jpg",
+        "editions/118/editorial/nl.md",
+        "data/organisation.yml",
+    ],
+)
+def test_the_key_follows_every_source(content: Path, change: str) -> None:
+    def key() -> str:
+        site, _ = load_site(content)
+        return cache_key(site, site.editions["118"], "nl", options("screen"))
+
+    before = key()
+    assert key() == before
+    path = content / change
+    if path.suffix == ".jpg":
+        write_photo(path, (1200, 901))
+    else:
+        path.write_text(path.read_text("utf-8") + "\n# changed\n", "utf-8")
+    assert key() != before
+
+
+def test_the_key_differs_by_language_and_variant(content: Path) -> None:
+    site, _ = load_site(content)
+    edition = site.editions["118"]
+    keys = {
+        cache_key(site, edition, lang, options(variant))
+        for lang in ("nl", "fr")
+        for variant in ("print", "screen")
+    }
+    assert len(keys) == 4
+
+
+def test_an_edited_edition_is_rendered_again(content: Path, tmp_path: Path) -> None:
+    def render() -> bool:
+        site, _ = load_site(content)
+        return edition_pdf(site, site.editions["118"], "nl", options("screen"), tmp_path).cached
+
+    assert render() is False
+    assert render() is True
+    story = content / "stories/samira/nl.md"
+    story.write_text(story.read_text("utf-8") + "\nEen zin erbij.\n", "utf-8")
+    assert render() is False

@@ -1,0 +1,70 @@
+"""The print HTML: drop caps, heading levels, French spacing, consent, completing the booklet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jrs_site.content import load_site
+from jrs_site.pdf.html import EditionHtml, demote_headings, drop_cap, french_spacing
+from jrs_site.pdf.render import fillers
+from tests.conftest import STORY_META, write_yaml
+from tests.pdf.conftest import options
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<p>Beste lezer,</p><p>Tweede.</p>", '<p class="first"><span class="dropcap">B</span>'),
+        ("<h2>Titel</h2>\n<p>“Wachten”</p>", '<p class="first"><span class="dropcap">“W</span>'),
+        ("<p><strong>Donderdag</strong></p>", '<p class="first"><strong><span class="dropcap">D'),
+    ],
+)
+def test_drop_cap_wraps_the_first_letter(body: str, expected: str) -> None:
+    html = drop_cap(body)
+    assert expected in html
+    assert html.count("dropcap") == 1
+
+
+def test_no_drop_cap_when_the_body_opens_with_a_speaker_turn() -> None:
+    body = '<p class="turn"><strong class="speaker">Farid:</strong> Ja.</p><p>Nee.</p>'
+    assert drop_cap(body) == body
+
+
+def test_body_headings_come_under_the_article_title() -> None:
+    assert demote_headings('<h2 id="a">A</h2><h3>B</h3>') == '<h3 id="a">A</h3><h4>B</h4>'
+
+
+def test_french_spacing_keeps_marks_with_their_words() -> None:
+    assert (
+        french_spacing("« Oui ! » dit-il : non ?")
+        == "«\u00a0Oui\u00a0!\u00a0» dit-il\u00a0: non\u00a0?"
+    )
+    assert french_spacing('<a href="x">lien</a> <b>gras</b>') == '<a href="x">lien</a> <b>gras</b>'
+
+
+@pytest.mark.parametrize(
+    ("main_pages", "has_photo", "expected"),
+    [
+        (11, True, []),
+        (10, True, ["support"]),
+        (9, True, ["support", "coupon"]),
+        (8, True, ["support", "coupon", "photo"]),
+        (8, False, ["support", "coupon", "blank"]),
+    ],
+)
+def test_fillers_complete_the_booklet_usefully(
+    main_pages: int, has_photo: bool, expected: list[str]
+) -> None:
+    assert fillers(main_pages, has_photo) == expected
+
+
+def test_a_testimony_without_consent_for_print_is_left_out(content: Path, tmp_path: Path) -> None:
+    meta = {**STORY_META, "consent": {**STORY_META["consent"], "uses": ["web", "social"]}}
+    write_yaml(content / "stories/samira/story.yml", meta)
+    site, _ = load_site(content)
+    html = EditionHtml(site, site.editions["118"], "nl", options("screen"), tmp_path).main()
+    assert "Verhaal nl samira" not in html
+    assert "Titel nl" not in html
+    assert "Editoriaal nl" in html
