@@ -8,6 +8,7 @@ never stops at the first problem, so `jrs-site check` can list them all.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import itertools
 import re
 import unicodedata
@@ -213,7 +214,6 @@ class Loader:
         self.root = root
         self.problems = Problems()
         self.drafts: set[Path] = set()  # folders marked `draft: true`, even if otherwise invalid
-        self.photo_errors: dict[Path, ImageError | None] = {}
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -520,9 +520,9 @@ class Loader:
                 path, f"the photo '{name}' does not exist", field=field or "", line=line
             )
             return
-        error = self._photo_error(target)
+        error = photo_error(target)
         if error is not None:
-            message, _, hint = error.message.partition("; ")
+            message, _, hint = error.partition("; ")
             self.problems.add(path, f"'{name}': {message}", field=field or "", line=line, hint=hint)
         if name not in bundle.meta.photos:
             self.problems.add(
@@ -531,16 +531,6 @@ class Loader:
                 field="photos",
                 hint=f"add '  {name}: {{credit: <author id>}}' under 'photos:'",
             )
-
-    def _photo_error(self, path: Path) -> ImageError | None:
-        """Why a photo file cannot be used (corrupt, empty, not a photo, too large), once each."""
-        if path not in self.photo_errors:
-            try:
-                inspect(path)
-                self.photo_errors[path] = None
-            except ImageError as exc:
-                self.photo_errors[path] = exc
-        return self.photo_errors[path]
 
     def _check_pages(self, docs: Path, site: Site) -> None:
         """Every page in `docs/<lang>/` exists in every language, under the same name, and has
@@ -588,6 +578,30 @@ class Loader:
             else f"known: {', '.join(sorted(known)) or 'none'}"
         )
         self.problems.add(path, f"there is no {what} '{key}'", field=field, hint=hint)
+
+
+#: Photo contents already opened in this process (sha-256 -> why unusable, or None): under
+#: `serve` every rebuild checks every photo again, and most are unchanged.
+_PHOTO_ERRORS: dict[str, str | None] = {}
+
+
+def photo_error(path: Path) -> str | None:
+    """Why a photo file cannot be used (damaged, empty, not a photo, too large), or None."""
+    try:
+        key = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return _inspect_error(path)  # unreadable: inspect() says why
+    if key not in _PHOTO_ERRORS:
+        _PHOTO_ERRORS[key] = _inspect_error(path)
+    return _PHOTO_ERRORS[key]
+
+
+def _inspect_error(path: Path) -> str | None:
+    try:
+        inspect(path)
+    except ImageError as exc:
+        return exc.message
+    return None
 
 
 def page_address(page: Path) -> str:
