@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 import time
@@ -64,7 +65,10 @@ def _build(
     if workers <= 1:
         yield from (_build_one(src, settings) for src in todo)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # forkserver: forking the caller (a threaded server, say) could copy a held lock and hang.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])  # workers start with Pillow already imported
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = [pool.submit(_build_one, src, settings) for src in todo]
         for future in as_completed(futures):
             yield future.result()

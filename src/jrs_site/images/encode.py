@@ -12,7 +12,7 @@ from PIL import Image
 
 #: Encoder options per output format, tuned for build speed (see bench/images.py).
 ENCODER_OPTIONS: dict[str, dict[str, Any]] = {
-    "avif": {"speed": 8, "subsampling": "4:2:0"},
+    "avif": {"speed": 9, "subsampling": "4:2:0"},
     "webp": {"method": 4},
     "jpeg": {"optimize": True},
 }

@@ -11,7 +11,7 @@ from .cache import settings_hash
 from .encode import ENCODER_OPTIONS, EXTENSIONS
 
 #: Per-format quality; AVIF's scale runs lower for the same look.
-DEFAULT_QUALITY = {"avif": 60, "webp": 80, "jpeg": 82}
+DEFAULT_QUALITY = {"avif": 55, "webp": 80, "jpeg": 82}
 
 
 @dataclass(frozen=True)
