@@ -15,7 +15,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from html import escape
 
 import markdown
@@ -101,9 +101,9 @@ ImageHtml = Callable[[str, str, str], str]
 
 
 class _Conventions(Treeprocessor):
-    def __init__(self, md: markdown.Markdown, image_html: ImageHtml) -> None:
+    def __init__(self, md: markdown.Markdown) -> None:
         super().__init__(md)
-        self.image_html = image_html
+        self.image_html: ImageHtml = lambda *_: ""  # set by `render` for each body
 
     def run(self, root: ET.Element) -> None:
         self._walk(root)
@@ -151,23 +151,27 @@ class _Conventions(Treeprocessor):
 class ConventionsExtension(Extension):
     """Registers the pull quote, speaker turn and photo conventions."""
 
-    def __init__(self, image_html: ImageHtml) -> None:
-        super().__init__()
-        self.image_html = image_html
-
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
-        md.treeprocessors.register(_Conventions(md, self.image_html), "jrs_conventions", 5)
+        md.treeprocessors.register(_Conventions(md), "jrs_conventions", 5)
 
 
 def render(body: str, lang: str, image_html: ImageHtml) -> str:
     """Render a Markdown body to HTML in `lang` (numbers in key figures are localised)."""
-    md = markdown.Markdown(
+    md = _parser(lang)
+    md.treeprocessors["jrs_conventions"].image_html = image_html
+    return md.reset().convert(body)
+
+
+@cache
+def _parser(lang: str) -> markdown.Markdown:
+    """One parser per language, reset between bodies: setting one up costs more than a body."""
+    return markdown.Markdown(
         extensions=[
             "extra",
             "sane_lists",
             "toc",
             "pymdownx.superfences",
-            ConventionsExtension(image_html),
+            ConventionsExtension(),
         ],
         extension_configs={
             "toc": {"permalink": False},
@@ -183,4 +187,3 @@ def render(body: str, lang: str, image_html: ImageHtml) -> str:
         },
         output_format="html",
     )
-    return md.convert(body)
