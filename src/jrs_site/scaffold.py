@@ -82,8 +82,7 @@ def new_item(
     shown = folder.relative_to(root).as_posix()
     if folder.exists():
         raise ScaffoldError(
-            f"{shown} already exists and is left as it is: edit its files, "
-            "or choose another name"
+            f"{shown} already exists and is left as it is: edit its files, or choose another name"
         )
     values = {
         "date": (today or dt.date.today()).isoformat(),

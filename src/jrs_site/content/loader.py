@@ -29,6 +29,7 @@ from .sources import SourceError, read_markdown, read_yaml, value_line
 B = TypeVar("B", bound=Bundle)
 M = TypeVar("M", bound=BaseModel)
 
+UNREADABLE = object()  # what _read_yaml gives for a file whose problem is already recorded
 FORBIDDEN_HTML_RE = re.compile(r"<\s*(script|iframe|object|embed|style|form)\b", re.IGNORECASE)
 TODO_LINE_RE = re.compile(r"^\W*TODO\b", re.MULTILINE)
 LANGUAGE_NAMES = {"nl": "Dutch", "fr": "French"}
@@ -56,26 +57,50 @@ def is_todo(value: Any) -> bool:
 
 
 def validate(
-    model: type[M], data: Any, path: Path, first_line: int = 1
+    model: type[M], data: Any, path: Path, first_line: int = 1, at: tuple[str | int, ...] = ()
 ) -> tuple[M | None, list[Problem]]:
-    """Validate `data` against `model`; on failure, one plain problem per wrong field.
+    """Validate `data` (written at `at` in the file, e.g. `(2,)` for the third author)
+    against `model`; on failure, one plain problem per wrong field.
 
-    Every TODO placeholder is reported as still to fill in, and not also as a wrong value.
+    Every TODO placeholder is reported as still to fill in, and not also as a wrong value; a
+    misspelt field only as unknown (with the right name), and not also as missing.
     """
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        return None, [Problem(path, "expected a list of 'field: value' lines", line=first_line)]
-    todos = [_todo_problem(loc, value, model, path, first_line) for loc, value in _todos(data)]
+        line = value_line(path, at) if at else first_line
+        return None, [Problem(path, "expected a list of 'field: value' lines", line=line)]
+    todos = [_todo_problem(loc, value, model, path, first_line, at) for loc, value in _todos(data)]
     try:
         return model.model_validate(data), todos
     except ValidationError as exc:
         wrong = [
             {**err, "loc": _data_loc(data, err["loc"], keep_last=err["type"] == "missing")}
             for err in exc.errors()
-            if not is_todo(err.get("input"))
+            if not is_todo(err.get("input")) and not _misspelt(err, data, model)
         ]
-        return None, todos + [_schema_problem(err, model, path, first_line) for err in wrong]
+        return None, todos + [_schema_problem(err, model, path, first_line, at) for err in wrong]
+
+
+def _misspelt(err: Any, data: Any, model: type[BaseModel]) -> bool:
+    """Whether a missing field is written with a typo beside it (reported as unknown)."""
+    if err["type"] != "missing":
+        return False
+    *parents, name = err["loc"]
+    for part in parents:
+        if not isinstance(data, dict) or part not in data:
+            return False
+        data = data[part]
+    known = _known_fields(model, tuple(parents))
+    return isinstance(data, dict) and any(
+        _suggestion(str(key), known) == name for key in data if key not in known
+    )
+
+
+def _suggestion(name: str, known: list[str]) -> str | None:
+    """The known name that `name` is most likely a typo of."""
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _data_loc(data: Any, loc: tuple[str | int, ...], keep_last: bool) -> tuple[str | int, ...]:
@@ -103,15 +128,20 @@ def _todos(data: Any, loc: tuple[str | int, ...] = ()) -> list[tuple[tuple[str |
 
 
 def _todo_problem(
-    loc: tuple[str | int, ...], text: str, model: type[BaseModel], path: Path, first_line: int
+    loc: tuple[str | int, ...],
+    text: str,
+    model: type[BaseModel],
+    path: Path,
+    first_line: int,
+    at: tuple[str | int, ...],
 ) -> Problem:
     info = _walk(model, loc)[1]
     what = text.removeprefix("TODO").strip(" :")
     return Problem(
         path,
         "still to fill in" + (f": {what}" if what else ""),
-        field=_dotted(loc),
-        line=_line_of(path, loc, first_line),
+        field=_dotted((*at, *loc)),
+        line=_line_of(path, (*at, *loc), first_line),
         hint="replace the TODO"
         + (f": {info.description}" if info is not None and info.description else ""),
     )
@@ -145,15 +175,17 @@ _PLAIN: dict[str, tuple[str, str]] = {
 }
 
 
-def _schema_problem(err: Any, model: type[BaseModel], path: Path, first_line: int) -> Problem:
+def _schema_problem(
+    err: Any, model: type[BaseModel], path: Path, first_line: int, at: tuple[str | int, ...]
+) -> Problem:
     loc = err["loc"]
-    name = _dotted(loc)
-    line = _line_of(path, loc, first_line)
+    name = _dotted((*at, *loc))
+    line = _line_of(path, (*at, *loc), first_line)
     kind = err["type"]
     if kind == "extra_forbidden":
         known = _known_fields(model, loc[:-1])
-        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(known)}"
+        close = _suggestion(str(loc[-1]), known)
+        hint = f"did you mean '{close}'?" if close else f"known fields: {', '.join(known)}"
         return Problem(path, f"unknown field '{loc[-1]}'", field=name, line=line, hint=hint)
     if kind == "missing":
         info = _walk(model, loc)[1]
@@ -175,7 +207,7 @@ def _schema_problem(err: Any, model: type[BaseModel], path: Path, first_line: in
 
 def _dotted(loc: tuple[str | int, ...]) -> str:
     """`("articles", 2, "story")` -> `articles[2].story`."""
-    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc)[1:]
+    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc).lstrip(".")
 
 
 def _walk(model: type[BaseModel], loc: tuple[str | int, ...]) -> tuple[Any, Any]:
@@ -230,50 +262,52 @@ class Loader:
         return site
 
     def _read_yaml(self, path: Path) -> Any:
+        """The parsed file, or UNREADABLE (its problem is recorded): not checked further."""
         try:
             return read_yaml(path)
         except SourceError as exc:
             self.problems.extend([exc.problem])
-            return None
+            return UNREADABLE
 
     def _load_model(self, path: Path, model: type[M]) -> M | None:
         data = self._read_yaml(path)
-        if data is None and not path.exists():
+        if data is UNREADABLE:
             return None
         value, problems = validate(model, data, path)
         self.problems.extend(problems)
         return value
 
     def _load_authors(self, path: Path) -> dict[str, models.Author]:
-        data = self._read_yaml(path) or []
+        data = self._read_yaml(path)
+        if data is UNREADABLE:
+            return {}
         if not isinstance(data, list):
             self.problems.add(path, "expected a list of authors, each starting with '- id: ...'")
             return {}
         authors: dict[str, models.Author] = {}
         for index, entry in enumerate(data):
-            author, problems = validate(models.Author, entry, path)
-            self.problems.extend([_with_field(p, f"[{index}].{p.field}") for p in problems])
+            author, problems = validate(models.Author, entry, path, at=(index,))
+            self.problems.extend(problems)
             if author is None:
                 continue
             if author.id in authors:
-                self.problems.add(path, f"the author id '{author.id}' is used twice", field="id")
+                self._add(path, f"the author id '{author.id}' is used twice", (index, "id"))
             authors[author.id] = author
         return authors
 
     def _load_themes(self, path: Path) -> dict[str, models.Localized]:
-        data = self._read_yaml(path) or {}
+        data = self._read_yaml(path)
         themes: dict[str, models.Localized] = {}
         for key, labels in data.items() if isinstance(data, dict) else []:
             if not models.SLUG_RE.match(str(key)):
-                self.problems.add(
+                self._add(
                     path,
                     f"the theme id '{key}' cannot be used in a web address",
-                    field=str(key),
-                    line=value_line(path, (key,)),
+                    (key,),
                     hint=slug_hint(str(key)),
                 )
-            theme, problems = validate(models.Localized, labels, path)
-            self.problems.extend([_with_field(p, f"{key}.{p.field}") for p in problems])
+            theme, problems = validate(models.Localized, labels, path, at=(key,))
+            self.problems.extend(problems)
             if theme is not None:
                 themes[str(key)] = theme
         return themes
@@ -315,7 +349,9 @@ class Loader:
         data = self._read_yaml(meta_path)
         if isinstance(data, dict) and data.get("draft") is True:
             self.drafts.add(folder)
-        meta, problems = validate(cls.meta_model, data, meta_path)
+        meta, problems = (
+            (None, []) if data is UNREADABLE else validate(cls.meta_model, data, meta_path)
+        )
         self.problems.extend(problems)
         texts = {}
         for lang in LANGUAGES:
@@ -362,74 +398,76 @@ class Loader:
     def _link(self, site: Site) -> None:
         for story in site.stories.values():
             self._check_bundle(site, story)
-            for theme in story.meta.themes:
+            for index, theme in enumerate(story.meta.themes):
                 if theme not in site.themes:
-                    self._unknown(story.folder / "story.yml", "themes", theme, site.themes)
+                    self._unknown(story.folder / "story.yml", ("themes", index), theme, site.themes)
             if story.published("web") and "social" not in story.meta.consent.uses:
-                self.problems.add(
+                self._add(
                     story.folder / "story.yml",
                     "consent does not cover 'social': this story gets no social media card",
-                    field="consent.uses",
+                    ("consent", "uses"),
                     severity="info",
                 )
             if story.meta.consent.withdrawn is not None and not story.meta.draft:
-                self.problems.add(
+                self._add(
                     story.folder / "story.yml",
                     "consent was withdrawn: this story is left out of every output",
-                    field="consent.withdrawn",
+                    ("consent", "withdrawn"),
                     severity="warning",
                 )
         for report in site.reports.values():
             self._check_bundle(site, report)
-            self._author(site, report.folder / "report.yml", "author", report.meta.author)
+            self._author(site, report.folder / "report.yml", ("author",), report.meta.author)
         for edition in site.editions.values():
             self._check_bundle(site, edition)
             self._link_edition(site, edition)
         organisation = site.organisation
         if organisation is not None and organisation.editor not in site.authors:
-            self._author(site, self.root / "data/organisation.yml", "editor", organisation.editor)
+            self._author(
+                site, self.root / "data/organisation.yml", ("editor",), organisation.editor
+            )
 
     def _link_edition(self, site: Site, edition: Edition) -> None:
         meta_path = edition.folder / "edition.yml"
         if edition.key != str(edition.meta.number):
-            self.problems.add(
+            self._add(
                 meta_path,
                 f"the folder is named '{edition.key}' but the number is {edition.meta.number}",
-                field="number",
+                ("number",),
                 hint=f"rename the folder to '{edition.meta.number}' or correct the number",
             )
         seen: set[str] = set()
         for index, ref in enumerate(edition.meta.articles):
-            where = f"articles[{index}]"
+            where = ("articles", index)
             article = self._resolve_article(site, edition, ref, where)
             if article is None:
                 continue
             ident = f"{article.kind}:{article.key}"
             if ident in seen:
-                self.problems.add(
-                    meta_path, f"'{article.key}' is listed twice in this edition", field=where
-                )
+                self._add(meta_path, f"'{article.key}' is listed twice in this edition", where)
                 continue
             seen.add(ident)
             edition.articles.append(article)
 
-    def _resolve_article(self, site: Site, edition: Edition, ref: Any, where: str) -> Bundle | None:
+    def _resolve_article(
+        self, site: Site, edition: Edition, ref: Any, where: tuple[str, int]
+    ) -> Bundle | None:
         meta_path = edition.folder / "edition.yml"
         if isinstance(ref, str):
             article = self._load_bundle(edition.folder / ref, Article)
             if article is None:
                 if not (edition.folder / ref).is_dir():
-                    self.problems.add(
+                    self._add(
                         meta_path,
                         f"there is no article folder '{ref}' in this edition",
-                        field=where,
+                        where,
                         hint=f"create {edition.folder.name}/{ref}/ with article.yml, nl.md and "
                         "fr.md, or write 'story: <slug>' / 'report: <slug>'",
                     )
                 return None
             self._check_bundle(site, article)
             if article.meta.byline is not None:
-                self._author(site, article.folder / "article.yml", "byline", article.meta.byline)
+                self._author(site, article.folder / "article.yml", ("byline",), article.meta.byline)
             return article
         cls, key, pool = (
             (Story, ref.story, site.stories)
@@ -439,10 +477,10 @@ class Loader:
         kind = cls.kind
         item = pool.get(key)
         if item is None and (self.root / cls.section / key).is_dir():
-            self.problems.add(
+            self._add(
                 meta_path,
                 f"the {kind} '{key}' cannot be used until its own errors are fixed",
-                field=where,
+                where,
             )
             return None
         if item is None:
@@ -450,7 +488,7 @@ class Loader:
             return None
         for use in ("web", "print"):
             if not item.published(use) and not edition.meta.draft:
-                self.problems.add(
+                self._add(
                     meta_path,
                     f"the {kind} '{key}' cannot be published in {use}: "
                     + (
@@ -458,7 +496,7 @@ class Loader:
                         if item.meta.draft
                         else f"its consent does not cover '{use}'"
                     ),
-                    field=where,
+                    where,
                     hint="remove it from this edition, or mark the edition 'draft: true'",
                 )
                 return None
@@ -476,17 +514,17 @@ class Loader:
                     hint="the site shows the other language with a 'not translated yet' note",
                 )
         for name, photo in bundle.meta.photos.items():
-            self._author(site, meta_path, f"photos.{name}.credit", photo.credit)
+            self._author(site, meta_path, ("photos", name, "credit"), photo.credit)
         lead_photo = getattr(bundle.meta, "portrait", None) or getattr(bundle.meta, "cover", None)
         if lead_photo:
             field = "portrait" if isinstance(bundle, Story) else "cover"
             self._check_photo(bundle, lead_photo, meta_path, field)
             for text in bundle.texts.values():
                 if not getattr(text.fields, f"{field}_alt"):
-                    self.problems.add(
+                    self._add(
                         text.path,
                         f"the {field} photo has no alt text in this language",
-                        field=f"{field}_alt",
+                        (f"{field}_alt",),
                         hint="describe what the photo shows for readers who cannot see it",
                     )
         for text in bundle.texts.values():
@@ -504,6 +542,8 @@ class Loader:
     def _check_photo(
         self, bundle: Bundle, name: str, path: Path, field: str | None, line: int | None = None
     ) -> None:
+        if field is not None:
+            line = value_line(path, (field,))
         folder = bundle.folder.resolve()
         target = (bundle.folder / name).resolve()
         if "://" in name or not target.is_relative_to(folder):
@@ -525,10 +565,10 @@ class Loader:
             message, _, hint = error.partition("; ")
             self.problems.add(path, f"'{name}': {message}", field=field or "", line=line, hint=hint)
         if name not in bundle.meta.photos:
-            self.problems.add(
+            self._add(
                 bundle.folder / bundle.meta_file(),
                 f"the photo '{name}' has no entry under 'photos:' (who took it?)",
-                field="photos",
+                ("photos",),
                 hint=f"add '  {name}: {{credit: <author id>}}' under 'photos:'",
             )
 
@@ -562,12 +602,23 @@ class Loader:
                     hint=f"write {missing}, with the same file name, in {LANGUAGE_NAMES[lang]}",
                 )
 
-    def _author(self, site: Site, path: Path, field: str, author_id: str) -> None:
+    def _add(self, path: Path, message: str, loc: tuple[str | int, ...], **kwargs: Any) -> None:
+        """A problem with the value at `loc` in `path`, e.g. `("articles", 2)`: its field name
+        and, when the YAML gives it, its line."""
+        line = value_line(path, loc)
+        self.problems.add(path, message, field=_dotted(loc), line=line, **kwargs)
+
+    def _author(self, site: Site, path: Path, loc: tuple[str | int, ...], author_id: str) -> None:
         if author_id not in site.authors:
-            self._unknown(path, field, author_id, site.authors, what="author")
+            self._unknown(path, loc, author_id, site.authors, what="author")
 
     def _unknown(
-        self, path: Path, field: str, key: str, known: dict[str, Any], what: str = "theme"
+        self,
+        path: Path,
+        loc: tuple[str | int, ...],
+        key: str,
+        known: dict[str, Any],
+        what: str = "theme",
     ) -> None:
         if is_todo(key):
             return  # listed already as still to fill in
@@ -577,7 +628,7 @@ class Loader:
             if close
             else f"known: {', '.join(sorted(known)) or 'none'}"
         )
-        self.problems.add(path, f"there is no {what} '{key}'", field=field, hint=hint)
+        self._add(path, f"there is no {what} '{key}'", loc, hint=hint)
 
 
 #: Photo contents already opened in this process (sha-256 -> why unusable, or None): under
@@ -613,17 +664,6 @@ def page_address(page: Path) -> str:
     return "" if stem == Path(".") else f"{stem.as_posix()}/"
 
 
-def _with_field(problem: Problem, name: str) -> Problem:
-    return Problem(
-        problem.file,
-        problem.message,
-        name.rstrip("."),
-        problem.line,
-        problem.severity,
-        problem.hint,
-    )
-
-
 def load_site(root: Path) -> tuple[Site, list[Problem]]:
     """Load every item under `root`; return the site and every problem found.
 
@@ -637,7 +677,7 @@ def load_site(root: Path) -> tuple[Site, list[Problem]]:
         else p
         for p in loader.problems.items
     ]
-    return site, problems
+    return site, list(dict.fromkeys(problems))  # once each: e.g. a photo used in both texts
 
 
 def load_site_or_raise(root: Path) -> Site:

@@ -1,0 +1,22 @@
+"""A clean copy of the example project per session; each case spoils its own copy of it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import copy_project
+
+
+@pytest.fixture(scope="session")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example project's sources (photos encoded once, in the shared image cache)."""
+    return copy_project(tmp_path_factory.mktemp("bad-input") / "pristine")
+
+
+@pytest.fixture
+def project(pristine: Path, tmp_path: Path) -> Path:
+    """A copy of the clean project for one case to spoil."""
+    return Path(shutil.copytree(pristine, tmp_path / "project", symlinks=True))
