@@ -10,7 +10,16 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from jrs_site.images import ImageSettings, Variant, WebImage, batch, build_all, web, web_image
+from jrs_site.images import (
+    ImageSettings,
+    Variant,
+    WebImage,
+    batch,
+    build_all,
+    encode,
+    web,
+    web_image,
+)
 from jrs_site.images.web import ladder
 
 from .helpers import marker_image
@@ -103,7 +112,7 @@ def test_unchanged_photo_costs_no_encoding_and_no_hashing(
     marker_image((300, 200)).save(src)
     first = web_image(src, settings)
     mtimes = {v.path: v.path.stat().st_mtime_ns for v in first.variants}
-    encodes = Counter(monkeypatch, web, "save")
+    encodes = Counter(monkeypatch, encode, "write_atomic")
     reads = Counter(monkeypatch, web, "read_source")
     assert web_image(src, settings) == first
     assert (encodes.calls, reads.calls) == (0, 0)
@@ -117,7 +126,7 @@ def test_touched_but_identical_photo_is_hashed_again_not_encoded(
     marker_image((300, 200)).save(src)
     first = web_image(src, settings)
     os.utime(src, ns=(1, 1))
-    encodes = Counter(monkeypatch, web, "save")
+    encodes = Counter(monkeypatch, encode, "write_atomic")
     assert web_image(src, settings) == first
     assert encodes.calls == 0
     index = json.loads((settings.cache_dir / "index.json").read_text())
@@ -151,7 +160,7 @@ def test_damaged_cache_is_rebuilt(
         next(settings.cache_dir.glob("*.json")).write_text("{not json")
     else:
         (settings.cache_dir / "index.json").write_text("[1, 2")
-    encodes = Counter(monkeypatch, web, "save")
+    encodes = Counter(monkeypatch, encode, "write_atomic")
     again = web_image(src, settings)
     assert again == first
     assert encodes.calls == (0 if damage == "index" else len(first.variants))

@@ -55,7 +55,7 @@ def crop_variant(
     key = settings_hash("crop", size, point, settings.encoding(fmt))
 
     def build(path: Path, data: bytes) -> None:
-        save(cover(src, data, size, point), path, fmt, settings.quality[fmt])
+        save(cover(src, data, size, point), [(path, fmt, settings.quality[fmt])])
 
     suffix = f"{key}-{size[0]}x{size[1]}.{EXTENSIONS[fmt]}"
     return cached_file(src, settings.cache_dir, lambda sha: f"{sha}-{suffix}", build)

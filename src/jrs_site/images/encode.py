@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -34,14 +35,17 @@ def flatten(im: Image.Image) -> Image.Image:
     return flat
 
 
-def save(im: Image.Image, path: Path, fmt: str, quality: int, **extra: Any) -> None:
-    """Write `im` as `fmt` ("avif", "webp" or "jpeg") from its pixels only, atomically.
+def save(im: Image.Image, outputs: Iterable[tuple[Path, str, int]], **extra: Any) -> None:
+    """Write `im` to each (path, format, quality), format "avif", "webp" or "jpeg", from one
+    copy of its pixels alone; each file appears whole or not at all.
 
     `extra` adds encoder options (the print pipeline passes an sRGB `icc_profile`).
     """
-    clean = pixels_only(flatten(im) if fmt == "jpeg" else im)
-    options = {**ENCODER_OPTIONS[fmt], **extra}
-    write_atomic(path, lambda f: clean.save(f, _PIL_FORMATS[fmt], quality=quality, **options))
+    clean = pixels_only(im)
+    for path, fmt, quality in outputs:
+        pixels = flatten(clean) if fmt == "jpeg" else clean
+        options = {"quality": quality, **ENCODER_OPTIONS[fmt], **extra}
+        write_atomic(path, partial(pixels.save, format=_PIL_FORMATS[fmt], **options))
 
 
 def write_atomic(path: Path, write: Callable[[IO[bytes]], object]) -> None:

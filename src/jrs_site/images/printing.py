@@ -72,11 +72,11 @@ def print_variant(
             pixels = decode(src, im, need=size)
         pixels = flatten(pixels.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0))
         if cmyk is None:
-            save(pixels, path, "jpeg", PRINT_QUALITY, subsampling=0, icc_profile=_SRGB_BYTES)
+            save(pixels, [(path, "jpeg", PRINT_QUALITY)], subsampling=0, icc_profile=_SRGB_BYTES)
         else:
             profile = ImageCms.ImageCmsProfile(io.BytesIO(cmyk))
             converted = ImageCms.profileToProfile(pixels, SRGB, profile, outputMode="CMYK")
-            save(converted, path, "jpeg", PRINT_QUALITY, subsampling=0)
+            save(converted, [(path, "jpeg", PRINT_QUALITY)], subsampling=0)
 
     return cached_file(src, Path(cache_dir).absolute(), lambda sha: f"{sha}-{key}-print.jpg", build)
 

@@ -52,7 +52,7 @@ def social_card(
     for i, line in enumerate(lines):
         draw.text((MARGIN, top + i * line_height), line, font=font, fill="white")
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    save(card, out_path, "jpeg", quality)
+    save(card, [(out_path, "jpeg", quality)])
     return out_path
 
 

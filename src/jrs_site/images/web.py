@@ -117,10 +117,12 @@ def _encode_variants(src: Path, data: bytes, sha: str, settings: ImageSettings) 
     for w in reversed(widths):  # largest first, each resized from the one before: faster
         h = _scaled(height, w, width)
         pixels = pixels.resize((w, h), Image.Resampling.LANCZOS, reducing_gap=3.0)
-        for fmt in settings.formats:
-            path = settings.cache_dir / f"{sha}-{settings.key}-{w}.{EXTENSIONS[fmt]}"
-            save(pixels, path, fmt, settings.quality[fmt])
-            variants.append(Variant(fmt, w, h, path))
+        rung = [
+            Variant(fmt, w, h, settings.cache_dir / f"{sha}-{settings.key}-{w}.{EXTENSIONS[fmt]}")
+            for fmt in settings.formats
+        ]
+        save(pixels, [(v.path, v.format, settings.quality[v.format]) for v in rung])
+        variants += rung
     return WebImage(src, widths[-1], _scaled(height, widths[-1], width), tuple(variants))
 
 
