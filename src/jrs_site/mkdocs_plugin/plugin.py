@@ -6,9 +6,12 @@ per language: we read its `current_language` and emit only that language's pages
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import posixpath
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +26,7 @@ from mkdocs.structure.pages import Page
 
 from ..content import ContentError, Problem, Site, load_site
 from ..content.bundles import Bundle, localized_url
+from ..content.cards import CardSpec, card_spec, generic_card
 from ..content.feeds import FEED_FILE, Feed, feed_link
 from ..content.l10n import catalogue
 from ..content.models import DEFAULT_LANGUAGE
@@ -42,14 +46,27 @@ from ..content.views import (
     sitemap,
 )
 from ..content.views import Page as ViewPage
-from ..fonts import font_face_css, font_files
-from ..images import ImageSettings, build_all
+from ..fonts import card_font, font_face_css, font_files
+from ..images import ImageError, ImageSettings, build_all, social_card
+from ..images.social import CARD_SIZE
 from ..search import SearchIndexError, index_site
 
 log = get_plugin_logger(__name__)
 MEDIA_DIR = "media"
 FONTS_DIR = "assets/fonts"
+SOCIAL_DIR = "social"  # the social cards, named by a hash of what they show
+SOCIAL_CARD_VERSION = 1  # bump when the card's design changes, to redraw every card
 FONT_CSS = "fonts.css"  # in FONTS_DIR, beside the files it names
+
+
+@dataclass(frozen=True)
+class CardView:
+    """The social card of a page, for its Open Graph tags."""
+
+    url: str
+    alt: str
+    width: int
+    height: int
 
 
 class JrsPluginConfig(Config):
@@ -159,6 +176,9 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         title = page.title if not page.is_homepage else config.site_name
         context["jrs_head"] = head_view(config.site_url or "/", path, lang, title, description)
         context["jrs_feed"] = feed_link(self._site(), lang)
+        site = self._site()
+        card = generic_card(site, lang) if path == "" else card_spec(site, lang, title, item)
+        context["jrs_card"] = self._social_card(card, config)
         return context
 
     def on_template_context(
@@ -275,6 +295,25 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             entries = sitemap(base_url, self.paths, (lang,))
             template = config.theme.get_env().get_template("sitemap.xml")
             _write_text(site_dir / lang / "sitemap.xml", template.render(jrs_sitemap=entries))
+
+    def _social_card(self, card: CardSpec, config: MkDocsConfig) -> CardView:
+        """Draw the card once (cached by everything it shows), put it in the site."""
+        source = card.photo.stat() if card.photo else None
+        shown = [card.title, card.site_name, str(card.photo), card.focus, SOCIAL_CARD_VERSION]
+        shown.append((source.st_size, source.st_mtime_ns) if source else None)
+        name = hashlib.sha256(json.dumps(shown).encode()).hexdigest()[:16] + ".jpg"
+        cached = Path(config.config_file_path).parent / self.config.cache_dir / "social" / name
+        if not cached.exists():
+            try:
+                social_card(card.title, card.site_name, card.photo, card.focus, cached, card_font())
+            except ImageError as error:
+                raise PluginError(str(error)) from None
+        target = Path(config.site_dir) / SOCIAL_DIR / name
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(cached, target)
+        url = posixpath.join(config.site_url or "/", SOCIAL_DIR, name)
+        return CardView(url, card.title, *CARD_SIZE)
 
     @staticmethod
     def _write_fonts(target: Path) -> None:
