@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from jrs_site.cli import main
+from jrs_site.pdf import preflight
 from jrs_site.pdf.render import TRIM_BOX
 from tests.pdf.conftest import options
 from tests.pdf.helpers import boxes, info
@@ -48,6 +49,11 @@ def test_crop_marks_widen_the_media_box_not_the_bleed(project: Path, tmp_path: P
         (x0 - 3 * MM, y0 - 3 * MM, x1 + 3 * MM, y1 + 3 * MM), abs=0.01
     )
     assert found["MediaBox"][0] < x0 - 10 * MM
+    checks = {
+        c.name: c.status for c in preflight(tmp_path / "ankerpunt-infos-118-fr-print.pdf").checks
+    }
+    assert checks["Text and shapes"] == "ok", "crop marks are drawn in CMYK registration colour"
+    assert checks["BleedBox"] == checks["TrimBox"] == checks["Annotations"] == "ok"
 
 
 def test_screen_variant_and_unknown_edition(project: Path, tmp_path: Path) -> None:

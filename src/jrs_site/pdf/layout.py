@@ -1,4 +1,4 @@
-"""Page geometry in millimetres in, the variant's page CSS out (page box, bleed, marks, profile).
+"""Page geometry in millimetres in, the variant's page CSS out (page box, bleed, CMYK profile).
 
 Photo widths live here and nowhere else: the HTML builder sizes each `<img>` with them and asks
 the image pipeline for a print variant at that same width, so the ppi that preflight measures
@@ -14,8 +14,8 @@ from .settings import PdfOptions
 PAGE_WIDTH = 210.0
 PAGE_HEIGHT = 297.0
 BLEED = 3.0
-#: With crop marks, WeasyPrint draws them in the outer half of its bleed area: beyond our 3 mm.
-MARKS_BLEED = 12.0
+#: Room around the bleed for crop marks, when asked for (drawn by pikepdf, in CMYK).
+MARKS_AREA = 12.0
 MARGIN_TOP = 16.0
 MARGIN_BOTTOM = 22.0
 MARGIN_SIDE = 16.0
@@ -42,10 +42,9 @@ def placed_width(placement: Placement, options: PdfOptions) -> float:
 
 
 def page_css(options: PdfOptions) -> str:
-    """The page box, bleed and marks of the variant, its geometry as CSS variables for the
+    """The page box and bleed of the variant, its geometry as CSS variables for the
     stylesheet (`--outer`: from the text edge to the edge of the artwork), and the CMYK profile
     of print."""
-    css_bleed = (MARKS_BLEED if options.marks else BLEED) if options.is_print else 0
     geometry = {
         "bleed": bleed(options),
         "outer": MARGIN_SIDE + bleed(options),
@@ -57,7 +56,7 @@ def page_css(options: PdfOptions) -> str:
     rules = [
         "@page { size: A4; "
         f"margin: {MARGIN_TOP}mm {MARGIN_SIDE}mm {MARGIN_BOTTOM}mm; "
-        f"bleed: {css_bleed}mm; marks: {'crop' if options.marks else 'none'} }}",
+        f"bleed: {bleed(options)}mm; marks: none }}",
         ":root { " + " ".join(f"--{k}: {v}mm;" for k, v in geometry.items()) + " }",
     ]
     if options.icc is not None:

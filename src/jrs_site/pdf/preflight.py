@@ -76,6 +76,7 @@ def preflight(path: Path) -> Report:
         report.checks += _boxes(pages)
         report.checks.append(_page_count(len(pages)))
         report.checks.append(_fonts(pages))
+        report.checks.append(_annotations(pages))
         rgb_operators = 0
         for number, page in enumerate(pages, start=1):
             images, rgb = _walk(page.obj, page.obj.get("/Resources"), IDENTITY, number)
@@ -195,6 +196,20 @@ def _fonts(pages: list[pikepdf.Page]) -> Check:
     if missing:
         return Check("Fonts", "fail", "not embedded: " + ", ".join(missing))
     return Check("Fonts", "ok", f"{len(fonts)} fonts, all embedded: " + ", ".join(sorted(fonts)))
+
+
+def _annotations(pages: list[pikepdf.Page]) -> Check:
+    """PDF/X allows no annotation on the printed area but printer's marks."""
+    found = [
+        number
+        for number, page in enumerate(pages, start=1)
+        for annotation in page.obj.get("/Annots") or []
+        if annotation.get("/Subtype") != "/PrinterMark"
+    ]
+    if found:
+        where = ", ".join(map(str, sorted(set(found))))
+        return Check("Annotations", "fail", f"{len(found)} links or notes on pages {where}")
+    return Check("Annotations", "ok", "none")
 
 
 # -- images and colour -------------------------------------------------------------------------

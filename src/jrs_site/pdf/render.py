@@ -19,7 +19,7 @@ from ..content.models import LANGUAGES
 from ..images.encode import write_atomic
 from .cache import Entry, cache_key, lookup
 from .html import FILLERS, EditionHtml
-from .layout import BLEED, PAGE_HEIGHT, PAGE_WIDTH
+from .layout import BLEED, MARKS_AREA, PAGE_HEIGHT, PAGE_WIDTH
 from .settings import PdfError, PdfOptions
 
 PT_PER_MM = 72 / 25.4
@@ -115,16 +115,47 @@ def fillers(main_pages: int, has_photo: bool) -> list[str]:
 
 
 def _finish(data: bytes, options: PdfOptions) -> bytes:
-    """Set the boxes the printer reads (TrimBox: the A4 sheet; BleedBox: 3 mm around it,
-    whatever room crop marks took) and ask viewers to show the title."""
+    """Print: set the boxes the printer reads (TrimBox: the A4 sheet; BleedBox: 3 mm around
+    it), drop the links (PDF/X allows no annotation on the page) and draw crop marks when asked.
+    Both: ask viewers to show the title."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
         if options.is_print:
-            bleed = BLEED * PT_PER_MM
-            x0, y0, x1, y1 = TRIM_BOX
+            bleed = _grow(TRIM_BOX, BLEED * PT_PER_MM)
+            media = _grow(TRIM_BOX, MARKS_AREA * PT_PER_MM) if options.marks else bleed
             for page in pdf.pages:
                 page.obj.TrimBox = pikepdf.Array(TRIM_BOX)
-                page.obj.BleedBox = pikepdf.Array([x0 - bleed, y0 - bleed, x1 + bleed, y1 + bleed])
+                page.obj.BleedBox = pikepdf.Array(bleed)
+                page.obj.MediaBox = pikepdf.Array(media)
+                for name in ("/Annots", "/CropBox", "/ArtBox"):
+                    if name in page.obj:
+                        del page.obj[name]
+                if options.marks:
+                    page.contents_add(b"q\n", prepend=True)
+                    page.contents_add(b"Q\n" + crop_marks())
         pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         out = io.BytesIO()
         pdf.save(out)
     return out.getvalue()
+
+
+def _grow(box: tuple[float, float, float, float], by: float) -> list[float]:
+    x0, y0, x1, y1 = box
+    return [x0 - by, y0 - by, x1 + by, y1 + by]
+
+
+def crop_marks() -> bytes:
+    """Eight hairlines in registration colour (all four inks), at the trim lines, from just
+    outside the bleed to the edge of the sheet."""
+    x0, y0, x1, y1 = TRIM_BOX
+    near, far = (BLEED + 1) * PT_PER_MM, (MARKS_AREA - 1) * PT_PER_MM
+    lines = []
+    for x, y, outward_x, outward_y in (
+        (x0, y0, -1, -1),
+        (x1, y0, 1, -1),
+        (x0, y1, -1, 1),
+        (x1, y1, 1, 1),
+    ):
+        lines.append((x + outward_x * near, y, x + outward_x * far, y))
+        lines.append((x, y + outward_y * near, x, y + outward_y * far))
+    path = " ".join(f"{a:.2f} {b:.2f} m {c:.2f} {d:.2f} l S" for a, b, c, d in lines)
+    return f"q 0.25 w 1 1 1 1 K {path} Q\n".encode()
