@@ -1,0 +1,86 @@
+"""`jrs-site serve` for real: a saved story is rebuilt, a content error shows on every page
+and in the terminal while the server keeps running, and the fix brings the story back."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+STORY = "stories/esther"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+    except OSError:
+        return 0, ""
+
+
+def wait_for(condition: Callable[[], bool], what: str, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.5)
+    pytest.fail(f"gave up waiting: {what}")
+
+
+@pytest.fixture
+def server(project: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """`jrs-site serve` in a copy of the example; its base URL and its terminal output."""
+    log = tmp_path / "serve.log"
+    port = free_port()
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "jrs_site", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        yield f"http://127.0.0.1:{port}/", log
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_serve_rebuilds_and_shows_content_errors_without_stopping(
+    server: tuple[str, Path], project: Path
+) -> None:
+    base, log = server
+    story_url = f"{base}{STORY}/"
+    wait_for(lambda: fetch(story_url)[0] == 200, "the first build")
+
+    nl = project / STORY / "nl.md"
+    nl.write_text(nl.read_text("utf-8").replace("Ik telde de vliegtuigen", "Ik telde treinen"))
+    wait_for(lambda: "Ik telde treinen" in fetch(story_url)[1], "the rebuild after a save")
+
+    meta = project / STORY / "story.yml"
+    good = meta.read_text("utf-8")
+    meta.write_text(good.replace("country: CD", "country: Congo"), "utf-8")
+    wait_for(lambda: "jrs-problems" in fetch(base)[1], "the error banner")
+    status, page = fetch(story_url)
+    assert status == 404 and "'Congo' is not a two-letter country code" in page
+    assert "stories/esther/story.yml" in fetch(f"{base}fr/about/")[1]
+    assert "'Congo' is not a two-letter country code" in log.read_text("utf-8")
+
+    meta.write_text(good, "utf-8")
+    wait_for(lambda: fetch(story_url)[0] == 200, "the story back after the fix")
+    assert "jrs-problems" not in fetch(base)[1]
