@@ -404,7 +404,7 @@ class Loader:
             if story.published("web") and "social" not in story.meta.consent.uses:
                 self._add(
                     story.folder / "story.yml",
-                    "consent does not cover 'social': this story gets no social media card",
+                    "consent does not cover 'social': shared links show the organisation's card",
                     ("consent", "uses"),
                     severity="info",
                 )
