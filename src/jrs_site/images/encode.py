@@ -11,10 +11,12 @@ from typing import IO, Any
 
 from PIL import Image
 
-#: Encoder options per output format, tuned for build speed (see bench/images.py).
+#: Encoder options per output format, tuned for build speed (bench/images.py). Measured on the
+#: corpus phone photos at 2400 px: AVIF speed 9 is 2.5x faster than 8 for the same size and PSNR;
+#: WebP method 2 is 2.3x faster than the default 4 for 1 % more bytes (-0.3 dB).
 ENCODER_OPTIONS: dict[str, dict[str, Any]] = {
     "avif": {"speed": 9, "subsampling": "4:2:0"},
-    "webp": {"method": 4},
+    "webp": {"method": 2},
     "jpeg": {"optimize": True},
 }
 EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
