@@ -41,7 +41,7 @@ def print_resolution_issue(src: Path, placed_width_mm: float) -> Issue | None:
         return None
     max_mm = width / GOOD_PPI * MM_PER_INCH
     level: Literal["warning", "error"] = "error" if ppi < MIN_PPI else "warning"
-    limit = f"far below the {MIN_PPI} ppi minimum" if level == "error" else "below 300 ppi"
+    limit = f"under the {MIN_PPI} ppi minimum" if level == "error" else f"under {GOOD_PPI} ppi"
     return level, (
         f"the photo is {width} pixels wide, so printed {placed_width_mm:.0f} mm wide it has "
         f"{ppi:.0f} ppi, {limit} and it will look blurred; print it at most {max_mm:.0f} mm "
@@ -85,9 +85,9 @@ def _read_profile(path: Path) -> bytes:
     """The bytes of a CMYK output profile, checked."""
     try:
         data = path.read_bytes()
-        space = ImageCms.ImageCmsProfile(io.BytesIO(data)).profile
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(data))
     except (OSError, ImageCms.PyCMSError):
         raise ImageError(path, "the colour profile cannot be read; use an .icc file") from None
-    if space.xcolor_space.strip() != "CMYK":
+    if profile.profile.xcolor_space.strip() != "CMYK":
         raise ImageError(path, "this colour profile is not a CMYK (print) profile")
     return data
