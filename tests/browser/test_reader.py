@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-import importlib
 import re
+from pathlib import Path
 
 import pytest
 
+import jrs_site
 from tests.browser.conftest import DESKTOP, PHONE, VisitAt
 from tests.browser.test_pages import axe_violations
 
 NAME = "Esther"  # a name in testimonies and the edition of both languages
 
 
-def pdf_export_landed() -> bool:
-    try:
-        return hasattr(importlib.import_module("jrs_site.pdf"), "build_screen_pdfs")
-    except ImportError:
-        return False
+def pdf_link_wired() -> bool:
+    """Whether the site build makes the screen PDFs (`jrs_site.pdf.build_screen_pdfs`, read
+    from the source: importing it would import WeasyPrint, which changes Pillow's global
+    settings for every later test)."""
+    plugin = Path(jrs_site.__file__).parent / "mkdocs_plugin" / "plugin.py"
+    return "build_screen_pdfs" in plugin.read_text("utf-8")
 
 
 def test_language_switcher_leads_to_the_same_testimony(visit_at: VisitAt) -> None:
@@ -92,8 +94,9 @@ def test_skip_link_moves_to_the_content(visit_at: VisitAt) -> None:
 
 
 @pytest.mark.xfail(
-    not pdf_export_landed(),
-    reason="the PDF export (jrs_site.pdf.build_screen_pdfs) has not landed yet",
+    not pdf_link_wired(),
+    reason="jrs_site.pdf.build_screen_pdfs exists, but the site build does not call it yet: "
+    "the edition page has no PDF link (p.jrs-pdf a)",
     strict=False,
 )
 @pytest.mark.parametrize("lang", ["", "fr/"])
