@@ -123,6 +123,8 @@ def _build_into(root: Path, target: Path) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         config = load_config(str(root / CONFIG), site_dir=str(tmp))
+        # As `mkdocs build` does; MkDocs keeps plugins that have on_startup between loads.
+        config.plugins.on_startup(command="build", dirty=False)
         mkdocs_build(config)
     except MkDocsException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
