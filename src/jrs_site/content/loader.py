@@ -542,8 +542,9 @@ class Loader:
     def _check_photo(
         self, bundle: Bundle, name: str, path: Path, field: str | None, line: int | None = None
     ) -> None:
-        if field is not None:
-            line = value_line(path, (field,))
+        def at() -> int | None:  # looked up only for a problem: it parses the file again
+            return value_line(path, (field,)) if field is not None else line
+
         folder = bundle.folder.resolve()
         target = (bundle.folder / name).resolve()
         if "://" in name or not target.is_relative_to(folder):
@@ -551,19 +552,19 @@ class Loader:
                 path,
                 f"the photo '{name}' is outside this item's folder",
                 field=field or "",
-                line=line,
+                line=at(),
                 hint="copy the photo into the same folder as the text and use its file name",
             )
             return
         if not target.is_file():
             self.problems.add(
-                path, f"the photo '{name}' does not exist", field=field or "", line=line
+                path, f"the photo '{name}' does not exist", field=field or "", line=at()
             )
             return
         error = photo_error(target)
         if error is not None:
             message, _, hint = error.partition("; ")
-            self.problems.add(path, f"'{name}': {message}", field=field or "", line=line, hint=hint)
+            self.problems.add(path, f"'{name}': {message}", field=field or "", line=at(), hint=hint)
         if name not in bundle.meta.photos:
             self._add(
                 bundle.folder / bundle.meta_file(),
