@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PIL import ImageFile
 
 from jrs_site.images import ImageError, ImageSettings, build_all, inspect, web_image
 from jrs_site.images.encode import write_atomic
@@ -89,6 +90,17 @@ def test_bad_input_leaves_no_output_and_no_temporary_file(
     leftovers = [p.name for p in settings.cache_dir.iterdir() if p.name != "index.json"]
     assert leftovers == []
     assert sorted(p.name for p in photos.iterdir()) == sorted([name] if BAD[name][0] else [])
+
+
+@pytest.mark.parametrize("name", ["cut.jpg", "cut.png"])
+def test_cut_off_photo_is_refused_even_when_pillow_was_told_to_pad_it(
+    name: str, photos: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """WeasyPrint sets LOAD_TRUNCATED_IMAGES when imported; it must not let cut photos through."""
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    with pytest.raises(ImageError, match="cut off"):
+        inspect(_write(photos, name))
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True
 
 
 def test_a_folder_is_not_a_photo(photos: Path) -> None:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pillow_heif
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
 from .errors import ImageError
 
@@ -179,11 +179,16 @@ def _transform_to_srgb(icc: bytes, mode: str) -> ImageCms.ImageCmsTransform | No
 
 @contextmanager
 def _reading(src: Path) -> Iterator[None]:
-    """Turn whatever a decoder raises on damaged data into an ImageError."""
+    """Turn whatever a decoder raises on damaged data into an ImageError, and refuse cut-off
+    files even when another library (WeasyPrint does, on import) told Pillow to pad them."""
+    lenient = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
         yield
     except DECODE_ERRORS as exc:
         raise ImageError(src, TRUNCATED if "truncat" in str(exc).lower() else DAMAGED) from None
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = lenient
 
 
 def _unidentified_message(data: bytes) -> str:
