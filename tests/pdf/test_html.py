@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from jrs_site.content import load_site
-from jrs_site.pdf.html import EditionHtml, demote_headings, drop_cap, french_spacing
+from jrs_site.pdf.html import (
+    EditionHtml,
+    demote_headings,
+    drop_cap,
+    french_spacing,
+    keep_with_next,
+    lead_photo,
+)
 from jrs_site.pdf.render import fillers
 from tests.conftest import STORY_META, write_yaml
 from tests.pdf.conftest import options
@@ -68,3 +75,17 @@ def test_a_testimony_without_consent_for_print_is_left_out(content: Path, tmp_pa
     assert "Verhaal nl samira" not in html
     assert "Titel nl" not in html
     assert "Editoriaal nl" in html
+
+
+def test_a_heading_spans_the_columns_with_the_block_it_introduces() -> None:
+    body = '<h3>A</h3><p>x</p><h3 id="b">B</h3>\n<ul class="key-figures"><li>1</li></ul><p>y</p>'
+    html = keep_with_next(body)
+    assert '<h3>A</h3><p>x</p><div class="spanning"><h3 id="b">B</h3>' in html
+    assert html.endswith("</ul></div><p>y</p>")
+
+
+def test_an_articles_first_wide_photo_leads_it() -> None:
+    photo = '<figure class="photo wide"><img src="a.jpg" alt=""></figure>'
+    lead, body = lead_photo(f"<p>a</p>{photo}<p>b</p>{photo.replace('a.jpg', 'b.jpg')}")
+    assert lead == photo
+    assert body == f"<p>a</p><p>b</p>{photo.replace('a.jpg', 'b.jpg')}"

@@ -45,6 +45,12 @@ FILLERS = ("support", "coupon", "photo")
 
 _FIRST_PARAGRAPH = re.compile(r"<p>((?:<(?:strong|em)>)?)([«“„\"‘'(]*\w)")
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
+_HEADED_SPANNER = re.compile(
+    r"(<h([3-6])[^>]*>(?:(?!</h).)*</h\2>\s*)"
+    r'(<ul class="key-figures">.*?</ul>|<figure class="(?:pullquote|photo wide)">.*?</figure>)',
+    re.S,
+)
+_WIDE_PHOTO = re.compile(r'<figure class="photo wide">.*?</figure>', re.S)
 _FRENCH_SPACE = re.compile(r"(?<=[^\s>]) ([:;!?»])|(«) ")
 NBSP = "\u00a0"
 
@@ -75,8 +81,23 @@ def french_spacing(html: str) -> str:
     )
 
 
+def keep_with_next(body_html: str) -> str:
+    """A heading directly above key figures, a pull quote or a wide photo spans the columns with
+    it: otherwise it stays at the foot of a column while the block goes to the next page."""
+    return _HEADED_SPANNER.sub(r'<div class="spanning">\1\3</div>', body_html)
+
+
+def lead_photo(body_html: str) -> tuple[str, str]:
+    """Take an article's first wide photo out of the text to lead it, as in print magazines:
+    a photo across both columns further down leaves a gap when it does not fit on the page."""
+    match = _WIDE_PHOTO.search(body_html)
+    if match is None:
+        return "", body_html
+    return match.group(0), body_html[: match.start()] + body_html[match.end() :]
+
+
 def print_body(body_html: str) -> str:
-    return drop_cap(demote_headings(body_html))
+    return keep_with_next(drop_cap(demote_headings(body_html)))
 
 
 @dataclass(kw_only=True)
@@ -156,6 +177,7 @@ class Item:
     body_html: str
     translation: Fallback | None  # the note shown when the text is in the other language
     short: bool = False  # a short text without photos (an editorial), set larger
+    photo_html: str = ""  # the lead photo, across the page under the title
 
 
 @dataclass
@@ -264,7 +286,7 @@ class EditionHtml:
             kicker = view.kicker
         kind = {Story: "story", Report: "report", Article: "article"}[type(bundle)]
         body = bundle.text(self.lang).body
-        return Item(
+        item = Item(
             kind,
             f"{kind}-{bundle.key}",
             kicker,
@@ -275,6 +297,9 @@ class EditionHtml:
             translation(bundle, self.page),
             short=kind == "article" and len(body) < SHORT_TEXT and not IMAGE_RE.search(body),
         )
+        if kind == "article":
+            item.photo_html, item.body_html = lead_photo(item.body_html)
+        return item
 
     def _articles(self) -> list[Bundle]:
         """The articles in print order; a testimony without consent for print is left out."""
