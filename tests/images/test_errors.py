@@ -149,3 +149,13 @@ def test_failed_write_keeps_the_previous_file_whole(tmp_path: Path) -> None:
         write_atomic(target, fail)
     assert target.read_bytes() == b"the previous, complete photo"
     assert [p.name for p in tmp_path.iterdir()] == ["out.jpg"]
+
+
+def test_inspect_notices_a_photo_replaced_by_a_damaged_one(photos: Path) -> None:
+    """inspect() remembers answers only while the file's size and mtime stay the same."""
+    src = photos / "p.jpg"
+    src.write_bytes(_jpeg_bytes())
+    assert inspect(src) == (600, 400)
+    src.write_bytes(_jpeg_bytes()[:4000])
+    with pytest.raises(ImageError, match="cut off"):
+        inspect(src)

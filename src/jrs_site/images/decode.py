@@ -114,7 +114,24 @@ def decode(src: Path, im: Image.Image, need: tuple[int, int] | None = None) -> I
 
 
 def inspect(src: Path) -> tuple[int, int]:
-    """Upright pixel size of a photo; decodes it (cheaply) so bad files raise ImageError."""
+    """Upright pixel size of a photo; decodes it (cheaply) so bad files raise ImageError.
+
+    Remembered for the process while the file's size and mtime stay the same: a HEIC takes a
+    third of a second to decode, and the loader, the checks and the PDF each ask.
+    """
+    try:
+        st = src.stat()
+    except OSError:
+        return _inspect(src)  # read_source says what is wrong
+    return _inspect_unchanged(src, st.st_size, st.st_mtime_ns)
+
+
+@lru_cache(maxsize=4096)
+def _inspect_unchanged(src: Path, size: int, mtime_ns: int) -> tuple[int, int]:
+    return _inspect(src)
+
+
+def _inspect(src: Path) -> tuple[int, int]:
     with open_image(src, read_source(src)) as im:
         size = upright_size(src, im)
         decode(src, im, need=(1, 1))
