@@ -175,3 +175,22 @@ def test_heic_input(photos: Path, settings: ImageSettings) -> None:
     image = web_image(src, settings)
     assert (image.width, image.height) == (400, 300)
     assert close(colour_at(image.fallback().path, (0.05, 0.05)), RED)
+
+
+@pytest.mark.parametrize(
+    ("mode", "size"),
+    [("L", (300, 200)), ("LA", (300, 200)), ("1", (300, 200)), ("P", (300, 200)),
+     ("RGB", (1, 1)), ("RGB", (3000, 7)), ("RGBA", (5, 900))],
+)  # fmt: skip
+def test_unusual_modes_and_shapes_give_valid_outputs(
+    mode: str, size: tuple[int, int], photos: Path, settings: ImageSettings
+) -> None:
+    src = photos / f"odd-{mode}.png"
+    Image.new(mode, size).save(src)
+    image = web_image(src, settings)
+    for variant in image.variants:
+        with Image.open(variant.path) as out:
+            out.load()
+            assert out.size == (variant.width, variant.height)
+            assert out.mode in ("RGB", "RGBA")
+    assert max(v.width for v in image.variants) <= size[0]
