@@ -1,6 +1,11 @@
 """The image pipeline: the only part of the project that touches pixels (and imports PIL).
 
 Every output is re-encoded from pixels alone, upright and in sRGB, with no metadata.
+
+The cache folder holds `<sha16>-<settings>-<width>.<ext>` web variants, a
+`<sha16>-<settings>.json` manifest per photo, crops, print variants and `index.json`
+(`{path: [size, mtime_ns, sha16]}`). Files there are only ever replaced whole (written under a
+temporary name, then renamed), never changed in place, so they can be hard-linked elsewhere.
 """
 
 from .batch import build_all
