@@ -1,10 +1,11 @@
 """An edition, a language and the PDF options in, the cache key of its PDF out.
 
 The key hashes every file the PDF is made from: the edition folder (its text, cover and
-articles with their photos), the stories and reports it prints, the shared data, and the
-program's own files (stylesheet, templates, fonts, UI strings, code), plus the CMYK profile,
-the variant and the language. Unchanged inputs give the same key, and the PDF is not rendered
-again.
+articles with their photos), the stories and reports it prints, the shared data, and the print
+export's own files (stylesheet, templates, code), the fonts and the UI strings, plus the CMYK
+profile, the versions of WeasyPrint and of this program, the variant and the language.
+Unchanged inputs give the same key, and the PDF is not rendered again. (A change to the content
+core's code alone does not change the key: bump the version, or delete .cache/pdf.)
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 import weasyprint
@@ -22,7 +24,7 @@ from .settings import PdfOptions
 
 PACKAGE = Path(__file__).resolve().parent.parent
 #: The parts of the program whose files shape a PDF.
-PROGRAM_PARTS = ("pdf", "content", "images", "fonts", "locales")
+PROGRAM_PARTS = ("pdf", "fonts", "locales")
 DATA_FILES = ("data/organisation.yml", "data/authors.yml", "data/themes.yml")
 
 
@@ -38,14 +40,15 @@ def source_files(site: Site, edition: Edition) -> list[Path]:
 
 
 def program_files() -> list[Path]:
-    """The stylesheet, templates, fonts, UI strings and code that make the PDF."""
+    """The stylesheet, templates and code of the print export, the fonts and UI strings."""
     return [f for part in PROGRAM_PARTS for f in _files(PACKAGE / part)]
 
 
 def cache_key(site: Site, edition: Edition, lang: str, options: PdfOptions) -> str:
     """A short hash of everything the PDF of `edition` in `lang` depends on."""
     digest = hashlib.sha256()
-    settings = [weasyprint.__version__, options.variant, options.marks, lang, edition.key]
+    versions = [weasyprint.__version__, version("jrs-site")]
+    settings = [*versions, options.variant, options.marks, lang, edition.key]
     digest.update(json.dumps(settings).encode())
     files = [(f.relative_to(site.root), f) for f in source_files(site, edition)]
     files += [(f.relative_to(PACKAGE), f) for f in program_files()]

@@ -209,7 +209,9 @@ class EditionHtml:
         self.lang = lang
         self.options = options
         self.page = PrintPage(site, lang, {}, "", options=options, image_cache=cache_dir / "images")
-        self._css = page_css(options) + truetype_face_css(cache_dir) + STYLESHEET.read_text("utf-8")
+        self.stylesheet = (
+            page_css(options) + truetype_face_css(cache_dir) + STYLESHEET.read_text("utf-8")
+        )
         self._env = _environment()
 
     def main(self) -> str:
@@ -259,7 +261,6 @@ class EditionHtml:
         html = self._env.get_template(template).render(
             lang=self.lang,
             t=partial(l10n.t, self.lang),
-            css=self._css,
             variant=self.options.variant,
             title=f"{newsletter} {self.edition.meta.number} – {text.theme}",
             author=org.name,

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pikepdf
-from weasyprint import HTML
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
 
 from ..content.bundles import Edition, Site
 from ..content.models import LANGUAGES
@@ -86,10 +87,15 @@ class Made:
 def make_pdf(site: Site, edition: Edition, lang: str, options: PdfOptions, cache_dir: Path) -> Made:
     """Render the PDF, with photos and fonts prepared under `cache_dir`."""
     source = EditionHtml(site, edition, lang, options, cache_dir)
-    main = HTML(string=source.main(), base_url=str(site.root)).render()
+    # One stylesheet and font set for both documents: parsed and loaded once.
+    fonts = FontConfiguration()
+    css = [CSS(string=source.stylesheet, font_config=fonts)]
+    main = HTML(string=source.main(), base_url=str(site.root)).render(
+        stylesheets=css, font_config=fonts
+    )
     added = fillers(len(main.pages), source.has_photo()) if options.is_print else []
     back = HTML(string=source.back(len(main.pages) + 1, added), base_url=str(site.root))
-    tail = back.render()
+    tail = back.render(stylesheets=css, font_config=fonts)
     if len(tail.pages) != len(added) + 1:
         raise PdfError(
             f"the pages after the articles of edition {edition.key} ({lang}) take "
