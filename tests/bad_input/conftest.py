@@ -17,6 +17,9 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def project(pristine: Path, tmp_path: Path) -> Path:
-    """A copy of the clean project for one case to spoil."""
-    return Path(shutil.copytree(pristine, tmp_path / "project", symlinks=True))
+def project(pristine: Path) -> Path:
+    """A fresh copy of the clean project for one case to spoil, always at the same path and
+    with the same file times, so that photos opened for an earlier case are remembered."""
+    target = pristine.parent / "project"
+    shutil.rmtree(target, ignore_errors=True)
+    return Path(shutil.copytree(pristine, target, symlinks=True))

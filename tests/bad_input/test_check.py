@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from PIL import ImageFile
 
 from jrs_site.cli import main
 from tests.bad_input.cases import CASES, Case
@@ -32,22 +31,7 @@ def test_the_clean_project_has_no_problem(project: Path, monkeypatch) -> None:
     assert code == 0, text
 
 
-#: WeasyPrint, once imported (the CLI imports the PDF commands), sets Pillow's process-wide
-#: LOAD_TRUNCATED_IMAGES, and then a cut-off photo passes jrs_site.images.inspect unnoticed.
-TRUNCATED_ACCEPTED = pytest.mark.xfail(
-    ImageFile.LOAD_TRUNCATED_IMAGES,
-    reason="Pillow's LOAD_TRUNCATED_IMAGES is on (set by importing WeasyPrint)",
-    strict=False,
-)
-PARAMS = [
-    pytest.param(
-        case, id=case.name, marks=TRUNCATED_ACCEPTED if case.name == "corrupt-photo" else ()
-    )
-    for case in CASES
-]
-
-
-@pytest.mark.parametrize("case", PARAMS)
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
 def test_bad_input_gets_a_plain_message(
     case: Case, project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -8,7 +8,6 @@ never stops at the first problem, so `jrs-site check` can list them all.
 from __future__ import annotations
 
 import difflib
-import hashlib
 import itertools
 import re
 import unicodedata
@@ -632,23 +631,8 @@ class Loader:
         self._add(path, f"there is no {what} '{key}'", loc, hint=hint)
 
 
-#: Photo contents already opened in this process (sha-256 -> why unusable, or None): under
-#: `serve` every rebuild checks every photo again, and most are unchanged.
-_PHOTO_ERRORS: dict[str, str | None] = {}
-
-
 def photo_error(path: Path) -> str | None:
     """Why a photo file cannot be used (damaged, empty, not a photo, too large), or None."""
-    try:
-        key = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return _inspect_error(path)  # unreadable: inspect() says why
-    if key not in _PHOTO_ERRORS:
-        _PHOTO_ERRORS[key] = _inspect_error(path)
-    return _PHOTO_ERRORS[key]
-
-
-def _inspect_error(path: Path) -> str | None:
     try:
         inspect(path)
     except ImageError as exc:
