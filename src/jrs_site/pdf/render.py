@@ -10,6 +10,7 @@ import io
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 from weasyprint import CSS, HTML
@@ -87,15 +88,13 @@ class Made:
 def make_pdf(site: Site, edition: Edition, lang: str, options: PdfOptions, cache_dir: Path) -> Made:
     """Render the PDF, with photos and fonts prepared under `cache_dir`."""
     source = EditionHtml(site, edition, lang, options, cache_dir)
-    # One stylesheet and font set for both documents: parsed and loaded once.
-    fonts = FontConfiguration()
-    css = [CSS(string=source.stylesheet, font_config=fonts)]
-    main = HTML(string=source.main(), base_url=str(site.root)).render(
-        stylesheets=css, font_config=fonts
-    )
+    # One stylesheet, font set and CMYK profile for both documents: parsed and loaded once.
+    shared: dict[str, Any] = {"font_config": FontConfiguration(), "color_profiles": {}}
+    css = [CSS(string=source.stylesheet, **shared)]
+    main = HTML(string=source.main(), base_url=str(site.root)).render(stylesheets=css, **shared)
     added = fillers(len(main.pages), source.has_photo()) if options.is_print else []
     back = HTML(string=source.back(len(main.pages) + 1, added), base_url=str(site.root))
-    tail = back.render(stylesheets=css, font_config=fonts)
+    tail = back.render(stylesheets=css, **shared)
     if len(tail.pages) != len(added) + 1:
         raise PdfError(
             f"the pages after the articles of edition {edition.key} ({lang}) take "
