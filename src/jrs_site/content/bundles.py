@@ -6,14 +6,17 @@ files and schemas they declare, so loading and checking are written once.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from pydantic import BaseModel
 
 from . import models
 from .models import LANGUAGES
+
+T = TypeVar("T")
 
 
 def localized_url(path: str, lang: str) -> str:
@@ -131,16 +134,33 @@ class Site:
     stories: dict[str, Story]
     editions: dict[str, Edition]
     reports: dict[str, Report]
+    _once: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def once(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()`, worked out once for this loaded site: the lists that many pages show
+        are not sorted again for each page. The result is shared: do not change it."""
+        if key not in self._once:
+            self._once[key] = compute()
+        return self._once[key]
 
     def published_stories(self, use: str = "web") -> list[Story]:
         """Stories that may appear in `use`, newest first."""
+        return self.once(("stories", use), lambda: self._stories(use))
+
+    def published_editions(self) -> list[Edition]:
+        return self.once("editions", self._editions)
+
+    def published_reports(self) -> list[Report]:
+        return self.once("reports", self._reports)
+
+    def _stories(self, use: str) -> list[Story]:
         items = [s for s in self.stories.values() if s.published(use)]
         return sorted(items, key=lambda s: (s.meta.date, s.key), reverse=True)
 
-    def published_editions(self) -> list[Edition]:
+    def _editions(self) -> list[Edition]:
         items = [e for e in self.editions.values() if e.published()]
         return sorted(items, key=lambda e: e.meta.number, reverse=True)
 
-    def published_reports(self) -> list[Report]:
+    def _reports(self) -> list[Report]:
         items = [r for r in self.reports.values() if r.published()]
         return sorted(items, key=lambda r: (r.meta.year, r.meta.date), reverse=True)

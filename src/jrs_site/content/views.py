@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from . import l10n
 from .bundles import Article, Bundle, Edition, Report, Site, Story, localized_url
@@ -20,6 +20,8 @@ from .models import DEFAULT_LANGUAGE, LANGUAGES, PhotoMeta
 
 STORY_SIZES = "(min-width: 76em) 46rem, (min-width: 45em) 70vw, 100vw"
 TILE_SIZES = "(min-width: 60em) 20rem, (min-width: 45em) 45vw, 100vw"
+PER_PAGE = 24  # cards on one page of a paginated index
+T = TypeVar("T")
 
 
 @dataclass
@@ -30,6 +32,7 @@ class Page:
     lang: str
     media: dict[Path, Any]  # source photo -> image-pipeline WebImage
     media_prefix: str  # relative URL of the media folder from this page, e.g. "../../media"
+    number: int = 1  # which page of a paginated index this is
     _eager_used: bool = False
 
     def t(self, key: str, count: int | None = None, **values: Any) -> str:
@@ -201,6 +204,56 @@ def story_view(story: Story, page: Page) -> StoryView:
     )
 
 
+# -- paginated indexes ------------------------------------------------------------------------
+
+
+@dataclass
+class Pager:
+    """Where a page of an index is among its pages; links to its neighbours ("" for none)."""
+
+    number: int
+    count: int
+    label: str  # "Pagina 2 / 42"
+    previous_url: str
+    next_url: str
+
+
+def index_page_path(section: str, number: int) -> str:
+    """`stories/` for an index's first page, `stories/page/2/` for the next ones."""
+    return f"{section}/" if number == 1 else f"{section}/page/{number}/"
+
+
+def page_count(total: int) -> int:
+    return max(1, -(-total // PER_PAGE))
+
+
+def paginated_indexes(site: Site) -> dict[str, tuple[str, int]]:
+    """Index templates whose lists are split into pages: template -> (section, page count)."""
+    return {
+        "stories.html": (Story.section, page_count(len(site.published_stories("web")))),
+        "editions.html": (Edition.section, page_count(len(site.published_editions()))),
+    }
+
+
+def pager(section: str, total: int, page: Page) -> Pager:
+    count = page_count(total)
+
+    def url(number: int) -> str:
+        inside = 1 <= number <= count
+        return localized_url(index_page_path(section, number), page.lang) if inside else ""
+
+    label = f"{page.t('page_n', number=page.number)} / {count}"
+    return Pager(page.number, count, label, url(page.number - 1), url(page.number + 1))
+
+
+def on_page(items: list[T], page: Page) -> list[T]:
+    """The items shown on this page of a paginated index."""
+    return items[(page.number - 1) * PER_PAGE : page.number * PER_PAGE]
+
+
+# -- testimonies index ------------------------------------------------------------------------
+
+
 @dataclass
 class Filter:
     value: str
@@ -210,13 +263,18 @@ class Filter:
 
 @dataclass
 class StoriesIndex:
+    """One page of the testimonies index. Its filters (JavaScript) work within the page, so
+    paging needs none and no page scans every story; their counts are this page's."""
+
     stories: list[StoryCard]
     themes: list[Filter]
     countries: list[Filter]
+    pager: Pager
 
 
 def stories_index(site: Site, page: Page) -> StoriesIndex:
-    stories = site.published_stories("web")
+    published = site.published_stories("web")
+    stories = on_page(published, page)
     cards = [story_card(s, page) for s in stories]
     theme_counts: dict[str, int] = {}
     country_counts: dict[str, int] = {}
@@ -236,6 +294,7 @@ def stories_index(site: Site, page: Page) -> StoriesIndex:
         cards,
         sorted(themes, key=lambda f: f.label),
         sorted(countries, key=lambda f: f.label),
+        pager(Story.section, len(published), page),
     )
 
 
@@ -425,8 +484,18 @@ def home_view(site: Site, page: Page, recent: int = 3) -> HomeView:
     )
 
 
-def editions_index(site: Site, page: Page) -> list[EditionCard]:
-    return [edition_card(e, page) for e in site.published_editions()]
+@dataclass
+class EditionsIndex:
+    """One page of the editions archive."""
+
+    editions: list[EditionCard]
+    pager: Pager
+
+
+def editions_index(site: Site, page: Page) -> EditionsIndex:
+    published = site.published_editions()
+    cards = [edition_card(e, page) for e in on_page(published, page)]
+    return EditionsIndex(cards, pager(Edition.section, len(published), page))
 
 
 def reports_index(site: Site, page: Page) -> list[ReportView]:

@@ -28,18 +28,21 @@ from ..content import ContentError, Problem, Site, load_site
 from ..content.bundles import Bundle, localized_url
 from ..content.cards import CardSpec, card_spec, generic_card
 from ..content.feeds import FEED_FILE, Feed, feed_link
-from ..content.l10n import catalogue
+from ..content.l10n import catalogue, t
 from ..content.models import DEFAULT_LANGUAGE
 from ..content.problems import by_file
 from ..content.reference import reference_markdown
+from ..content.sources import read_markdown
 from ..content.views import (
     INDEX_VIEWS,
     ITEM_VIEWS,
     fallback_note,
     head_view,
+    index_page_path,
     item_description,
     item_title,
     organisation_view,
+    paginated_indexes,
     photos_needed,
     published_items,
     robots_txt,
@@ -87,6 +90,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         self.site: Site | None = None
         self.media: dict[Path, Any] = {}
         self.items: dict[str, Bundle] = {}  # src_uri of a generated page -> its item
+        self.index_pages: dict[str, int] = {}  # src_uri of a generated index page -> its number
         self.views: dict[str, Any] = {}  # page url -> its ready view
         self.paths: list[str] = []  # every page's path, the same in all languages
         self.languages_built = 0  # how many languages of this build have been written
@@ -112,14 +116,12 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
     @event_priority(-150)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         lang = self._language(config)
-        self.items = {}
-        for item in published_items(self.site) if self.site is not None else []:
-            url = item.url(lang)
-            src_uri = url.rstrip("/") + ".md"
-            front = {"title": item_title(item, lang), "template": ITEM_VIEWS[type(item)][0]}
-            stub = f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n"
-            files.append(File.generated(config, src_uri, content=stub))
-            self.items[src_uri] = item
+        self.items, self.index_pages = {}, {}
+        if self.site is not None:
+            for item in published_items(self.site):
+                front = {"title": item_title(item, lang), "template": ITEM_VIEWS[type(item)][0]}
+                self.items[_generate(files, config, item.url(lang), front)] = item
+            self._generate_index_pages(files, config, self.site, lang)
         self._refuse_two_pages_at_one_address(files)
         self.paths = [self._path(f.url, lang) for f in files.documentation_pages()]
         return files
@@ -137,7 +139,8 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             page.meta.pop("template", None)
             return html
         lang = self._language(config)
-        view_page = ViewPage(self._site(), lang, self.media, self._media_prefix(page))
+        number = self.index_pages.get(page.file.src_uri, 1)
+        view_page = ViewPage(self._site(), lang, self.media, self._media_prefix(page), number)
         item = self.items.get(page.file.src_uri)
         if item is not None:
             view = ITEM_VIEWS[type(item)][1](item, view_page)
@@ -260,6 +263,22 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         prefix = localized_url("", lang)
         return url.removeprefix(prefix) if prefix else url
 
+    def _generate_index_pages(
+        self, files: Files, config: MkDocsConfig, site: Site, lang: str
+    ) -> None:
+        """Pages 2, 3... of the paginated indexes, titled after their first page (staff's)."""
+        pages = {file.url: file for file in files.documentation_pages()}
+        for template, (section, count) in paginated_indexes(site).items():
+            first = pages.get(localized_url(index_page_path(section, 1), lang))
+            if first is None or first.abs_src_path is None:
+                continue
+            title = read_markdown(Path(first.abs_src_path)).meta.get("title", "")
+            for number in range(2, count + 1):
+                page_title = f"{title} · {t(lang, 'page_n', number=number)}"
+                url = localized_url(index_page_path(section, number), lang)
+                src_uri = _generate(files, config, url, {"title": page_title, "template": template})
+                self.index_pages[src_uri] = number
+
     def _refuse_two_pages_at_one_address(self, files: Files) -> None:
         """Two pages written to one file is an error naming both, never an overwrite."""
         seen: dict[str, File] = {}
@@ -331,6 +350,14 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
                 dest = target / variant.name
                 if not dest.exists():
                     _publish(variant.path, dest)
+
+
+def _generate(files: Files, config: MkDocsConfig, url: str, front: dict[str, Any]) -> str:
+    """Add a page at `url` made of front matter only (its template shows it); its src_uri."""
+    src_uri = url.rstrip("/") + ".md"
+    stub = f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n"
+    files.append(File.generated(config, src_uri, content=stub))
+    return src_uri
 
 
 def _publish(cached: Path, dest: Path) -> None:

@@ -1,0 +1,45 @@
+"""Paginated indexes: 24 cards a page, links to the neighbours, filters counted per page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jrs_site.content import load_site
+from jrs_site.content.views import (
+    PER_PAGE,
+    Page,
+    editions_index,
+    index_page_path,
+    paginated_indexes,
+    stories_index,
+)
+from tests.conftest import make_story
+
+
+def test_the_stories_index_is_split_into_pages(content: Path) -> None:
+    for number in range(PER_PAGE + 6):
+        make_story(content, f"story-{number:02d}")
+    site, _ = load_site(content)
+    total = len(site.published_stories("web"))
+    assert paginated_indexes(site)["stories.html"] == ("stories", 2)
+
+    first = stories_index(site, Page(site, "nl", {}, "../media"))
+    assert len(first.stories) == PER_PAGE
+    assert (first.pager.previous_url, first.pager.next_url) == ("", "stories/page/2/")
+
+    second = stories_index(site, Page(site, "fr", {}, "../../../media", number=2))
+    assert len(second.stories) == total - PER_PAGE
+    assert (second.pager.previous_url, second.pager.next_url) == ("fr/stories/", "")
+    assert second.pager.label.endswith("2 / 2")
+    assert not {c.url for c in first.stories} & {c.url for c in second.stories}
+    countries = {f.value: f.count for f in second.countries}
+    assert sum(countries.values()) == len(second.stories)
+
+
+def test_a_short_archive_has_one_page_and_no_pager_links(content: Path) -> None:
+    site, _ = load_site(content)
+    index = editions_index(site, Page(site, "nl", {}, "../media"))
+    assert index.pager.count == 1
+    assert (index.pager.previous_url, index.pager.next_url) == ("", "")
+    assert index_page_path("editions", 1) == "editions/"
+    assert index_page_path("editions", 3) == "editions/page/3/"
