@@ -30,9 +30,10 @@ from ..content.views import (
     story_view,
     translation,
 )
-from ..images import inspect, print_resolution_issue, print_variant
+from ..images import inspect
 from .fonts import truetype_face_css
 from .layout import MM_PER_INCH, PHOTO_PAGE_HEIGHT, Placement, page_css, placed_width
+from .photos import Photos
 from .settings import PdfOptions
 
 STYLESHEET = resources.files(__package__) / "styles" / "print.css"
@@ -106,9 +107,8 @@ class PrintPage(Page):
     edge to edge, portrait: one column, in the text: both columns); remembers whom it credits."""
 
     options: PdfOptions
-    image_cache: Path
+    photos: Photos
     photographers: dict[str, None] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)  # photos too small for print
 
     def picture(
         self, bundle: Bundle, name: str, alt: str, caption: str = "", sizes: str = ""
@@ -134,12 +134,6 @@ class PrintPage(Page):
             pixels_wide, pixels_high = inspect(src)
             drawn = max(width, height * pixels_wide / pixels_high)
             style += f";height:{height:.2f}mm"
-        path = print_variant(
-            src, drawn, self.options.ppi, self.options.icc, cache_dir=self.image_cache
-        )
-        issue = print_resolution_issue(src, drawn) if self.options.is_print else None
-        if issue is not None:
-            self.warnings.append(f"{src.relative_to(self.site.root)}: {issue[1]}")
         meta = bundle.meta.photos.get(name)
         x, y = meta.focus if meta and meta.focus else (0.5, 0.5)
         # Heights are capped by the stylesheet or given here; `object-fit: cover` then crops.
@@ -151,7 +145,8 @@ class PrintPage(Page):
             parts.append(f'<span class="credit">{escape(self.credit(meta))}</span>')
         caption_html = f"<figcaption>{' '.join(parts)}</figcaption>" if parts else ""
         return (
-            f'<figure class="photo {placement}"><img src="{path.as_uri()}" alt="{escape(alt)}" '
+            f'<figure class="photo {placement}"><img src="{self.photos.token(src, drawn)}" '
+            f'alt="{escape(alt)}" '
             f'style="{style}">{caption_html}</figure>'
         )
 
@@ -208,7 +203,8 @@ class EditionHtml:
         self.edition = edition
         self.lang = lang
         self.options = options
-        self.page = PrintPage(site, lang, {}, "", options=options, image_cache=cache_dir / "images")
+        photos = Photos(options, cache_dir / "images", site.root)
+        self.page = PrintPage(site, lang, {}, "", options=options, photos=photos)
         self.stylesheet = (
             page_css(options) + truetype_face_css(cache_dir) + STYLESHEET.read_text("utf-8")
         )
@@ -270,10 +266,10 @@ class EditionHtml:
             newsletter=newsletter,
             **context,
         )
-        if self.lang != "fr":
-            return html
-        head, body = html.split("<body", 1)
-        return f"{head}<body{french_spacing(body)}"
+        if self.lang == "fr":
+            head, body = html.split("<body", 1)
+            html = f"{head}<body{french_spacing(body)}"
+        return self.page.photos.resolve(html)
 
     def _item(self, bundle: Bundle) -> Item:
         if isinstance(bundle, Story):

@@ -107,7 +107,7 @@ def make_pdf(site: Site, edition: Edition, lang: str, options: PdfOptions, cache
         _finish(data, options),
         len(document.pages),
         tuple(source.filler_description(f) for f in added),
-        tuple(source.page.warnings),
+        tuple(source.page.photos.warnings),
     )
 
 
