@@ -66,3 +66,12 @@ def test_screen_variant_and_unknown_edition(project: Path, tmp_path: Path) -> No
     missing = pdf("119")
     assert missing.exit_code == 1
     assert "no edition 119" in missing.output and "118" in missing.output
+
+
+def test_a_draft_edition_makes_no_pdf(project: Path) -> None:
+    meta = project / "editions/118/edition.yml"
+    meta.write_text(meta.read_text("utf-8") + "draft: true\n", "utf-8")
+    result = pdf("118", "--variant", "screen")
+    assert result.exit_code == 1
+    assert "edition 118 is a draft" in result.output, result.output
+    assert not (project / "build/pdf").exists()
