@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from jrs_site.content import Site, load_site
-from jrs_site.pdf import edition_pdf
+from jrs_site.pdf import build_screen_pdfs, edition_pdf
 from jrs_site.pdf.cache import cache_key
 from tests.conftest import write_photo
 from tests.pdf.conftest import EDITION, options
@@ -66,3 +66,10 @@ def test_an_edited_edition_is_rendered_again(content: Path, tmp_path: Path) -> N
     story = content / "stories/samira/nl.md"
     story.write_text(story.read_text("utf-8") + "\nEen zin erbij.\n", "utf-8")
     assert render() is False
+
+
+def test_screen_pdfs_for_the_site_come_from_the_same_cache(
+    site: Site, pdfs: dict, cache_dir: Path
+) -> None:
+    built = build_screen_pdfs(site, cache_dir)
+    assert built == {(EDITION, lang): pdfs[lang, "screen"].path for lang in ("nl", "fr")}

@@ -89,3 +89,13 @@ def test_an_articles_first_wide_photo_leads_it() -> None:
     lead, body = lead_photo(f"<p>a</p>{photo}<p>b</p>{photo.replace('a.jpg', 'b.jpg')}")
     assert lead == photo
     assert body == f"<p>a</p><p>b</p>{photo.replace('a.jpg', 'b.jpg')}"
+
+
+def test_back_pages_complete_the_booklet_with_a_photo_page(site, tmp_path: Path) -> None:
+    source = EditionHtml(site, site.editions["118"], "nl", options("screen"), tmp_path)
+    source.main()
+    html = source.back(9, ["support", "coupon", "photo"])
+    assert html.count('class="filler') == 3
+    assert '<figure class="photo full">' in html and ";height:" in html
+    assert "@page :first { counter-reset: page 9 }" in html
+    assert "Lotte Peeters" in html  # the colophon credits the edition's photographers
