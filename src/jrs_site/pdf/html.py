@@ -98,6 +98,7 @@ def lead_photo(body_html: str) -> tuple[str, str]:
 
 
 def print_body(body_html: str) -> str:
+    """The print shapes of an article body (see the functions above)."""
     return keep_with_next(drop_cap(demote_headings(body_html)))
 
 
@@ -113,6 +114,7 @@ class PrintPage(Page):
     def picture(
         self, bundle: Bundle, name: str, alt: str, caption: str = "", sizes: str = ""
     ) -> str:
+        """The views' photos, placed by their role; `sizes` is for browsers only."""
         return self.photo(bundle, name, alt, caption, _placement(bundle, name))
 
     def photo(
@@ -146,8 +148,7 @@ class PrintPage(Page):
         caption_html = f"<figcaption>{' '.join(parts)}</figcaption>" if parts else ""
         return (
             f'<figure class="photo {placement}"><img src="{self.photos.token(src, drawn)}" '
-            f'alt="{escape(alt)}" '
-            f'style="{style}">{caption_html}</figure>'
+            f'alt="{escape(alt)}" style="{style}">{caption_html}</figure>'
         )
 
 
@@ -272,6 +273,7 @@ class EditionHtml:
         return self.page.photos.resolve(html)
 
     def _item(self, bundle: Bundle) -> Item:
+        """One article as printed: its view, its print body and, for an article, its lead photo."""
         if isinstance(bundle, Story):
             view: Any = story_view(bundle, self.page)
             kicker = self.page.t("testimony")
@@ -306,9 +308,9 @@ class EditionHtml:
 
     def has_photo(self) -> bool:
         """Whether the articles have a photo for a photo page."""
-        return bool(self._photos())
+        return bool(self._body_photos())
 
-    def _photos(self) -> list[tuple[Bundle, re.Match[str]]]:
+    def _body_photos(self) -> list[tuple[Bundle, re.Match[str]]]:
         return [
             (bundle, match)
             for bundle in self._articles()
@@ -319,11 +321,11 @@ class EditionHtml:
         """The widest photo of the articles, edge to edge: as tall as the page allows while,
         cropped at the sides, it keeps its planned resolution."""
 
-        def size(item: tuple[Bundle, re.Match[str]]) -> tuple[int, int]:
-            return inspect(item[0].folder / item[1].group("src").strip("<>"))
-
-        bundle, match = max(self._photos(), key=lambda item: size(item)[0] / size(item)[1])
-        pixels_wide, pixels_high = size((bundle, match))
+        sized = [
+            (bundle, match, inspect(bundle.folder / match.group("src").strip("<>")))
+            for bundle, match in self._body_photos()
+        ]
+        bundle, match, (pixels_wide, pixels_high) = max(sized, key=lambda s: s[2][0] / s[2][1])
         natural = placed_width("full", self.options) * pixels_high / pixels_wide
         sharp = pixels_high / self.options.ppi * MM_PER_INCH  # its height at the planned ppi
         height = min(PHOTO_PAGE_HEIGHT, max(natural, sharp))
