@@ -60,12 +60,17 @@ def pdf(
     target = (out or root / "build/pdf").resolve()
     try:
         options = PdfOptions(variant, marks, icc)  # type: ignore[arg-type]
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    except PdfError as exc:  # no CMYK profile installed
+        raise click.ClickException(str(exc)) from None
+    try:
         for edition in chosen:
             for language in LANGUAGES if lang == "all" else (lang,):
                 rendered = edition_pdf(site, edition, language, options, root / CACHE)
                 name = f"{slugify(site.organisation.newsletter.get(language))}-{edition.key}"
                 _deliver(rendered, target / f"{name}-{language}-{variant}.pdf")
-    except (PdfError, ImageError, ValueError) as exc:
+    except (PdfError, ImageError) as exc:
         raise click.ClickException(str(exc)) from None
 
 
