@@ -101,6 +101,10 @@ class Article(Bundle):
     text_model = models.ArticleText
     section = "editions"
 
+    def published(self, use: str = "web") -> bool:
+        """An article has no draft flag of its own: it is published with its edition."""
+        return True
+
 
 class Report(Bundle):
     """A report summary: `reports/<slug>/`."""
