@@ -40,6 +40,13 @@ def number_text(value: float, lang: str) -> str:
     return format_decimal(int(value) if float(value).is_integer() else value, locale=lang)
 
 
+def file_size(size: int, lang: str) -> str:
+    """`1,2 MB` / `1,2 Mo`: bytes in megabytes (kilobytes under one megabyte)."""
+    if size < 1_000_000:
+        return t(lang, "kilobytes", size=format_decimal(max(1, round(size / 1000)), locale=lang))
+    return t(lang, "megabytes", size=format_decimal(round(size / 1_000_000, 1), locale=lang))
+
+
 def country_name(code: str, lang: str) -> str:
     """`SY` -> `Syrië` / `Syrie`."""
     return Locale(lang).territories.get(code.upper(), code)

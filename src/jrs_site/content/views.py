@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any, TypeVar
@@ -384,11 +384,24 @@ class ArticleView:
 
 
 @dataclass
+class Download:
+    """A file to download: its URL (relative to the page) and a label with its size."""
+
+    url: str
+    label: str
+
+
+def pdf_download(url: str, size: int, lang: str) -> Download:
+    """'Download de pdf (1,2 MB)' / 'Télécharger le PDF (1,2 Mo)'."""
+    return Download(url, l10n.t(lang, "download_pdf", size=l10n.file_size(size, lang)))
+
+
+@dataclass
 class EditionView(EditionCard):
     intro_html: str
     articles: list[ArticleView]
     translation: Fallback | None
-    pdf: dict[str, str] = field(default_factory=dict)  # {"url": ..., "size": ...} when built
+    pdf: Download | None = None  # the screen PDF, once the adapter has made it
 
 
 def edition_card(edition: Edition, page: Page, cover: bool = True) -> EditionCard:
