@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import posixpath
 import shutil
+import signal
+import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
+from mkdocs.commands.build import build
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -94,6 +98,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         self.views: dict[str, Any] = {}  # page url -> its ready view
         self.paths: list[str] = []  # every page's path, the same in all languages
         self.languages_built = 0  # how many languages of this build have been written
+        self.aside: dict[str, int] = {}  # language built in a forked process -> its pid
         self.serving = False  # under `serve`, content errors are shown in the pages, not raised
         self.problems: list[tuple[str, list[tuple[str, str]]]] = []  # file -> (problem, hint)
 
@@ -124,6 +129,8 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             self._generate_index_pages(files, config, self.site, lang)
         self._refuse_two_pages_at_one_address(files)
         self.paths = [self._path(f.url, lang) for f in files.documentation_pages()]
+        if self.site is not None and not self.serving:
+            self._build_other_languages_aside(config)
         return files
 
     def on_page_markdown(
@@ -198,7 +205,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.site is None:
             return  # content errors under `serve`: the pages show them, nothing else to write
-        self._write_media(Path(config.site_dir) / MEDIA_DIR)
+        self._join_languages_aside()
         self._write_language_files(config)
         self.languages_built += 1
         if self.languages_built == self._build_language_count(config):
@@ -210,6 +217,10 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         self.languages_built = 0  # the next build (e.g. under `serve`) counts from zero
+        for pid in self.aside.values():
+            os.kill(pid, signal.SIGTERM)
+            os.waitpid(pid, 0)
+        self.aside = {}
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -259,9 +270,40 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
 
     @staticmethod
     def _path(url: str, lang: str) -> str:
-        """A page URL without its language prefix: the same in every language."""
+        """A page URL without its language prefix: the same in every language ("" for home;
+        MkDocs writes the home page's file URL as "./")."""
         prefix = localized_url("", lang)
-        return url.removeprefix(prefix) if prefix else url
+        path = url.removeprefix(prefix) if prefix else url
+        return "" if path == "./" else path
+
+    def _build_other_languages_aside(self, config: MkDocsConfig) -> None:
+        """Build every other language in a forked process while this one builds the first:
+        each language is a complete MkDocs build (i18n builds them one after the other), they
+        write different files, and a fork inherits the loaded content instead of reloading it.
+        On two cores this takes a third off the build. i18n is then told not to build them
+        again here; this config object is used for this one build only (`serve` never forks).
+        """
+        i18n = config.plugins.get("i18n")
+        if i18n is None or i18n.building or not hasattr(os, "fork"):
+            return
+        others = [lang for lang in i18n.config.languages if lang.build]
+        others = [lang for lang in others if lang.locale != i18n.current_language]
+        for lang in others:
+            pid = os.fork()
+            if pid == 0:
+                _build_aside(config, i18n, lang.locale)
+            self.aside[lang.locale] = pid
+        for lang in others:  # after every fork: each child must see every language
+            lang.build = False
+
+    def _join_languages_aside(self) -> None:
+        """Wait for the languages built aside; fail the build if one of them failed."""
+        failed = [lang for lang, pid in self.aside.items() if os.waitpid(pid, 0)[1] != 0]
+        self.aside = {}
+        if failed:
+            raise PluginError(
+                f"the pages in {', '.join(failed)} could not be built: see the messages above"
+            )
 
     def _generate_index_pages(
         self, files: Files, config: MkDocsConfig, site: Site, lang: str
@@ -310,6 +352,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         if lang == DEFAULT_LANGUAGE:
             _write_text(site_dir / "robots.txt", robots_txt(base_url))
             self._write_fonts(site_dir / FONTS_DIR)
+            self._write_media(site_dir / MEDIA_DIR)  # one folder for every language
         else:
             entries = sitemap(base_url, self.paths, (lang,))
             template = config.theme.get_env().get_template("sitemap.xml")
@@ -352,6 +395,31 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
                     _publish(variant.path, dest)
 
 
+def _build_aside(config: MkDocsConfig, i18n: Any, locale: str) -> NoReturn:
+    """In a forked process: build the `locale` pages, then leave, never returning into the
+    build that forked us. Messages go to the same terminal; the exit code says how it went."""
+    code = 1
+    try:
+        i18n.current_language, i18n.building = locale, True
+        # 404.html and sitemap.xml go to the site's root: the first language writes them.
+        config.theme.static_templates.clear()
+        # `dirty`: do not empty site_dir, where the first language is being written. The
+        # notice about dirty builds would fail a strict build; this build is not one.
+        logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_notice)
+        build(config, dirty=True)
+        code = 0
+    except Exception as error:  # noqa: BLE001 - reported here, the exit code tells the parent
+        log.error(f"{locale}: {error}")
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def _no_dirty_notice(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
 def _generate(files: Files, config: MkDocsConfig, url: str, front: dict[str, Any]) -> str:
     """Add a page at `url` made of front matter only (its template shows it); its src_uri."""
     src_uri = url.rstrip("/") + ".md"
@@ -364,7 +432,7 @@ def _publish(cached: Path, dest: Path) -> None:
     """Put a cached file into the site, atomically: a hard link where the file system allows
     it (no bytes copied: the caches replace their files, never change them in place), else a
     copy. On 1,000 testimonies this saves copying 150 MB of photos and cards per build."""
-    tmp = dest.with_name(f".{dest.name}.tmp")
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")  # languages build side by side
     tmp.unlink(missing_ok=True)
     try:
         os.link(cached, tmp)
