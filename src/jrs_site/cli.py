@@ -121,6 +121,7 @@ def _build_into(root: Path, target: Path) -> None:
 
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    tmp.chmod(0o755)  # mkdtemp makes it private; the published site must be readable
     try:
         config = load_config(str(root / CONFIG), site_dir=str(tmp))
         # As `mkdocs build` does; MkDocs keeps plugins that have on_startup between loads.

@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-import jrs_site
 from tests.browser.conftest import DESKTOP, PHONE, VisitAt
 from tests.browser.test_pages import axe_violations
 
 NAME = "Esther"  # a name in testimonies and the edition of both languages
-
-
-def pdf_link_wired() -> bool:
-    """Whether the site build makes the screen PDFs (`jrs_site.pdf.build_screen_pdfs`, read
-    from the source: importing it would import WeasyPrint, which changes Pillow's global
-    settings for every later test)."""
-    plugin = Path(jrs_site.__file__).parent / "mkdocs_plugin" / "plugin.py"
-    return "build_screen_pdfs" in plugin.read_text("utf-8")
 
 
 def test_language_switcher_leads_to_the_same_testimony(visit_at: VisitAt) -> None:
@@ -93,12 +83,6 @@ def test_skip_link_moves_to_the_content(visit_at: VisitAt) -> None:
     assert page.evaluate(after), "the next Tab goes on from the content, not from the header"
 
 
-@pytest.mark.xfail(
-    not pdf_link_wired(),
-    reason="jrs_site.pdf.build_screen_pdfs exists, but the site build does not call it yet: "
-    "the edition page has no PDF link (p.jrs-pdf a)",
-    strict=False,
-)
 @pytest.mark.parametrize("lang", ["", "fr/"])
 def test_edition_pdf_link_downloads_a_pdf(visit_at: VisitAt, lang: str) -> None:
     visit = visit_at(DESKTOP)

@@ -11,7 +11,6 @@ from jrs_site.pdf.html import (
     EditionHtml,
     demote_headings,
     drop_cap,
-    french_spacing,
     keep_with_next,
     lead_photo,
 )
@@ -41,14 +40,6 @@ def test_no_drop_cap_when_the_body_opens_with_a_speaker_turn() -> None:
 
 def test_body_headings_come_under_the_article_title() -> None:
     assert demote_headings('<h2 id="a">A</h2><h3>B</h3>') == '<h3 id="a">A</h3><h4>B</h4>'
-
-
-def test_french_spacing_keeps_marks_with_their_words() -> None:
-    assert (
-        french_spacing("« Oui ! » dit-il : non ?")
-        == "«\u00a0Oui\u00a0!\u00a0» dit-il\u00a0: non\u00a0?"
-    )
-    assert french_spacing('<a href="x">lien</a> <b>gras</b>') == '<a href="x">lien</a> <b>gras</b>'
 
 
 @pytest.mark.parametrize(

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
+import pikepdf
 import pytest
 from bs4 import BeautifulSoup
 
 from jrs_site.content import load_site
+from jrs_site.content.l10n import typography
 from jrs_site.content.views import published_items
 from tests.conftest import DRAFT_MARK, NOWEB_MARK, REPO, Built, search_text
 
@@ -109,7 +112,7 @@ def test_edition_articles_in_order(built: Built) -> None:
             s.select_one("h2").get_text(strip=True)
             for s in soup(page).select("section.jrs-article")
         ]
-        expected = [a.text(lang).fields.title for a in edition.articles]
+        expected = [typography(a.text(lang).fields.title, lang) for a in edition.articles]
         assert titles == expected
 
 
@@ -170,3 +173,19 @@ def test_no_source_photo_is_copied(built: Built) -> None:
     }
     published = {p.name for p in built.site.rglob("*")}
     assert not sources & published
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"), [("nl", "Download de pdf"), ("fr", "Télécharger le PDF")]
+)
+def test_edition_links_its_screen_pdf_in_its_language(built: Built, lang: str, label: str) -> None:
+    prefix = "" if lang == "nl" else "fr/"
+    link = soup(built.site / prefix / "editions/118/index.html").select_one("p.jrs-pdf a")
+    assert link is not None and link.get_text().startswith(label)
+    pdf = (built.site / prefix / "editions/118" / link["href"]).resolve()
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    size = pdf.stat().st_size / 1_000_000
+    assert f"{size:.1f}".replace(".", ",") in link.get_text()
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    assert "Pages:" in info.stdout
+    assert pikepdf.open(pdf).Root.Lang == lang

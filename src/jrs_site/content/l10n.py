@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -13,6 +14,27 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from .models import LANGUAGES
+
+_FRENCH_SPACE = re.compile(r"(?<=[^\s>]) ([:;!?»])|(«) ")
+NBSP = "\u00a0"
+
+
+def typography(html: str, lang: str) -> str:
+    """French typography: a no-break space before `: ; ! ? »` and after `«`, so that the mark
+    never starts a line on its own. Other languages are returned as they are."""
+    if lang != "fr":
+        return html
+    return _FRENCH_SPACE.sub(
+        lambda m: f"{NBSP}{m.group(1)}" if m.group(1) else f"{m.group(2)}{NBSP}", html
+    )
+
+
+def typography_in_body(html: str, lang: str) -> str:
+    """`typography` applied to a whole page's `<body>` (the head's metadata stays as it is)."""
+    if lang != "fr" or "<body" not in html:
+        return html
+    head, body = html.split("<body", 1)
+    return f"{head}<body{typography(body, lang)}"
 
 
 @cache

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from . import l10n
 from .bundles import Article, Bundle, Edition, Report, Site, Story, localized_url
+from .loader import slugify
 from .markdown import IMAGE_RE, KeyFigure, figures_html, render
 from .models import DEFAULT_LANGUAGE, LANGUAGES, PhotoMeta
 
@@ -394,6 +395,13 @@ class Download:
 def pdf_download(url: str, size: int, lang: str) -> Download:
     """'Download de pdf (1,2 MB)' / 'Télécharger le PDF (1,2 Mo)'."""
     return Download(url, l10n.t(lang, "download_pdf", size=l10n.file_size(size, lang)))
+
+
+def pdf_name(site: Site, edition: Edition, lang: str, variant: str = "") -> str:
+    """`ankerpunt-nieuws-118-nl.pdf` (`...-nl-print.pdf`): the file name of an edition's PDF."""
+    newsletter = site.organisation.newsletter.get(lang)
+    suffix = f"-{variant}" if variant else ""
+    return f"{slugify(newsletter)}-{edition.key}-{lang}{suffix}.pdf"
 
 
 @dataclass

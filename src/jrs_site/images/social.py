@@ -14,7 +14,7 @@ from .errors import ImageError
 from .web import check_focus
 
 CARD_SIZE = (1200, 630)
-BRAND_COLOUR = "#1f3b5a"
+BRAND_COLOUR = "#0b4f5c"  # the site's primary colour (overrides/assets/stylesheets/jrs.css)
 MARGIN = 72
 MAX_LINES = 4
 TITLE_SIZES = range(72, 39, -4)
@@ -57,9 +57,13 @@ def social_card(
 
 
 def wrap(text: str, font: Font, width: float) -> list[str]:
-    """Greedy word wrap to lines no wider than `width` (a single long word keeps its line)."""
+    """Greedy word wrap to lines no wider than `width` (a single long word keeps its line).
+
+    Breaks at ordinary spaces only: a no-break space (French « … » and : ; ! ?) holds."""
     lines: list[str] = []
-    for word in text.split():
+    for word in text.split(" "):
+        if not word:
+            continue
         if lines and font.getlength(f"{lines[-1]} {word}") <= width:
             lines[-1] = f"{lines[-1]} {word}"
         else:

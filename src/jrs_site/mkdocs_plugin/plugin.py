@@ -29,10 +29,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..content import ContentError, Problem, Site, load_site
-from ..content.bundles import Bundle, localized_url
+from ..content.bundles import Bundle, Edition, localized_url
 from ..content.cards import CardSpec, card_spec, generic_card
 from ..content.feeds import FEED_FILE, Feed, feed_link
-from ..content.l10n import catalogue, t
+from ..content.l10n import catalogue, t, typography_in_body
 from ..content.models import DEFAULT_LANGUAGE
 from ..content.problems import by_file
 from ..content.reference import reference_markdown
@@ -40,6 +40,7 @@ from ..content.sources import read_markdown
 from ..content.views import (
     INDEX_VIEWS,
     ITEM_VIEWS,
+    Download,
     fallback_note,
     head_view,
     index_page_path,
@@ -47,6 +48,8 @@ from ..content.views import (
     item_title,
     organisation_view,
     paginated_indexes,
+    pdf_download,
+    pdf_name,
     photos_needed,
     published_items,
     robots_txt,
@@ -63,6 +66,7 @@ MEDIA_DIR = "media"
 FONTS_DIR = "assets/fonts"
 SOCIAL_DIR = "social"  # the social cards, named by a hash of what they show
 SOCIAL_CARD_VERSION = 1  # bump when the card's design changes, to redraw every card
+PDF_DIR = "pdf"  # the editions' screen PDFs
 FONT_CSS = "fonts.css"  # in FONTS_DIR, beside the files it names
 
 
@@ -93,6 +97,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
     def __init__(self) -> None:
         self.site: Site | None = None
         self.media: dict[Path, Any] = {}
+        self.pdfs: dict[tuple[str, str], Path] = {}  # (edition, language) -> cached screen PDF
         self.items: dict[str, Bundle] = {}  # src_uri of a generated page -> its item
         self.index_pages: dict[str, int] = {}  # src_uri of a generated index page -> its number
         self.views: dict[str, Any] = {}  # page url -> its ready view
@@ -151,6 +156,8 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         item = self.items.get(page.file.src_uri)
         if item is not None:
             view = ITEM_VIEWS[type(item)][1](item, view_page)
+            if isinstance(item, Edition):
+                view.pdf = self._pdf_download(item, lang, page)
             self.views[page.url] = view
             return getattr(view, "body_html", html)
         builder = INDEX_VIEWS.get(page.meta.get("template", ""))
@@ -215,6 +222,10 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
 
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        # The same French typography as the PDF: no line starts with ":", "?" or "»".
+        return typography_in_body(output, self._language(config))
+
     def on_build_error(self, error: Exception) -> None:
         self.languages_built = 0  # the next build (e.g. under `serve`) counts from zero
         for pid in self.aside.values():
@@ -242,6 +253,8 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             self.media, image_errors = build_all(sorted(photos_needed(site)), settings)
             errors = [Problem(e.path, e.message) for e in image_errors]
         if not errors:
+            errors = self._make_pdfs(site, base / self.config.cache_dir / "pdf")
+        if not errors:
             return site
         report = ContentError(errors, root).report()
         if not self.serving:
@@ -252,6 +265,28 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             for file, items in by_file(errors).items()
         ]
         return None
+
+    def _make_pdfs(self, site: Site, cache_dir: Path) -> list[Problem]:
+        """The screen PDF of every edition in every language (cached: unchanged editions are
+        not rendered again); the problem when one cannot be made."""
+        from ..pdf import PdfError, build_screen_pdfs  # noqa: PLC0415 - WeasyPrint loads slowly
+
+        try:
+            self.pdfs = build_screen_pdfs(site, cache_dir.resolve())
+        except PdfError as error:
+            self.pdfs = {}
+            return [Problem(site.root / "editions", str(error))]
+        return []
+
+    def _pdf_download(self, edition: Edition, lang: str, page: Page) -> Download | None:
+        """The edition page's link to its screen PDF, with the file's size."""
+        path = self.pdfs.get((edition.key, lang))
+        if path is None:
+            return None
+        url = posixpath.relpath(
+            f"{PDF_DIR}/{pdf_name(self._site(), edition, lang)}", page.url or "."
+        )
+        return pdf_download(url, path.stat().st_size, lang)
 
     def _site(self) -> Site:
         assert self.site is not None, "on_config loads the site first"
@@ -353,6 +388,10 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             _write_text(site_dir / "robots.txt", robots_txt(base_url))
             self._write_fonts(site_dir / FONTS_DIR)
             self._write_media(site_dir / MEDIA_DIR)  # one folder for every language
+            for (key, pdf_lang), path in self.pdfs.items():
+                name = pdf_name(self._site(), self._site().editions[key], pdf_lang)
+                (site_dir / PDF_DIR).mkdir(exist_ok=True)
+                _publish(path, site_dir / PDF_DIR / name)
         else:
             entries = sitemap(base_url, self.paths, (lang,))
             template = config.theme.get_env().get_template("sitemap.xml")

@@ -10,7 +10,7 @@ import click
 import pikepdf
 
 from ..content import LANGUAGES, load_site
-from ..content.loader import slugify
+from ..content.views import pdf_name
 from ..images import ImageError
 from .preflight import format_report, preflight
 from .render import Rendered, edition_pdf
@@ -68,8 +68,7 @@ def pdf(
         for edition in chosen:
             for language in LANGUAGES if lang == "all" else (lang,):
                 rendered = edition_pdf(site, edition, language, options, root / CACHE)
-                name = f"{slugify(site.organisation.newsletter.get(language))}-{edition.key}"
-                _deliver(rendered, target / f"{name}-{language}-{variant}.pdf")
+                _deliver(rendered, target / pdf_name(site, edition, language, variant))
     except (PdfError, ImageError) as exc:
         raise click.ClickException(str(exc)) from None
 

@@ -52,8 +52,6 @@ _HEADED_SPANNER = re.compile(
     re.S,
 )
 _WIDE_PHOTO = re.compile(r'<figure class="photo wide">.*?</figure>', re.S)
-_FRENCH_SPACE = re.compile(r"(?<=[^\s>]) ([:;!?»])|(«) ")
-NBSP = "\u00a0"
 
 
 def drop_cap(body_html: str) -> str:
@@ -72,14 +70,6 @@ def drop_cap(body_html: str) -> str:
 def demote_headings(body_html: str) -> str:
     """Body headings one level down: in print the article title is the `<h2>`."""
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", body_html)
-
-
-def french_spacing(html: str) -> str:
-    """French typography: a no-break space before `: ; ! ? »` and after `«`, so that the mark
-    never starts a line on its own."""
-    return _FRENCH_SPACE.sub(
-        lambda m: f"{NBSP}{m.group(1)}" if m.group(1) else f"{m.group(2)}{NBSP}", html
-    )
 
 
 def keep_with_next(body_html: str) -> str:
@@ -267,10 +257,7 @@ class EditionHtml:
             newsletter=newsletter,
             **context,
         )
-        if self.lang == "fr":
-            head, body = html.split("<body", 1)
-            html = f"{head}<body{french_spacing(body)}"
-        return self.page.photos.resolve(html)
+        return self.page.photos.resolve(l10n.typography_in_body(html, self.lang))
 
     def _item(self, bundle: Bundle) -> Item:
         """One article as printed: its view, its print body and, for an article, its lead photo."""
