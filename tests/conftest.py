@@ -127,7 +127,7 @@ def content(tmp_path: Path) -> Path:
             "photos": {"cover.jpg": {"credit": "eva"}},
         },
     )
-    write_photo(edition / "cover.jpg")
+    write_photo(edition / "cover.jpg", (2600, 1950))  # 300 ppi across the A4 page
     for lang in ("nl", "fr"):
         write_md(
             edition / f"{lang}.md",

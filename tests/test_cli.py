@@ -10,7 +10,7 @@ import yaml
 from click.testing import CliRunner
 
 from jrs_site.cli import main
-from tests.conftest import REPO, STORY_META, write_yaml
+from tests.conftest import REPO, STORY_META, write_photo, write_yaml
 
 
 def run(args: list[str], cwd: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
@@ -74,3 +74,14 @@ def test_withdrawn_consent_is_reported(project: Path, monkeypatch) -> None:
     write_yaml(project / "stories/yonas/story.yml", meta)
     code, output = run(["check"], project, monkeypatch)
     assert "withdrawn" in output and code == 0
+
+
+def test_check_warns_about_a_photo_too_small_for_print(project: Path, monkeypatch) -> None:
+    write_photo(project / "editions/118/cover.jpg", (1600, 1200))  # 187 ppi at 216 mm
+    code, output = run(["check"], project, monkeypatch)
+    assert code == 0
+    assert "editions/118/edition.yml" in output and "'cover.jpg' in print" in output
+    assert "ppi" in output
+    write_photo(project / "editions/118/cover.jpg", (800, 600))  # 94 ppi: an error
+    code, output = run(["check"], project, monkeypatch)
+    assert code == 1 and "150 ppi minimum" in output

@@ -32,7 +32,7 @@ from ..content.views import (
 )
 from ..images import inspect
 from .fonts import truetype_face_css
-from .layout import MM_PER_INCH, PHOTO_PAGE_HEIGHT, Placement, page_css, placed_width
+from .layout import MM_PER_INCH, PHOTO_PAGE_HEIGHT, Placement, page_css, placed_width, placement
 from .photos import Photos
 from .settings import PdfOptions
 
@@ -105,7 +105,7 @@ class PrintPage(Page):
         self, bundle: Bundle, name: str, alt: str, caption: str = "", sizes: str = ""
     ) -> str:
         """The views' photos, placed by their role; `sizes` is for browsers only."""
-        return self.photo(bundle, name, alt, caption, _placement(bundle, name))
+        return self.photo(bundle, name, alt, caption, placement(bundle, name))
 
     def photo(
         self,
@@ -140,14 +140,6 @@ class PrintPage(Page):
             f'<figure class="photo {placement}"><img src="{self.photos.token(src, drawn)}" '
             f'alt="{escape(alt)}" style="{style}">{caption_html}</figure>'
         )
-
-
-def _placement(bundle: Bundle, name: str) -> Placement:
-    if isinstance(bundle, Edition) and name == bundle.meta.cover:
-        return "full"
-    if isinstance(bundle, Story) and name == bundle.meta.portrait:
-        return "column"
-    return "wide"
 
 
 @dataclass

@@ -7,8 +7,11 @@ is the ppi that was planned.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Literal
 
+from ..content.bundles import Bundle, Edition, Site, Story
+from ..content.markdown import IMAGE_RE
 from .settings import PdfOptions
 
 PAGE_WIDTH = 210.0
@@ -36,9 +39,38 @@ def bleed(options: PdfOptions) -> float:
 
 def placed_width(placement: Placement, options: PdfOptions) -> float:
     """Printed width in mm of a photo: across both columns, one column, or edge to edge."""
+    return _width(placement, options.is_print)
+
+
+def _width(placement: Placement, is_print: bool) -> float:
     if placement == "full":
-        return PAGE_WIDTH + 2 * bleed(options)
+        return PAGE_WIDTH + (2 * BLEED if is_print else 0.0)
     return TEXT_WIDTH if placement == "wide" else COLUMN_WIDTH
+
+
+def placement(bundle: Bundle, name: str) -> Placement:
+    """Where print puts a photo: the cover edge to edge, a portrait in a column, others wide."""
+    if isinstance(bundle, Edition) and name == bundle.meta.cover:
+        return "full"
+    if isinstance(bundle, Story) and name == bundle.meta.portrait:
+        return "column"
+    return "wide"
+
+
+def print_photos(site: Site) -> Iterator[tuple[Bundle, str, float]]:
+    """Every photo of the printed editions, with its bundle and printed width in mm (print
+    variant: the widths that need 300 ppi)."""
+    for edition in site.published_editions():
+        bundles: list[Bundle] = [edition, *edition.articles]
+        for bundle in bundles:
+            if isinstance(bundle, Story) and not bundle.published("print"):
+                continue
+            lead = getattr(bundle.meta, "cover", None) or getattr(bundle.meta, "portrait", None)
+            names = {lead} if lead else set()
+            for text in bundle.texts.values():
+                names |= {m.group("src").strip("<>") for m in IMAGE_RE.finditer(text.body)}
+            for name in sorted(names):
+                yield bundle, name, _width(placement(bundle, name), is_print=True)
 
 
 def page_css(options: PdfOptions) -> str:
