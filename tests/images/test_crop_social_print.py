@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageColor
 
 from jrs_site.images import (
     ImageError,
@@ -18,6 +18,7 @@ from jrs_site.images import (
     strip_check,
 )
 from jrs_site.images.crop import cover_box
+from jrs_site.images.social import BRAND_COLOUR
 
 from .helpers import BLUE, FONT, RED, close, cmyk_profile, colour_at, exif_with, marker_image
 
@@ -99,7 +100,7 @@ def test_social_card(with_photo: bool, photos: Path, tmp_path: Path) -> None:
     if with_photo:
         assert corner[0] > 2 * corner[2], "the focus on the left keeps the red half in view"
     else:
-        assert close(corner, (0x1F, 0x3B, 0x5A), 6), "solid brand colour"
+        assert close(corner, ImageColor.getrgb(BRAND_COLOUR), 6), "solid brand colour"
     assert max(colour_at(out, (x / 100, 0.6)) for x in range(6, 60)) > (200, 200, 200)
 
 
