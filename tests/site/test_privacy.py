@@ -1,0 +1,103 @@
+"""No published image carries metadata, and real phone photos come out upright and clean.
+
+Walks every image under the built site with the pipeline's own `strip_check` and with
+exiftool; then builds a story made of the shared corpus of real photos (GPS JPEGs, iPhone
+HEIC, XMP, every EXIF orientation) and checks what the site publishes of them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from PIL import Image
+
+from jrs_site.images import strip_check
+from tests.conftest import Built, build, copy_project, write_md, write_yaml
+from tests.images.helpers import FORBIDDEN_GROUPS, corpus_dir, exiftool_groups, mean_diff
+
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff", ".heic"}
+GPS_KEYS = ("GPS", "Latitude", "Longitude")
+
+
+def site_images(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES)
+
+
+def assert_clean(images: list[Path]) -> None:
+    assert images
+    for path in images:
+        assert strip_check(path) == [], path
+    if shutil.which("exiftool") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("exiftool (Debian libimage-exiftool-perl) is required under CI")
+        return
+    for path, groups in exiftool_groups(images).items():
+        assert not groups & FORBIDDEN_GROUPS, (path, groups & FORBIDDEN_GROUPS)
+
+
+def test_no_image_in_the_site_carries_metadata(built: Built) -> None:
+    assert_clean(site_images(built.site))
+
+
+@pytest.fixture(scope="session")
+def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """The example project plus a story whose photos are the real corpus, built with a short
+    width ladder (the ladder itself is tested elsewhere)."""
+    photos = [*sorted(corpus_dir("phone").iterdir()), *sorted(corpus_dir("orientation").iterdir())]
+    project = copy_project(tmp_path_factory.mktemp("corpus") / "project")
+    config = (project / "mkdocs.yml").read_text("utf-8")
+    (project / "mkdocs.yml").write_text(
+        config.replace("  - jrs\n", "  - jrs:\n      image_widths: [480]\n"), "utf-8"
+    )
+    folder = project / "stories/corpus"
+    folder.mkdir()
+    for photo in photos:
+        shutil.copy(photo, folder / photo.name)
+    meta = yaml.safe_load((project / "stories/esther/story.yml").read_text("utf-8"))
+    meta.update(
+        portrait=None,
+        photos={
+            p.name: {"credit": meta["photos"][next(iter(meta["photos"]))]["credit"]} for p in photos
+        },
+    )
+    write_yaml(folder / "story.yml", meta)
+    body = "\n\n".join(f"![{p.stem}]({p.name})" for p in photos)
+    for lang in ("nl", "fr"):
+        write_md(folder / f"{lang}.md", {"title": "Corpus", "lead": "Echte foto's."}, body)
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return project / "site", [p.name for p in photos]
+
+
+def published_variant(site: Path, name: str) -> Path:
+    """The JPEG the corpus story's page shows for the photo `name` (by its alt text)."""
+    from bs4 import BeautifulSoup  # noqa: PLC0415
+
+    page = BeautifulSoup((site / "stories/corpus/index.html").read_text("utf-8"), "lxml")
+    img = page.find("img", alt=Path(name).stem)
+    assert img is not None, name
+    return (site / "stories/corpus" / img["src"]).resolve()
+
+
+def test_corpus_photos_are_published_without_metadata(corpus_site) -> None:
+    site, names = corpus_site
+    assert not {p.name for p in site.rglob("*")} & set(names), "a source photo was copied"
+    assert_clean([published_variant(site, name) for name in names])
+    assert_clean(site_images(site / "media"))
+
+
+@pytest.mark.parametrize("shape", ["Landscape", "Portrait"])
+def test_corpus_orientations_come_out_upright(corpus_site, shape: str) -> None:
+    site, names = corpus_site
+    upright = Image.open(published_variant(site, f"{shape}_1.jpg")).convert("L")
+    for n in range(9):
+        name = f"{shape}_{n}.jpg"
+        if name not in names:
+            continue
+        out = Image.open(published_variant(site, name)).convert("L")
+        assert out.size == upright.size, name
+        assert mean_diff(out, upright) < 12, name
