@@ -58,12 +58,8 @@ def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[st
     for photo in photos:
         shutil.copy(photo, folder / photo.name)
     meta = yaml.safe_load((project / "stories/esther/story.yml").read_text("utf-8"))
-    meta.update(
-        portrait=None,
-        photos={
-            p.name: {"credit": meta["photos"][next(iter(meta["photos"]))]["credit"]} for p in photos
-        },
-    )
+    credit = next(iter(meta["photos"].values()))["credit"]
+    meta.update(portrait=None, photos={p.name: {"credit": credit} for p in photos})
     write_yaml(folder / "story.yml", meta)
     body = "\n\n".join(f"![{p.stem}]({p.name})" for p in photos)
     for lang in ("nl", "fr"):
