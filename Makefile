@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site serve test lint clean
+.PHONY: site serve test lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,15 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
+
+$(VENV)/.bench-installed: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $@
+
+# This build beside plain MkDocs and Hugo on 250 and 500 testimonies (BENCHMARKS.md has the
+# full run, up to 2,000); ends with the site/Hugo time ratio and the growth per doubling.
+bench: $(VENV)/.bench-installed
+	$(BIN)/python bench/site.py --sizes 250 500 --quick
 
 clean:
 	rm -rf site .cache .pytest_cache test-artifacts
