@@ -15,7 +15,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from click.testing import CliRunner
 from PIL import Image
+
+from jrs_site.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -139,6 +142,21 @@ def content(tmp_path: Path) -> Path:
         )
     write_yaml(edition / "editorial/article.yml", {"byline": "jan"})
     return root
+
+
+@pytest.fixture
+def project(content: Path) -> Path:
+    """The `content` tree as a project folder: with the mkdocs.yml the commands look for."""
+    (content / "mkdocs.yml").write_text("site_name: test\n", "utf-8")
+    return content
+
+
+def cli(cwd: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
+    """Run `jrs-site ARGS` in `cwd`: its exit code and output (no traceback allowed)."""
+    monkeypatch.chdir(cwd)
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
 
 
 @pytest.fixture

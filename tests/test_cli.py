@@ -7,27 +7,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 
-from jrs_site.cli import main
-from tests.conftest import REPO, STORY_META, write_photo, write_yaml
-
-
-def run(args: list[str], cwd: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
-    monkeypatch.chdir(cwd)
-    result = CliRunner().invoke(main, args)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.output
-
-
-@pytest.fixture
-def project(content: Path) -> Path:
-    (content / "mkdocs.yml").write_text("site_name: test\n", "utf-8")
-    return content
+from tests.conftest import REPO, STORY_META, cli, write_photo, write_yaml
 
 
 def test_check_passes_on_the_example_content(monkeypatch: pytest.MonkeyPatch) -> None:
-    code, output = run(["check"], REPO, monkeypatch)
+    code, output = cli(REPO, monkeypatch, "check")
     assert code == 0, output
     assert "0 error(s)" in output
 
@@ -36,7 +21,7 @@ def test_check_fails_naming_the_story_without_consent(project: Path, monkeypatch
     meta = dict(STORY_META)
     del meta["consent"]
     write_yaml(project / "stories/yonas/story.yml", meta)
-    code, output = run(["check"], project, monkeypatch)
+    code, output = cli(project, monkeypatch, "check")
     assert code == 1
     assert "stories/yonas/story.yml" in output and "consent" in output
     assert "Traceback" not in output
@@ -44,7 +29,7 @@ def test_check_fails_naming_the_story_without_consent(project: Path, monkeypatch
 
 def test_check_fails_naming_malformed_front_matter(project: Path, monkeypatch) -> None:
     (project / "stories/samira/fr.md").write_text("---\ntitle: [oops\n---\n", "utf-8")
-    code, output = run(["check"], project, monkeypatch)
+    code, output = cli(project, monkeypatch, "check")
     assert code == 1
     assert "stories/samira/fr.md" in output and "line 2" in output
 
@@ -52,7 +37,7 @@ def test_check_fails_naming_malformed_front_matter(project: Path, monkeypatch) -
 def test_check_json_lists_all_problems(project: Path, monkeypatch) -> None:
     write_yaml(project / "stories/yonas/story.yml", {**STORY_META, "country": "XX", "arrived": "x"})
     (project / "stories/samira/nl.md").write_bytes(b"\xff\xfe")
-    code, output = run(["check", "--format", "json"], project, monkeypatch)
+    code, output = cli(project, monkeypatch, "check", "--format", "json")
     problems = json.loads(output[output.index("[") :])
     assert code == 1
     assert {p["field"] for p in problems if p["file"].endswith("story.yml")} >= {
@@ -64,24 +49,24 @@ def test_check_json_lists_all_problems(project: Path, monkeypatch) -> None:
 
 def test_strict_makes_warnings_fatal(project: Path, monkeypatch) -> None:
     (project / "stories/yonas/fr.md").unlink()
-    assert run(["check"], project, monkeypatch)[0] == 0
-    assert run(["check", "--strict"], project, monkeypatch)[0] == 1
+    assert cli(project, monkeypatch, "check")[0] == 0
+    assert cli(project, monkeypatch, "check", "--strict")[0] == 1
 
 
 def test_withdrawn_consent_is_reported(project: Path, monkeypatch) -> None:
     meta = yaml.safe_load((project / "stories/yonas/story.yml").read_text())
     meta["consent"]["withdrawn"] = "2026-01-10"
     write_yaml(project / "stories/yonas/story.yml", meta)
-    code, output = run(["check"], project, monkeypatch)
+    code, output = cli(project, monkeypatch, "check")
     assert "withdrawn" in output and code == 0
 
 
 def test_check_warns_about_a_photo_too_small_for_print(project: Path, monkeypatch) -> None:
     write_photo(project / "editions/118/cover.jpg", (1600, 1200))  # 187 ppi at 216 mm
-    code, output = run(["check"], project, monkeypatch)
+    code, output = cli(project, monkeypatch, "check")
     assert code == 0
     assert "editions/118/edition.yml" in output and "'cover.jpg' in print" in output
     assert "ppi" in output
     write_photo(project / "editions/118/cover.jpg", (800, 600))  # 94 ppi: an error
-    code, output = run(["check"], project, monkeypatch)
+    code, output = cli(project, monkeypatch, "check")
     assert code == 1 and "150 ppi minimum" in output

@@ -8,10 +8,8 @@ from typing import Any, get_origin
 
 import pytest
 import yaml
-from click.testing import CliRunner
 from pydantic import BaseModel
 
-from jrs_site.cli import main
 from jrs_site.content import load_site
 from jrs_site.content.loader import _inner_model
 from jrs_site.content.models import (
@@ -25,7 +23,7 @@ from jrs_site.content.models import (
     StoryText,
 )
 from jrs_site.scaffold import ScaffoldError, new_item
-from tests.conftest import write_photo
+from tests.conftest import cli, write_photo
 
 TODAY = dt.date(2026, 3, 1)
 FILES = {
@@ -42,19 +40,6 @@ FILES = {
     ("report", "nl.md"): ReportText,
     ("report", "fr.md"): ReportText,
 }
-
-
-def cli(project: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
-    monkeypatch.chdir(project)
-    result = CliRunner().invoke(main, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.output
-
-
-@pytest.fixture
-def project(content: Path) -> Path:
-    (content / "mkdocs.yml").write_text("site_name: test\n", "utf-8")
-    return content
 
 
 def parsed(path: Path) -> Any:
