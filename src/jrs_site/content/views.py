@@ -61,20 +61,20 @@ class Page:
             f'srcset="{image.srcset("jpeg", self.media_prefix)}" sizes="{sizes}" '
             f'width="{image.width}" height="{image.height}" alt="{escape(alt)}" {loading}>'
         )
-        credit = self.credit(bundle.meta.photos.get(name))
-        caption_html = ""
-        if caption or credit:
-            parts = [f'<span class="caption">{escape(caption)}</span>' if caption else ""]
-            parts.append(f'<span class="credit">{escape(credit)}</span>' if credit else "")
-            caption_html = f"<figcaption>{' '.join(p for p in parts if p)}</figcaption>"
+        caption_html = self.figcaption(caption, bundle.meta.photos.get(name))
         return f'<figure class="photo"><picture>{sources}{img}</picture>{caption_html}</figure>'
 
-    def credit(self, photo: PhotoMeta | None) -> str:
-        if photo is None:
-            return ""
+    def figcaption(self, caption: str, photo: PhotoMeta | None) -> str:
+        """The caption and the photographer's credit of a photo, web and print alike."""
+        parts = [f'<span class="caption">{escape(caption)}</span>'] if caption else []
+        if photo is not None:
+            credit = self.t("photo_credit", name=self.photographer(photo))
+            parts.append(f'<span class="credit">{escape(credit)}</span>')
+        return f"<figcaption>{' '.join(parts)}</figcaption>" if parts else ""
+
+    def photographer(self, photo: PhotoMeta) -> str:
         author = self.site.authors.get(photo.credit)
-        name = author.name if author else photo.credit
-        return self.t("photo_credit", name=name)
+        return author.name if author else photo.credit
 
     def body(self, bundle: Bundle) -> str:
         text = bundle.text(self.lang)

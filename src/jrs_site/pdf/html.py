@@ -130,12 +130,9 @@ class PrintPage(Page):
         x, y = meta.focus if meta and meta.focus else (0.5, 0.5)
         # Heights are capped by the stylesheet or given here; `object-fit: cover` then crops.
         style += f";object-position:{x:.0%} {y:.0%}"
-        parts = [f'<span class="caption">{escape(caption)}</span>'] if caption else []
         if meta is not None:
-            author = self.site.authors.get(meta.credit)
-            self.photographers[author.name if author else meta.credit] = None
-            parts.append(f'<span class="credit">{escape(self.credit(meta))}</span>')
-        caption_html = f"<figcaption>{' '.join(parts)}</figcaption>" if parts else ""
+            self.photographers[self.photographer(meta)] = None
+        caption_html = self.figcaption(caption, meta)
         return (
             f'<figure class="photo {placement}"><img src="{self.photos.token(src, drawn)}" '
             f'alt="{escape(alt)}" style="{style}">{caption_html}</figure>'
