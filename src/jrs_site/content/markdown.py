@@ -7,22 +7,31 @@
 - A photo alone on its line, `![alt](photo.jpg "caption")`, becomes a `<figure>` whose HTML
   comes from the caller (web: `<picture>`; print: one `<img>`).
 - A fenced block ` ```figures ` holds **key figures**, one per line: `value | label | previous`.
+
+`RenderCache` keeps rendered bodies between builds, by a hash of their text.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, partial
 from html import escape
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
 
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from .l10n import number_text, t
+from ..images.cache import read_json, write_json
+from . import l10n
+from .l10n import catalogue, number_text, t
 
 DASHES = ("—", "–", "-- ", "- ")
 IMAGE_RE = re.compile(
@@ -187,3 +196,55 @@ def _parser(lang: str) -> markdown.Markdown:
         },
         output_format="html",
     )
+
+
+#: Where a photo goes in a cached body: its HTML depends on the page, so it is filled in at use.
+#: A block element, like the photo's own `<figure>`, so Markdown does not wrap it in a `<p>`.
+_PHOTO = '<figure data-jrs-photo="{}"></figure>'
+
+
+class RenderCache:
+    """The bodies of one language rendered once: kept between builds in a JSON file, by a hash
+    of their text and of the renderer, so an unchanged testimony is not parsed again. Each
+    build keeps only the bodies it used, so the file does not grow with deleted texts."""
+
+    def __init__(self, lang: str, path: Path | None = None) -> None:
+        self.lang, self.path = lang, path
+        stored = read_json(path) if path is not None else None
+        self._stored: dict[str, Any] = stored if isinstance(stored, dict) else {}
+        self._used: dict[str, Any] = {}
+
+    def render(self, body: str, image_html: ImageHtml) -> str:
+        """What `render(body, lang, image_html)` returns, from the cache when it can."""
+        key = hashlib.sha256(f"{_renderer(self.lang)}\0{body}".encode()).hexdigest()[:32]
+        entry = self._used.get(key) or self._stored.get(key)
+        if not (isinstance(entry, list) and len(entry) == 2):
+            photos: list[tuple[str, str, str]] = []
+
+            def mark(src: str, alt: str, caption: str) -> str:
+                photos.append((src, alt, caption))
+                return _PHOTO.format(len(photos) - 1)
+
+            entry = [render(body, self.lang, mark), photos]
+        self._used[key] = entry
+        html, photos = entry
+        for number, (src, alt, caption) in enumerate(photos):
+            html = html.replace(_PHOTO.format(number), image_html(src, alt, caption), 1)
+        return html
+
+    def save(self) -> None:
+        """Write the bodies of this build, if they are not those already stored."""
+        if self.path is not None and self._used.keys() != self._stored.keys():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_json(self.path, self._used)
+            self._stored = dict(self._used)
+
+
+@cache
+def _renderer(lang: str) -> str:
+    """A hash of what a body's HTML depends on besides its text: this module and the
+    localisation code, the UI strings, and the versions of Markdown, its extensions, Babel."""
+    parts = [Path(__file__).read_bytes(), Path(l10n.__file__).read_bytes()]
+    parts.append(json.dumps(catalogue(lang), sort_keys=True).encode())
+    parts += [version(name).encode() for name in ("markdown", "pymdown-extensions", "babel")]
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()[:16]

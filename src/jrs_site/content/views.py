@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from . import l10n
 from .bundles import Article, Bundle, Edition, Report, Site, Story, localized_url
 from .loader import slugify
-from .markdown import IMAGE_RE, KeyFigure, figures_html, render
+from .markdown import IMAGE_RE, KeyFigure, RenderCache, figures_html, render
 from .models import DEFAULT_LANGUAGE, LANGUAGES, PhotoMeta
 
 STORY_SIZES = "(min-width: 76em) 46rem, (min-width: 45em) 70vw, 100vw"
@@ -34,6 +34,7 @@ class Page:
     media: dict[Path, Any]  # source photo -> image-pipeline WebImage
     media_prefix: str  # relative URL of the media folder from this page, e.g. "../../media"
     number: int = 1  # which page of a paginated index this is
+    bodies: RenderCache | None = None  # rendered bodies kept between builds
     _eager_used: bool = False
 
     def t(self, key: str, count: int | None = None, **values: Any) -> str:
@@ -78,11 +79,13 @@ class Page:
 
     def body(self, bundle: Bundle) -> str:
         text = bundle.text(self.lang)
-        return render(
-            text.body,
-            self.lang,
-            lambda src, alt, caption: self.picture(bundle, src, alt, caption),
-        )
+
+        def image_html(src: str, alt: str, caption: str) -> str:
+            return self.picture(bundle, src, alt, caption)
+
+        if self.bodies is not None:
+            return self.bodies.render(text.body, image_html)
+        return render(text.body, self.lang, image_html)
 
 
 @dataclass

@@ -33,6 +33,7 @@ from ..content.bundles import Bundle, Edition, localized_url
 from ..content.cards import CardSpec, card_spec, generic_card
 from ..content.feeds import FEED_FILE, Feed, feed_link
 from ..content.l10n import catalogue, t, typography_in_body
+from ..content.markdown import RenderCache
 from ..content.models import DEFAULT_LANGUAGE
 from ..content.problems import by_file
 from ..content.reference import reference_markdown
@@ -100,6 +101,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         self.pdfs: dict[tuple[str, str], Path] = {}  # (edition, language) -> cached screen PDF
         self.items: dict[str, Bundle] = {}  # src_uri of a generated page -> its item
         self.index_pages: dict[str, int] = {}  # src_uri of a generated index page -> its number
+        self.bodies: RenderCache | None = None  # this language's rendered bodies
         self.views: dict[str, Any] = {}  # page url -> its ready view
         self.paths: list[str] = []  # every page's path, the same in all languages
         self.languages_built = 0  # how many languages of this build have been written
@@ -132,6 +134,8 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
                 front = {"title": item_title(item, lang), "template": ITEM_VIEWS[type(item)][0]}
                 self.items[_generate(files, config, item.url(lang), front)] = item
             self._generate_index_pages(files, config, self.site, lang)
+            cache = Path(config.config_file_path).parent / self.config.cache_dir
+            self.bodies = RenderCache(lang, cache / "markdown" / f"{lang}.json")
         self._refuse_two_pages_at_one_address(files)
         self.paths = [self._path(f.url, lang) for f in files.documentation_pages()]
         if self.site is not None and not self.serving:
@@ -152,7 +156,9 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             return html
         lang = self._language(config)
         number = self.index_pages.get(page.file.src_uri, 1)
-        view_page = ViewPage(self._site(), lang, self.media, self._media_prefix(page), number)
+        view_page = ViewPage(
+            self._site(), lang, self.media, self._media_prefix(page), number, self.bodies
+        )
         item = self.items.get(page.file.src_uri)
         if item is not None:
             view = ITEM_VIEWS[type(item)][1](item, view_page)
@@ -213,6 +219,8 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         if self.site is None:
             return  # content errors under `serve`: the pages show them, nothing else to write
         self._join_languages_aside()
+        if self.bodies is not None:
+            self.bodies.save()
         self._write_language_files(config)
         self.languages_built += 1
         if self.languages_built == self._build_language_count(config):
