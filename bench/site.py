@@ -4,13 +4,17 @@ For each number of testimonies N (`--sizes`), an archive is generated with N tes
 N/10 editions and N/50 reports (1,000 : 100 : 20), then built `--reps` times by:
 
 - jrs: `jrs-site build` on the archive (checks, then MkDocs + Material + i18n + our plugin);
-  "build" is a build without a previous site/ (image cache warm), "rebuild" one that replaces
-  an unchanged site/, "edit" one after a testimony's text changed;
+  "build" is a build without a previous site/, its caches (photos, PDFs, social cards,
+  rendered bodies) warm; "rebuild" one that replaces an unchanged site/; "edit" one after a
+  testimony's text changed;
 - plain: MkDocs + Material + static-i18n on the same Markdown bodies, one page per item and
   MkDocs' default navigation (every page), as a naive user would set it up;
 - hugo: Hugo on the same Markdown, with a tiny two-language theme written here.
 
-Times are medians; memory is the peak resident size of the build's process tree.
+Times are medians; memory is the peak resident size of the build's process tree. The work
+folder is on tmpfs (/dev/shm) when there is one: on a virtual disk, creating and deleting
+thousands of small files made every tool's time swing (Hugo 0.6-2.0 s on one archive), and
+this measures the tools, not the disk. `--work .cache/bench` measures on disk.
 
     .venv/bin/python bench/site.py --sizes 250 500 1000 2000 --reps 3
 """
@@ -39,6 +43,7 @@ from jrs_site.content.bundles import Bundle, Site  # noqa: E402
 from jrs_site.content.models import LANGUAGES  # noqa: E402
 
 HUGO_PAGE_SIZE = 24
+TMPFS = Path("/dev/shm")
 JRS_BUILD = [BIN / "jrs-site", "build"]
 
 
@@ -271,10 +276,11 @@ def warm_up(archive: Path, out: Path) -> None:
     run(JRS_BUILD, archive)
 
 
-def bench_size(n: int, reps: int, work: Path, plain_max: int, quick: bool) -> Result:
+def bench_size(n: int, reps: int, work: Path, plain_max: int, quick: bool, big: bool) -> Result:
     """Generate an archive of `n` testimonies and time every tool on it."""
-    archive = make_archive(work / f"archive-{n}", Sizes.scaled(n))
-    cache = work / "cache"  # shared by every size: item k is the same everywhere
+    big_suffix = "-big" if big else ""
+    archive = make_archive(work / f"archive-{n}{big_suffix}", Sizes.scaled(n), big=big)
+    cache = work / f"cache{big_suffix}"  # shared by every size: item k is the same everywhere
     cache.mkdir(parents=True, exist_ok=True)
     (archive / ".cache").symlink_to(cache)
     site = load_site_or_raise(archive)
@@ -364,7 +370,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[250, 500, 1000, 2000])
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--plain-max", type=int, default=1000, help="skip plain MkDocs above")
-    parser.add_argument("--work", type=Path, default=REPO / ".cache" / "bench")
+    default_work = TMPFS / "jrs-bench" if os.access(TMPFS, os.W_OK) else REPO / ".cache/bench"
+    parser.add_argument("--work", type=Path, default=default_work, help="(default: %(default)s)")
+    parser.add_argument("--big-photos", action="store_true", help="12-megapixel photos")
     parser.add_argument(
         "--quick",
         action="store_true",
@@ -375,7 +383,10 @@ def main() -> None:
         parser.error("give at least two sizes, to measure growth")
     print(f"median of {args.reps} runs; workdir {args.work}", flush=True)
     sizes = sorted(args.sizes)
-    results = [bench_size(n, args.reps, args.work, args.plain_max, args.quick) for n in sizes]
+    results = [
+        bench_size(n, args.reps, args.work, args.plain_max, args.quick, args.big_photos)
+        for n in sizes
+    ]
     report(results)
 
 
