@@ -192,8 +192,13 @@ def photo(path: Path, rng: random.Random, size: tuple[int, int]) -> None:
     head = rng.randrange(60, 260)
     draw.ellipse((head, 110, head + 40, 150), fill=(30, 30, 40))
     draw.rounded_rectangle((head - 20, 150, head + 60, 240), 18, fill=(30, 30, 40))
+    im = im.resize(size, Image.Resampling.BICUBIC)
+    if size == BIG_PHOTO:  # a phone photo's grain: megabytes, not a smooth drawing's kilobytes
+        small = (size[0] // 2, size[1] // 2)
+        grain = Image.frombytes("L", small, rng.randbytes(small[0] * small[1])).resize(size)
+        im = Image.blend(im, grain.convert("RGB"), 0.15)
     path.parent.mkdir(parents=True, exist_ok=True)
-    im.resize(size, Image.Resampling.BICUBIC).save(path, quality=85)
+    im.save(path, quality=85)
 
 
 def _sentences(rng: random.Random, pool: list[str], count: int, **values: object) -> str:
