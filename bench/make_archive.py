@@ -30,7 +30,7 @@ BIG_PHOTO = (4000, 3000)  # 12 megapixels, as from a phone: every photo with --b
 PRINTED_EVERY = 5  # every fifth testimony has a photo fit for print; editions cite those
 LATEST = dt.date(2025, 12, 1)
 #: Days between two items of a kind: at the default sizes, twenty years of archive.
-EVERY_DAYS = {"story": 7, "edition": 73, "report": 365}
+EVERY_DAYS = {"story": 7, "edition": 73, "report": 182}  # two report series
 LAST_EDITION = 1000  # the newest edition's number; older ones count down from it
 
 NAMES = [
