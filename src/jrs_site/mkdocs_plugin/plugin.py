@@ -451,8 +451,9 @@ def _build_aside(config: MkDocsConfig, i18n: Any, locale: str) -> NoReturn:
         # 404.html and sitemap.xml go to the site's root: the first language writes them.
         config.theme.static_templates.clear()
         # `dirty`: do not empty site_dir, where the first language is being written. The
-        # notice about dirty builds would fail a strict build; this build is not one.
-        logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_notice)
+        # notice about dirty builds would fail a strict build; this build is not one. (The
+        # logger is named after the module: `properdocs.commands.build` under ProperDocs.)
+        logging.getLogger(build.__module__).addFilter(_no_dirty_notice)
         build(config, dirty=True)
         code = 0
     except Exception as error:  # noqa: BLE001 - reported here, the exit code tells the parent
