@@ -36,7 +36,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
 
 # Re-resolve every dependency within the ranges of pyproject.toml (newest allowed versions).
-lock: $(STAMP)
+# (Needs only the venv's Python: the installed packages may be those of the old lock.)
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet 'uv>=0.9,<1'
 	$(UV_COMPILE) --extra test -o $(LOCK)
 	$(UV_COMPILE) --extra test --extra bench -o bench/requirements.lock

@@ -35,8 +35,6 @@ def test_properdocs_builds_the_same_site(built: Built, tmp_path: Path) -> None:
     pages = [name for name in ours if name.endswith(".html")]
     assert len(pages) > 40
     differ = [
-        name
-        for name in pages
-        if GENERATOR.sub(b"", ours[name]) != GENERATOR.sub(b"", theirs[name])
+        name for name in pages if GENERATOR.sub(b"", ours[name]) != GENERATOR.sub(b"", theirs[name])
     ]
     assert differ == []
