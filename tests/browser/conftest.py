@@ -35,10 +35,17 @@ PAGES = {
     "home": "",
     "testimonies": "stories/",
     "testimony": "stories/farid-mariam/",
+    "editions": "editions/",
     "edition": "editions/118/",
+    "reports": "reports/",
     "report": "reports/detention-2024/",
     "page": "about/",
+    "guide": "guide/",
+    "guide-reference": "guide/reference/",  # wide tables that scroll on a phone
+    "404": "404.html",
 }
+#: Pages that exist in one language only: mkdocs-static-i18n writes one 404 page, in Dutch.
+ONE_LANGUAGE = {"404": "nl"}
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
