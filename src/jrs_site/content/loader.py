@@ -83,6 +83,19 @@ def validate(
         return None, todos + [_schema_problem(err, model, path, first_line, at) for err in wrong]
 
 
+def _belongs_elsewhere(
+    problems: list[Problem], other: type[BaseModel], where: str
+) -> list[Problem]:
+    """An unknown field that is a field of the item's other file (`draft:` in nl.md, `title:`
+    in story.yml) gets a hint saying where it belongs, instead of the list of known fields."""
+    return [
+        replace(p, hint=f"'{p.field}' belongs in {where}: move the line there")
+        if p.field in other.model_fields and p.message == f"unknown field '{p.field}'"
+        else p
+        for p in problems
+    ]
+
+
 def _misspelt(err: Any, data: Any, model: type[BaseModel]) -> bool:
     """Whether a missing field is written with a typo beside it (reported as unknown)."""
     if err["type"] != "missing":
@@ -353,19 +366,25 @@ class Loader:
         meta, problems = (
             (None, []) if data is UNREADABLE else validate(cls.meta_model, data, meta_path)
         )
-        self.problems.extend(problems)
+        texts_file = " and ".join(f"{lang}.md" for lang in LANGUAGES)
+        self.problems.extend(
+            _belongs_elsewhere(problems, cls.text_model, f"{texts_file} (one text per language)")
+        )
         texts = {}
         for lang in LANGUAGES:
-            text = self._load_text(folder / f"{lang}.md", lang, cls.text_model)
+            text = self._load_text(folder / f"{lang}.md", lang, cls)
             if text is not None:
                 texts[lang] = text
+        written = [lang for lang in LANGUAGES if (folder / f"{lang}.md").exists()]
+        if meta is not None and not written:
+            self.problems.add(
+                folder, f"no {' or '.join(f'{lang}.md' for lang in LANGUAGES)} in this folder"
+            )
         if meta is None or not texts:
-            if meta is not None:
-                self.problems.add(folder, "no nl.md or fr.md in this folder")
             return None
         return cls(key=folder.name, folder=folder, meta=meta, texts=texts)
 
-    def _load_text(self, path: Path, lang: str, model: type[BaseModel]) -> Text | None:
+    def _load_text(self, path: Path, lang: str, cls: type[Bundle]) -> Text | None:
         if not path.exists():
             return None
         try:
@@ -373,8 +392,8 @@ class Loader:
         except SourceError as exc:
             self.problems.extend([exc.problem])
             return None
-        fields, problems = validate(model, source.meta, path, first_line=2)
-        self.problems.extend(problems)
+        fields, problems = validate(cls.text_model, source.meta, path, first_line=2)
+        self.problems.extend(_belongs_elsewhere(problems, cls.meta_model, cls.meta_file()))
         for match in FORBIDDEN_HTML_RE.finditer(source.body):
             line = source.body_line + source.body[: match.start()].count("\n")
             self.problems.add(
