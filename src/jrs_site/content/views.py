@@ -585,15 +585,12 @@ class SitemapEntry:
     alternates: dict[str, str]  # language (and "x-default") -> absolute URL
 
 
-def sitemap(
-    base_url: str, paths: list[str], languages: tuple[str, ...] = LANGUAGES
-) -> list[SitemapEntry]:
-    """Every page in `languages` (all by default), each listing all its alternates and an
-    x-default."""
+def sitemap(base_url: str, paths: list[str]) -> list[SitemapEntry]:
+    """Every page in every language, each listing all its alternates and an x-default."""
     entries = []
     for path in sorted(set(paths)):
         alternates = absolute_alternates(base_url, path)
-        entries += [SitemapEntry(alternates[lang], alternates) for lang in languages]
+        entries += [SitemapEntry(alternates[lang], alternates) for lang in LANGUAGES]
     return entries
 
 

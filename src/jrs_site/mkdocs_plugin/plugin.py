@@ -397,9 +397,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         return posixpath.relpath(MEDIA_DIR, page.url or ".")
 
     def _write_language_files(self, config: MkDocsConfig) -> None:
-        """This language's feed; robots.txt at the root, and beside each other language's feed
-        a sitemap of its pages (Material's script fetches "sitemap.xml" beside every
-        <link rel="alternate">, the feed's included)."""
+        """This language's feed; robots.txt, fonts, media and PDFs once, at the root."""
         lang, site_dir, base_url = self._language(config), Path(config.site_dir), config.site_url
         base_url = base_url or "/"
         feed = Feed(self._site(), lang, base_url, self.media, posixpath.join(base_url, MEDIA_DIR))
@@ -412,10 +410,6 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
                 name = pdf_name(self._site(), self._site().editions[key], pdf_lang)
                 (site_dir / PDF_DIR).mkdir(exist_ok=True)
                 _publish(path, site_dir / PDF_DIR / name)
-        else:
-            entries = sitemap(base_url, self.paths, (lang,))
-            template = config.theme.get_env().get_template("sitemap.xml")
-            _write_text(site_dir / lang / "sitemap.xml", template.render(jrs_sitemap=entries))
 
     def _social_card(self, card: CardSpec, config: MkDocsConfig) -> CardView:
         """Draw the card once (cached by everything it shows), put it in the site."""
