@@ -13,13 +13,14 @@ import itertools
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from ..images import ImageError, inspect
+from ..images import ImageError, Inspector, inspect
 from . import models
 from .bundles import Article, Bundle, Edition, Report, Site, Story, Text, localized_url
 from .markdown import IMAGE_RE
@@ -256,8 +257,9 @@ def _line_of(path: Path, loc: tuple[str | int, ...], first_line: int) -> int | N
 class Loader:
     """Reads one content root; collects problems as it goes."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, inspect_photo: Callable[[Path], object] = inspect) -> None:
         self.root = root
+        self.inspect_photo = inspect_photo
         self.problems = Problems()
         self.drafts: set[Path] = set()  # folders marked `draft: true`, even if otherwise invalid
 
@@ -581,7 +583,7 @@ class Loader:
                 path, f"the photo '{name}' does not exist", field=field or "", line=at()
             )
             return
-        error = photo_error(target)
+        error = photo_error(target, self.inspect_photo)
         if error is not None:
             message, _, hint = error.partition("; ")
             self.problems.add(path, f"'{name}': {message}", field=field or "", line=at(), hint=hint)
@@ -652,10 +654,10 @@ class Loader:
         self._add(path, f"there is no {what} '{key}'", loc, hint=hint)
 
 
-def photo_error(path: Path) -> str | None:
+def photo_error(path: Path, inspect_photo: Callable[[Path], object] = inspect) -> str | None:
     """Why a photo file cannot be used (damaged, empty, not a photo, too large), or None."""
     try:
-        inspect(path)
+        inspect_photo(path)
     except ImageError as exc:
         return exc.message
     return None
@@ -670,19 +672,24 @@ def page_address(page: Path) -> str:
     return "" if stem == Path(".") else f"{stem.as_posix()}/"
 
 
-def load_site(root: Path) -> tuple[Site, list[Problem]]:
+def load_site(root: Path, photo_cache: Path | None = None) -> tuple[Site, list[Problem]]:
     """Load every item under `root`; return the site and every problem found.
 
     Problems inside a draft are warnings: a draft in progress never blocks publication.
     Loading again in the same process while no source changed returns the same site (do not
-    change it): `jrs-site build` checks the content, then the build loads it.
+    change it): `jrs-site build` checks the content, then the build loads it. With
+    `photo_cache` (the image cache folder), what the checks learn of each photo is kept there
+    for the next process.
     """
     fingerprint = _fingerprint(root)
     last = _LAST.get(root)
     if last is not None and last[0] == fingerprint:
         return last[1], list(last[2])
-    loader = Loader(root)
+    inspector = Inspector(photo_cache) if photo_cache is not None else None
+    loader = Loader(root, inspector or inspect)
     site = loader.load()
+    if inspector is not None:
+        inspector.save()
     problems = [
         replace(p, severity="warning", message=f"{p.message} (draft, not published)")
         if p.severity != "info" and any(p.file.is_relative_to(folder) for folder in loader.drafts)

@@ -259,17 +259,15 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         """The checked content, with its photos encoded. On errors: raise, or under `serve`
         log them, keep them for the banner of every page, and return no content."""
         root = (base / self.config.content_dir).resolve()
-        site, problems = load_site(root)
+        photo_cache = (base / self.config.cache_dir / "images").resolve()
+        site, problems = load_site(root, photo_cache)
         for problem in problems:
             if problem.severity == "warning":
                 log.info(problem.format(root))  # strict mode must not fail on these
         errors = [p for p in problems if p.severity == "error"]
         self.media, self.problems = {}, []
         if not errors:
-            settings = ImageSettings(
-                cache_dir=(base / self.config.cache_dir / "images").resolve(),
-                widths=tuple(self.config.image_widths),
-            )
+            settings = ImageSettings(cache_dir=photo_cache, widths=tuple(self.config.image_widths))
             self.media, image_errors = build_all(sorted(photos_needed(site)), settings)
             errors = [Problem(e.path, e.message) for e in image_errors]
         if not errors:
