@@ -43,6 +43,7 @@ from ..content.views import (
     ITEM_VIEWS,
     Download,
     fallback_note,
+    footer_view,
     head_view,
     index_page_path,
     item_description,
@@ -202,6 +203,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         title = page.title if not page.is_homepage else config.site_name
         context["jrs_head"] = head_view(config.site_url or "/", path, lang, title, description)
         context["jrs_feed"] = feed_link(self._site(), lang)
+        context["jrs_footer"] = footer_view(self._site(), lang, context["jrs_feed"].path)
         site = self._site()
         card = generic_card(site, lang) if path == "" else card_spec(site, lang, title, item)
         context["jrs_card"] = self._social_card(card, config)
@@ -211,6 +213,10 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         self, context: dict[str, Any], template_name: str, config: MkDocsConfig
     ) -> dict[str, Any]:
         context["jrs_problems"] = self.problems  # on the 404 page too
+        if template_name == "404.html" and self.site is not None:
+            lang = self._language(config)
+            context["jrs_t"] = catalogue(lang)
+            context["jrs_footer"] = footer_view(self.site, lang, feed_link(self.site, lang).path)
         if template_name == "sitemap.xml":
             context["jrs_sitemap"] = sitemap(config.site_url or "/", self.paths)
         return context
