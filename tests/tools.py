@@ -32,10 +32,10 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").lower() == "true"
 
 
-def unavailable(reason: str) -> NoReturn:
-    """Skip the test with `reason`; under CI=true fail instead: CI installs everything."""
+def unavailable(reason: str, remedy: str = ".ci/run installs it") -> NoReturn:
+    """Skip the test with `reason`; under CI=true fail instead, saying `remedy`."""
     if in_ci():
-        pytest.fail(f"{reason} (CI=true: nothing may be skipped; .ci/run installs it)")
+        pytest.fail(f"{reason} (CI=true: nothing may be skipped; {remedy})")
     pytest.skip(reason)
 
 

@@ -28,11 +28,15 @@ XMP = (
 RED, GREEN, BLUE, WHITE = (230, 20, 20), (20, 200, 20), (20, 20, 230), (255, 255, 255)
 
 
+#: What to do when the corpus is not where the tests look (it is never in the repository).
+CORPUS_REMEDY = "clone the repository beside ../shared/, or set JRS_PHOTO_CORPUS to its photos/"
+
+
 def corpus_dir(sub: str) -> Path:
     """A folder of the shared photo corpus; skipped when absent, except under CI=true."""
     path = CORPUS / sub
     if not path.is_dir():
-        unavailable(f"photo corpus folder {path} absent")
+        unavailable(f"photo corpus folder {path} absent", CORPUS_REMEDY)
     return path
 
 
@@ -40,7 +44,7 @@ def corpus_file(sub: str, name: str) -> Path:
     """One photo of the shared corpus; skipped when absent, except under CI=true."""
     path = corpus_dir(sub) / name
     if not path.is_file():
-        unavailable(f"{name} is not in the photo corpus folder {path.parent}")
+        unavailable(f"{name} is not in the photo corpus folder {path.parent}", CORPUS_REMEDY)
     return path
 
 
