@@ -12,6 +12,7 @@ import http.server
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -44,13 +45,27 @@ PAGES = {
     "guide-reference": "guide/reference/",  # wide tables that scroll on a phone
     "404": "404.html",
 }
-#: Pages that exist in one language only: mkdocs-static-i18n writes one 404 page, in Dutch.
-ONE_LANGUAGE = {"404": "nl"}
+#: Pages that exist in one language only (none: each language has its own 404 page).
+ONE_LANGUAGE: dict[str, str] = {}
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files; a missing one gets the site's 404.html with status 404, as hosts do."""
+
     def log_message(self, *args: object) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @pytest.fixture(scope="session")

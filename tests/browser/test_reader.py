@@ -96,3 +96,26 @@ def test_edition_pdf_link_downloads_a_pdf(visit_at: VisitAt, lang: str) -> None:
     path = download.value.path()
     assert path.read_bytes().startswith(b"%PDF-")
     assert download.value.suggested_filename.endswith(".pdf")
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "title"),
+    [("fr/stories/nulle-part/", "fr", "Page introuvable"), ("nergens/", "nl", "Pagina niet")],
+)
+def test_a_dead_link_answers_in_the_language_of_its_address(
+    visit_at: VisitAt, path: str, lang: str, title: str
+) -> None:
+    """The host serves the root 404.html for any missing address: it shows the part in the
+    language of the address (both without JavaScript)."""
+    visit = visit_at(PHONE)
+    page = visit.open(path)
+    assert f"404 {visit.base}{path}" in visit.errors
+    others = [
+        e for e in visit.errors if e != f"404 {visit.base}{path}" and "status of 404" not in e
+    ]
+    assert others == [], "the 404 page itself loads cleanly"
+    shown = page.locator(f'section.jrs-not-found[lang="{lang}"]')
+    expect(shown).to_be_visible()
+    expect(shown.locator("h1")).to_contain_text(title)
+    expect(page.locator("section.jrs-not-found:not([hidden])")).to_have_count(1)
+    expect(page.locator("html")).to_have_attribute("lang", lang)

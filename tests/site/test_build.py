@@ -207,3 +207,22 @@ def test_edition_links_its_screen_pdf_in_its_language(built: Built, lang: str, l
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     assert "Pages:" in info.stdout
     assert pikepdf.open(pdf).Root.Lang == lang
+
+
+def test_each_language_has_its_own_404_page(built: Built) -> None:
+    """mkdocs-static-i18n writes one 404 page: ours are per language, the root's holding
+    every language (a host serves it for any missing address) with absolute links."""
+    root = soup(built.site / "404.html")
+    parts = root.select("section.jrs-not-found")
+    assert [p["lang"] for p in parts] == ["nl", "fr"]
+    assert [p["data-jrs-prefix"] for p in parts] == ["/", "/fr/"]
+    assert root.select_one('meta[name="robots"]')["content"] == "noindex"
+    french = soup(built.site / "fr/404.html")
+    assert french.html["lang"] == "fr"
+    assert [p["lang"] for p in french.select("section.jrs-not-found")] == ["fr"]
+    assert french.select_one("h1").get_text() == "Page introuvable"
+    links = [a["href"] for a in french.select("section.jrs-not-found a")]
+    assert links == ["/fr/", "/fr/stories/"]
+    assert "Nous soutenir" in french.select_one("footer").get_text()
+    switcher = {a["hreflang"]: a["href"] for a in french.select(".md-select a[hreflang]")}
+    assert switcher == {"nl": "/", "fr": "/fr/"}

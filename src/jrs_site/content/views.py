@@ -680,3 +680,36 @@ def photos_needed(site: Site) -> set[Path]:
                 for match in IMAGE_RE.finditer(item.texts[lang].body):
                     needed.add(item.folder / match.group("src").strip("<>"))
     return needed
+
+
+@dataclass
+class NotFoundView:
+    """The 404 text in one language, with absolute links (a 404 is served at any depth)."""
+
+    lang: str
+    prefix: str  # the language's path prefix: "/" or "/fr/"
+    title: str
+    text: str
+    home: str
+    home_label: str
+    stories: str
+    stories_label: str
+
+
+def not_found_views(base_path: str, languages: list[str]) -> list[NotFoundView]:
+    """The 404 page's text in each of `languages`, in that order; `base_path` is the path of
+    the site's root on its host ("/")."""
+    root = base_path.rstrip("/") + "/"
+    return [
+        NotFoundView(
+            lang=lang,
+            prefix=root + localized_url("", lang),
+            title=l10n.t(lang, "not_found_title"),
+            text=l10n.t(lang, "not_found_text"),
+            home=root + localized_url("", lang),
+            home_label=l10n.t(lang, "not_found_home"),
+            stories=root + Story.index_url(lang),
+            stories_label=l10n.t(lang, "not_found_stories"),
+        )
+        for lang in languages
+    ]

@@ -17,15 +17,17 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
+from urllib.parse import urlsplit
 
 import yaml
-from mkdocs.commands.build import build
+from mkdocs.commands.build import build, get_context
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..content import ContentError, Problem, Site, load_site
@@ -34,7 +36,7 @@ from ..content.cards import CardSpec, card_spec, generic_card
 from ..content.feeds import FEED_FILE, Feed, feed_link
 from ..content.l10n import catalogue, t, typography_in_body
 from ..content.markdown import RenderCache
-from ..content.models import DEFAULT_LANGUAGE
+from ..content.models import DEFAULT_LANGUAGE, LANGUAGES
 from ..content.problems import by_file
 from ..content.reference import reference_markdown
 from ..content.sources import read_markdown
@@ -48,6 +50,7 @@ from ..content.views import (
     index_page_path,
     item_description,
     item_title,
+    not_found_views,
     organisation_view,
     paginated_indexes,
     pdf_download,
@@ -217,6 +220,12 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             lang = self._language(config)
             context["jrs_t"] = catalogue(lang)
             context["jrs_footer"] = footer_view(self.site, lang, feed_link(self.site, lang).path)
+            # The root's 404 answers for every language; each other language has its own.
+            shown = [lang, *(other for other in LANGUAGES if other != lang)]
+            if lang != DEFAULT_LANGUAGE:
+                shown = [lang]
+            base_path = urlsplit(config.site_url or "/").path
+            context["jrs_not_found"] = not_found_views(base_path, shown)
         if template_name == "sitemap.xml":
             context["jrs_sitemap"] = sitemap(config.site_url or "/", self.paths)
         return context
@@ -235,6 +244,8 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         if self.bodies is not None:
             self.bodies.save()
         self._write_language_files(config)
+        if self._language(config) != DEFAULT_LANGUAGE:
+            self._write_not_found_page(config)
         self.languages_built += 1
         if self.languages_built == self._build_language_count(config):
             self.languages_built = 0
@@ -242,6 +253,10 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
                 index_site(Path(config.site_dir))
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav, self.files = nav, files  # for this language's own 404 page
+        return nav
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if self.pages_step is not None:
@@ -414,6 +429,24 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
                 name = pdf_name(self._site(), self._site().editions[key], pdf_lang)
                 (site_dir / PDF_DIR).mkdir(exist_ok=True)
                 _publish(path, site_dir / PDF_DIR / name)
+
+    def _write_not_found_page(self, config: MkDocsConfig) -> None:
+        """`<lang>/404.html` in this language. MkDocs renders its error pages once, at the
+        site's root (the default language's, which holds every language's text): this
+        renders the theme's 404.html the way MkDocs renders that one."""
+        name = "404.html"
+        template = config.theme.get_env().get_template(name)
+        template = config.plugins.on_pre_template(template, template_name=name, config=config)
+        base_url = urlsplit(config.site_url or "/").path  # absolute: served at any depth
+        # The language switcher still points at the last page built: point it at the homes.
+        for alternate in getattr(config.extra, "alternate", None) or []:
+            alternate["link"] = base_url + localized_url("", alternate["lang"])
+        context = get_context(self.nav, self.files, config, base_url=base_url)
+        context = config.plugins.on_template_context(context, template_name=name, config=config)
+        html = config.plugins.on_post_template(
+            template.render(context), template_name=name, config=config
+        )
+        _write_text(Path(config.site_dir) / self._language(config) / name, html)
 
     def _social_card(self, card: CardSpec, config: MkDocsConfig) -> CardView:
         """Draw the card once (cached by everything it shows), put it in the site."""
