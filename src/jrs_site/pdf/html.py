@@ -41,8 +41,12 @@ TEMPLATES = resources.files(__package__) / "templates"
 
 #: An article without photos and shorter than this (characters of Markdown) is set larger.
 SHORT_TEXT = 2600
-#: Pages that may pad the newsletter to a multiple of four, most useful first.
-FILLERS = ("support", "coupon", "photo")
+#: A text longer than this (characters of Markdown) starts on a new page: a long feature reads
+#: from the top of a page, a short one follows the article before it in the columns.
+LONG_TEXT = 6000
+#: A story headline longer than this (characters) runs across the page above the portrait:
+#: beside it, in one column, it would take six lines.
+LONG_HEADLINE = 70
 
 _FIRST_PARAGRAPH = re.compile(r"<p>((?:<(?:strong|em)>)?)([«“„\"‘'(]*\w)")
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
@@ -153,11 +157,29 @@ class Item:
     translation: Fallback | None  # the note shown when the text is in the other language
     short: bool = False  # a short text without photos (an editorial), set larger
     photo_html: str = ""  # the lead photo, across the page under the title
+    new_page: bool = False  # starts on a new page (see `starts_page`)
+    wide_title: bool = False  # a story headline across the page, above the portrait
+
+
+def starts_page(kind: str, body: str, has_portrait: bool) -> bool:
+    """Whether an article starts on a new page: a testimony opening with its portrait (it
+    needs the height of a page), and a long text; every other one follows in the columns."""
+    return (kind == "story" and has_portrait) or len(body) > LONG_TEXT
+
+
+@dataclass
+class Mailing:
+    """The postal panel of the back page: sender, postage indication, permit number."""
+
+    sender: str
+    indication: str
+    permit: str
 
 
 @dataclass
 class BackPage:
-    """Contact, donation and colophon details for the last page."""
+    """Contact, donation and colophon details for the last page, and the texts of the pages
+    that complete the booklet (the edition's own, else the organisation's, else standard)."""
 
     name: str
     tagline: str
@@ -170,6 +192,11 @@ class BackPage:
     editor: Byline | None
     photographers: list[str]
     printer: str
+    support_intro: str
+    coupon_intro: str
+    next_intro: str
+    donate: bool  # the account on the back page: not when the support page already gives it
+    mailing: Mailing | None  # print only
 
 
 class EditionHtml:
@@ -207,6 +234,11 @@ class EditionHtml:
     def back(self, first_page: int, fillers: list[str]) -> str:
         """The filler pages named in `fillers`, then the back page, numbered from `first_page`."""
         org = self.site.organisation
+        mailing = None
+        if org.mailing is not None and self.options.is_print:
+            mailing = Mailing(
+                org.mailing.sender, org.mailing.indication.get(self.lang), org.mailing.permit
+            )
         back = BackPage(
             name=org.name,
             tagline=org.tagline.get(self.lang),
@@ -216,14 +248,29 @@ class EditionHtml:
             iban=org.iban,
             bic=org.bic,
             tax_note=org.tax_note.get(self.lang),
-            editor=byline(self.site, org.editor, self.lang),
+            editor=byline(self.site, self.edition.meta.publisher or org.editor, self.lang),
             photographers=list(self.page.photographers),
             printer=org.printer,
+            support_intro=self._text("support_intro"),
+            coupon_intro=self._text("coupon_intro"),
+            next_intro=self._text("next_intro"),
+            donate="support" not in fillers,
+            mailing=mailing,
         )
         photo = self._filler_photo() if "photo" in fillers else ""
         return self._render(
             "back.html", first_page=first_page, fillers=fillers, back=back, photo_html=photo
         )
+
+    def _text(self, name: str) -> str:
+        """A text of the pages after the articles: the edition's, the organisation's, or the
+        standard one."""
+        org = self.site.organisation
+        own = getattr(self.edition.text(self.lang).fields, name)
+        default = getattr(org, name)
+        if own or default:
+            return own or default.get(self.lang)
+        return l10n.t(self.lang, name, address=org.address, email=org.email)
 
     def filler_description(self, name: str) -> str:
         """What a filler page is, for the command output."""
@@ -254,10 +301,10 @@ class EditionHtml:
             view: Any = story_view(bundle, self.page)
             kicker = self.page.t("testimony")
         elif isinstance(bundle, Report):
-            view = report_view(bundle, self.page, with_body=False)
+            view = report_view(bundle, self.page, with_body=bundle.key in self.edition.report_bodies)
             kicker = self.page.t("report")
         else:
-            view = article_view(bundle, self.page)
+            view = article_view(bundle, self.page, self.edition)
             kicker = view.kicker
         kind = {Story: "story", Report: "report", Article: "article"}[type(bundle)]
         body = bundle.text(self.lang).body
@@ -271,6 +318,8 @@ class EditionHtml:
             print_body(view.body_html),
             translation(bundle, self.page),
             short=kind == "article" and len(body) < SHORT_TEXT and not IMAGE_RE.search(body),
+            new_page=starts_page(kind, body, bool(getattr(bundle.meta, "portrait", None))),
+            wide_title=kind == "story" and len(view.title) > LONG_HEADLINE,
         )
         if kind == "article":
             item.photo_html, item.body_html = lead_photo(item.body_html)

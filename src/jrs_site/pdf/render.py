@@ -17,10 +17,10 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from ..content.bundles import Edition, Site
-from ..content.models import LANGUAGES
+from ..content.models import FILLERS, LANGUAGES, Filler
 from ..images.encode import write_atomic
 from .cache import Entry, cache_key, lookup
-from .html import FILLERS, EditionHtml
+from .html import EditionHtml
 from .layout import BLEED, MARKS_AREA, PAGE_HEIGHT, PAGE_WIDTH
 from .settings import PdfError, PdfOptions
 
@@ -92,7 +92,11 @@ def make_pdf(site: Site, edition: Edition, lang: str, options: PdfOptions, cache
     shared: dict[str, Any] = {"font_config": FontConfiguration(), "color_profiles": {}}
     css = [CSS(string=source.stylesheet, **shared)]
     main = HTML(string=source.main(), base_url=str(site.root)).render(stylesheets=css, **shared)
-    added = fillers(len(main.pages), source.has_photo()) if options.is_print else []
+    added = (
+        fillers(len(main.pages), edition.meta.fillers, source.has_photo())
+        if options.is_print
+        else []
+    )
     back = HTML(string=source.back(len(main.pages) + 1, added), base_url=str(site.root))
     tail = back.render(stylesheets=css, **shared)
     if len(tail.pages) != len(added) + 1:
@@ -111,12 +115,14 @@ def make_pdf(site: Site, edition: Edition, lang: str, options: PdfOptions, cache
     )
 
 
-def fillers(main_pages: int, has_photo: bool) -> list[str]:
+def fillers(main_pages: int, chosen: list[Filler], has_photo: bool) -> list[Filler]:
     """The pages to add between the articles and the back page so that the booklet, back page
-    included, has a multiple of four pages: useful ones first, blank ones only when none is left."""
+    included, has the smallest multiple of four pages: the edition's choice first, then the
+    others; each at most once, and never a blank page (support, coupon and next always exist,
+    and at most three are needed)."""
     missing = -(main_pages + 1) % PAGES_PER_SHEET
-    available = [f for f in FILLERS if f != "photo" or has_photo]
-    return (available + ["blank"] * PAGES_PER_SHEET)[:missing]
+    ranked = [*chosen, *(f for f in FILLERS if f not in chosen)]
+    return [f for f in ranked if f != "photo" or has_photo][:missing]
 
 
 def _finish(data: bytes, options: PdfOptions) -> bytes:
