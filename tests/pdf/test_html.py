@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from jrs_site.content import load_site
+from jrs_site.content.models import FILLERS, Filler
 from jrs_site.pdf.html import (
     EditionHtml,
     demote_headings,
@@ -14,7 +15,6 @@ from jrs_site.pdf.html import (
     keep_with_next,
     lead_photo,
 )
-from jrs_site.content.models import FILLERS, Filler
 from jrs_site.pdf.render import fillers
 from tests.conftest import STORY_META, write_yaml
 from tests.pdf.conftest import options

@@ -71,7 +71,7 @@ class Mailing(Schema):
     """The postal mailing panel on the back page of the print newsletter."""
 
     sender: str = Field(
-        min_length=1, description="return address, e.g. Ankerpunt, Rue de l'Exemple 12, 1000 Brussel"
+        min_length=1, description="the return address: Ankerpunt, Rue de l'Exemple 12, 1000 Brussel"
     )
     indication: Localized = Field(
         description="the postage indication: {nl: P.B.-P.P. Brussel X, fr: P.P.-P.B. Bruxelles X}"

@@ -301,7 +301,8 @@ class EditionHtml:
             view: Any = story_view(bundle, self.page)
             kicker = self.page.t("testimony")
         elif isinstance(bundle, Report):
-            view = report_view(bundle, self.page, with_body=bundle.key in self.edition.report_bodies)
+            with_body = bundle.key in self.edition.report_bodies
+            view = report_view(bundle, self.page, with_body=with_body)
             kicker = self.page.t("report")
         else:
             view = article_view(bundle, self.page, self.edition)

@@ -22,7 +22,9 @@ from ..images.encode import write_atomic
 from .cache import Entry, cache_key, lookup
 from .html import EditionHtml
 from .layout import BLEED, MARKS_AREA, PAGE_HEIGHT, PAGE_WIDTH
+from .preflight import Source
 from .settings import PdfError, PdfOptions
+from .source import source as shown
 
 PT_PER_MM = 72 / 25.4
 TRIM_BOX = (0.0, 0.0, round(PAGE_WIDTH * PT_PER_MM, 2), round(PAGE_HEIGHT * PT_PER_MM, 2))
@@ -45,6 +47,7 @@ class Rendered:
     added: tuple[str, ...]  # pages added to complete the booklet
     warnings: tuple[str, ...]  # photos printed below 300 ppi
     cached: bool
+    source: Source  # what the PDF must show, for preflight
 
 
 def edition_pdf(
@@ -59,10 +62,19 @@ def edition_pdf(
     if entry is None:
         made = make_pdf(site, edition, lang, options, cache_dir)
         cache_dir.mkdir(parents=True, exist_ok=True)
-        entry = Entry(cache_dir / f"{key}.pdf", made.pages, made.added, made.warnings)
+        entry = Entry(cache_dir / f"{key}.pdf", made.pages, made.added, made.warnings, made.source)
         write_atomic(entry.pdf, lambda f: f.write(made.data))
         entry.save()
-    return Rendered(edition.key, lang, entry.pdf, entry.pages, entry.added, entry.warnings, cached)
+    return Rendered(
+        edition.key,
+        lang,
+        entry.pdf,
+        entry.pages,
+        entry.added,
+        entry.warnings,
+        cached,
+        entry.source,
+    )
 
 
 def build_screen_pdfs(site: Site, cache_dir: Path) -> dict[tuple[str, str], Path]:
@@ -83,6 +95,7 @@ class Made:
     pages: int
     added: tuple[str, ...]
     warnings: tuple[str, ...]
+    source: Source
 
 
 def make_pdf(site: Site, edition: Edition, lang: str, options: PdfOptions, cache_dir: Path) -> Made:
@@ -91,7 +104,8 @@ def make_pdf(site: Site, edition: Edition, lang: str, options: PdfOptions, cache
     # One stylesheet, font set and CMYK profile for both documents: parsed and loaded once.
     shared: dict[str, Any] = {"font_config": FontConfiguration(), "color_profiles": {}}
     css = [CSS(string=source.stylesheet, **shared)]
-    main = HTML(string=source.main(), base_url=str(site.root)).render(stylesheets=css, **shared)
+    main_html = HTML(string=source.main(), base_url=str(site.root))
+    main = main_html.render(stylesheets=css, **shared)
     added = (
         fillers(len(main.pages), edition.meta.fillers, source.has_photo())
         if options.is_print
@@ -112,6 +126,7 @@ def make_pdf(site: Site, edition: Edition, lang: str, options: PdfOptions, cache
         len(document.pages),
         tuple(source.filler_description(f) for f in added),
         tuple(source.page.photos.warnings),
+        shown([(main_html, main, 1), (back, tail, len(main.pages) + 1)]),
     )
 
 
