@@ -83,15 +83,20 @@ def pdf(
         )
 
 
+#: Checks that only warn here: a photo under 300 ppi prints, blurred (its warning names it).
+WARNING_ONLY = frozenset({"Image resolution"})
+
+
 def _preflight(path: Path, rendered: Rendered) -> bool:
-    """Preflight a print PDF against its source; print the checks that fail."""
+    """Preflight a print PDF against its source; print the checks that fail. False when one
+    fails that a printer would refuse."""
     report = preflight(path, rendered.source)
-    for check in report.checks:
-        if check.status == "fail":
-            click.echo(click.style("  preflight: ", fg="red") + f"{check.name}: {check.detail}")
-    if report.passed:
-        click.echo("  preflight: passed")
-    return report.passed
+    failed = [c for c in report.checks if c.status == "fail" and c.name not in WARNING_ONLY]
+    for check in failed:
+        click.echo(click.style("  preflight: ", fg="red") + f"{check.name}: {check.detail}")
+    if not failed:
+        click.echo("  preflight: passed" if report.passed else "  preflight: passed, with warnings")
+    return not failed
 
 
 def _deliver(rendered: Rendered, path: Path) -> None:
