@@ -56,6 +56,8 @@ _HEADED_SPANNER = re.compile(
     re.S,
 )
 _WIDE_PHOTO = re.compile(r'<figure class="photo wide">.*?</figure>', re.S)
+#: A capitalised word long enough to be hyphenated: a name, most often ("Toge-ther").
+_NAME = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][^\W\d_]{5,}(?:[-’'][^\W\d_]+)*)")
 
 
 def drop_cap(body_html: str) -> str:
@@ -91,9 +93,15 @@ def lead_photo(body_html: str) -> tuple[str, str]:
     return match.group(0), body_html[: match.start()] + body_html[match.end() :]
 
 
+def keep_names_whole(html: str) -> str:
+    """Capitalised words in `<span class="name">`, which the stylesheet never hyphenates:
+    names of people, places and programmes read whole."""
+    return l10n.in_text(html, lambda text: _NAME.sub(r'<span class="name">\1</span>', text))
+
+
 def print_body(body_html: str) -> str:
     """The print shapes of an article body (see the functions above)."""
-    return keep_with_next(drop_cap(demote_headings(body_html)))
+    return keep_with_next(drop_cap(keep_names_whole(demote_headings(body_html))))
 
 
 @dataclass(kw_only=True)
