@@ -4,6 +4,7 @@ with photos as print variants and the print-only shapes (drop cap, masthead, bac
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import partial
 from html import escape
@@ -56,6 +57,7 @@ _HEADED_SPANNER = re.compile(
     re.S,
 )
 _WIDE_PHOTO = re.compile(r'<figure class="photo wide">.*?</figure>', re.S)
+_FIGURE = re.compile(r"<figure\b.*?</figure>", re.S)
 #: A capitalised word long enough to be hyphenated: a name, most often ("Toge-ther").
 _NAME = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][^\W\d_]{5,}(?:[-’'][^\W\d_]+)*)")
 
@@ -63,8 +65,10 @@ _NAME = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][^\W\d_]{5,}(?:[-’'][^\W\d_
 def drop_cap(body_html: str) -> str:
     """Wrap the first letter of the body's first paragraph in `<span class="dropcap">` (a
     floated `::first-letter` crashes WeasyPrint inside columns); no drop cap when the body does
-    not open with a plain paragraph."""
-    first = body_html.find("<p")
+    not open with a plain paragraph, nor in a pull quote or a caption."""
+    figures = [m.span() for m in _FIGURE.finditer(body_html)]
+    paragraphs = (m.start() for m in re.finditer(r"<p[ >]", body_html))
+    first = next((p for p in paragraphs if not any(a <= p < b for a, b in figures)), -1)
     match = _FIRST_PARAGRAPH.match(body_html, first) if first >= 0 else None
     if match is None:
         return body_html
@@ -169,10 +173,19 @@ class Item:
     wide_title: bool = False  # a story headline across the page, above the portrait
 
 
-def starts_page(kind: str, body: str, has_portrait: bool) -> bool:
+KINDS: dict[type[Bundle], str] = {Story: "story", Report: "report", Article: "article"}
+
+
+def anchor(bundle: Bundle) -> str:
+    """The id of an article in the print HTML: `story-farid-mariam`."""
+    return f"{KINDS[type(bundle)]}-{bundle.key}"
+
+
+def starts_page(bundle: Bundle, lang: str) -> bool:
     """Whether an article starts on a new page: a testimony opening with its portrait (it
     needs the height of a page), and a long text; every other one follows in the columns."""
-    return (kind == "story" and has_portrait) or len(body) > LONG_TEXT
+    portrait = isinstance(bundle, Story) and bundle.meta.portrait is not None
+    return portrait or len(bundle.text(lang).body) > LONG_TEXT
 
 
 @dataclass
@@ -225,9 +238,13 @@ class EditionHtml:
         )
         self._env = _environment()
 
-    def main(self) -> str:
-        """Cover page (masthead, cover photo, contents) and every article."""
+    def main(self, flowing: Collection[str] = ()) -> str:
+        """Cover page (masthead, cover photo, contents) and every article; the articles whose
+        anchors are in `flowing` follow the one before them even where `starts_page` would
+        start a new page."""
         items = [self._item(a) for a in self._articles()]
+        for item in items:
+            item.new_page = item.new_page and item.anchor not in flowing
         card = edition_card(self.edition, self.page)
         text = self.edition.text(self.lang)
         intro = render(text.body, self.lang, lambda *_: "") if text.body.strip() else ""
@@ -238,6 +255,11 @@ class EditionHtml:
             intro_html=intro,
             items=items,
         )
+
+    def page_breaks(self) -> list[str]:
+        """The anchors of the articles after the first that start a new page by
+        `starts_page`."""
+        return [anchor(a) for a in self._articles()[1:] if starts_page(a, self.lang)]
 
     def back(self, first_page: int, fillers: list[str]) -> str:
         """The filler pages named in `fillers`, then the back page, numbered from `first_page`."""
@@ -315,11 +337,11 @@ class EditionHtml:
         else:
             view = article_view(bundle, self.page, self.edition)
             kicker = view.kicker
-        kind = {Story: "story", Report: "report", Article: "article"}[type(bundle)]
+        kind = KINDS[type(bundle)]
         body = bundle.text(self.lang).body
         item = Item(
             kind,
-            f"{kind}-{bundle.key}",
+            anchor(bundle),
             kicker,
             view.title,
             view.lang,
@@ -327,7 +349,7 @@ class EditionHtml:
             print_body(view.body_html),
             translation(bundle, self.page),
             short=kind == "article" and len(body) < SHORT_TEXT and not IMAGE_RE.search(body),
-            new_page=starts_page(kind, body, bool(getattr(bundle.meta, "portrait", None))),
+            new_page=starts_page(bundle, self.lang),
             wide_title=kind == "story" and len(view.title) > LONG_HEADLINE,
         )
         if kind == "article":

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pikepdf
 from weasyprint import CSS, HTML
+from weasyprint.document import Document
+from weasyprint.formatting_structure.boxes import LineBox, ReplacedBox
 from weasyprint.text.fonts import FontConfiguration
 
 from ..content.bundles import Edition, Site
@@ -104,8 +107,7 @@ def make_pdf(site: Site, edition: Edition, lang: str, options: PdfOptions, cache
     # One stylesheet, font set and CMYK profile for both documents: parsed and loaded once.
     shared: dict[str, Any] = {"font_config": FontConfiguration(), "color_profiles": {}}
     css = [CSS(string=source.stylesheet, **shared)]
-    main_html = HTML(string=source.main(), base_url=str(site.root))
-    main = main_html.render(stylesheets=css, **shared)
+    main_html, main = _articles(site, source, css, shared, options)
     added = (
         fillers(len(main.pages), edition.meta.fillers, source.has_photo())
         if options.is_print
@@ -128,6 +130,55 @@ def make_pdf(site: Site, edition: Edition, lang: str, options: PdfOptions, cache
         tuple(source.page.photos.warnings),
         shown([(main_html, main, 1), (back, tail, len(main.pages) + 1)]),
     )
+
+
+#: A page filled less than this before an article that starts a new page is left to that
+#: article instead: it follows in the columns.
+MIN_FILL = 0.6
+
+
+def _articles(
+    site: Site, source: EditionHtml, css: list[CSS], shared: dict[str, Any], options: PdfOptions
+) -> tuple[HTML, Document]:
+    """The cover and the articles, laid out. Testimonies and long texts start a page where that
+    reads better (`starts_page`), but not after a page left mostly empty, and not at all when
+    that costs a sheet."""
+
+    def lay_out(flowing: Collection[str]) -> tuple[HTML, Document]:
+        html = HTML(string=source.main(flowing), base_url=str(site.root))
+        return html, html.render(stylesheets=css, **shared)
+
+    breaks = source.page_breaks()
+    html, document = lay_out(())
+    loose = [a for a in breaks if _fill_before(document, a) < MIN_FILL]
+    if loose:
+        html, document = lay_out(loose)
+    kept = len(breaks) - len(loose)
+    over = len(document.pages) + 1 - PAGES_PER_SHEET * (_sheets(len(document.pages)) - 1)
+    # Each break leaves at most about a page empty: fewer than `over` cannot save the sheet.
+    if options.is_print and 0 < over <= kept:
+        flowing = lay_out(breaks)
+        if _sheets(len(flowing[1].pages)) < _sheets(len(document.pages)):
+            return flowing
+    return html, document
+
+
+def _fill_before(document: Document, anchor: str) -> float:
+    """How full (0 to 1) the page before the one where `anchor` starts is."""
+    number = next(n for n, page in enumerate(document.pages) if anchor in page.anchors)
+    page = document.pages[number - 1]._page_box  # noqa: SLF001 - WeasyPrint's box tree
+    bottoms = [
+        box.position_y + box.margin_height()
+        for box in page.descendants()
+        if isinstance(box, LineBox | ReplacedBox)
+    ]
+    top = page.content_box_y()
+    return (max(bottoms, default=top) - top) / page.height
+
+
+def _sheets(main_pages: int) -> int:
+    """The sheets a booklet of `main_pages` and the back page takes."""
+    return -(-(main_pages + 1) // PAGES_PER_SHEET)
 
 
 def fillers(main_pages: int, chosen: list[Filler], has_photo: bool) -> list[Filler]:
