@@ -134,8 +134,9 @@ class Tree:
                 "portrait_alt": words(6, lang, self.rng),
                 "portrait_caption": words(caption, lang, self.rng)[:300],
             }
-            body = f"> {words(14, lang, self.rng)}\n> — Farid\n\n"
-            write_md(folder / f"{lang}.md", fields, body + paragraphs(length, lang, self.rng, True))
+            first, *rest = paragraphs(length, lang, self.rng, True).split("\n\n")
+            quote = f"> {words(14, lang, self.rng)}\n> — Farid"
+            write_md(folder / f"{lang}.md", fields, "\n\n".join([first, quote, *rest]))
         return {"story": slug}
 
     def report(self, slug: str, figures: int) -> dict:
@@ -262,11 +263,11 @@ def fuzzed(tmp_path_factory: pytest.TempPathFactory) -> Site:
     tree.edition(
         4,
         [
-            tree.article(4, "editorial", 250, kicker="Editoriaal"),
-            tree.article(4, "feature", 550, photos=1),
+            tree.article(4, "editorial", 200, kicker="Editoriaal"),
+            tree.article(4, "feature", 400, photos=1),
             {"report": "r1"},
-            tree.story("interview", 650),
-            tree.story("testimony", 550),
+            tree.story("interview", 450),
+            tree.story("testimony", 350),
         ],
     )
     site, problems = load_site(tree.root)

@@ -167,9 +167,10 @@ def _fill_before(document: Document, anchor: str) -> float:
     """How full (0 to 1) the page before the one where `anchor` starts is."""
     number = next(n for n, page in enumerate(document.pages) if anchor in page.anchors)
     page = document.pages[number - 1]._page_box  # noqa: SLF001 - WeasyPrint's box tree
+    root = page.children[0]  # the document; the page's footers are the other children
     bottoms = [
         box.position_y + box.margin_height()
-        for box in page.descendants()
+        for box in root.descendants()
         if isinstance(box, LineBox | ReplacedBox)
     ]
     top = page.content_box_y()
