@@ -280,13 +280,15 @@ def _letters(text: str) -> str:
 
 
 def markdown_words(site: Site, number: int, lang: str) -> list[str]:
-    """The words of the Markdown of every article (front matter and body), no syntax."""
+    """The words of the Markdown of every article (front matter and body) that print shows:
+    no syntax, no alt text (it is for screen readers)."""
     edition = site.editions[str(number)]
     found = []
     for bundle in [edition, *edition.articles]:
         text = bundle.text(lang)
-        fields = " ".join(str(v) for v in vars(text.fields).values() if isinstance(v, str | list))
-        body = IMAGE_RE.sub(lambda m: f"{m.group('alt')} {m.group('title') or ''}", text.body)
+        shown = {k: v for k, v in vars(text.fields).items() if not k.endswith("_alt")}
+        fields = " ".join(str(v) for v in shown.values() if isinstance(v, str | list))
+        body = IMAGE_RE.sub(lambda m: m.group("title") or "", text.body)
         found += re.findall(r"[^\W\d_]{3,}", f"{fields} {body}")
     return found
 
