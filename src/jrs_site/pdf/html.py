@@ -173,6 +173,20 @@ class Item:
     wide_title: bool = False  # a story headline across the page, above the portrait
 
 
+#: A cover whose theme is longer than this (characters), or whose contents list more articles
+#: than `COVER_ARTICLES`, gets a smaller photo and a contents list across the page: otherwise
+#: its text runs onto page 2.
+COVER_THEME = 70
+COVER_ARTICLES = 5
+COVER_TITLES = 280
+
+
+def compact_cover(theme: str, items: list[Item]) -> bool:
+    """Whether the cover needs the compact layout (see `COVER_THEME`)."""
+    titles = sum(len(i.title) + len(i.kicker) for i in items)
+    return len(theme) > COVER_THEME or len(items) > COVER_ARTICLES or titles > COVER_TITLES
+
+
 KINDS: dict[type[Bundle], str] = {Story: "story", Report: "report", Article: "article"}
 
 
@@ -254,6 +268,7 @@ class EditionHtml:
             number=self.edition.meta.number,
             intro_html=intro,
             items=items,
+            compact=compact_cover(card.theme, items),
         )
 
     def page_breaks(self) -> list[str]:
