@@ -173,20 +173,6 @@ class Item:
     wide_title: bool = False  # a story headline across the page, above the portrait
 
 
-#: A cover whose theme is longer than this (characters), or whose contents list more articles
-#: than `COVER_ARTICLES`, gets a smaller photo and a contents list across the page: otherwise
-#: its text runs onto page 2.
-COVER_THEME = 70
-COVER_ARTICLES = 5
-COVER_TITLES = 280
-
-
-def compact_cover(theme: str, items: list[Item]) -> bool:
-    """Whether the cover needs the compact layout (see `COVER_THEME`)."""
-    titles = sum(len(i.title) + len(i.kicker) for i in items)
-    return len(theme) > COVER_THEME or len(items) > COVER_ARTICLES or titles > COVER_TITLES
-
-
 KINDS: dict[type[Bundle], str] = {Story: "story", Report: "report", Article: "article"}
 
 
@@ -252,10 +238,11 @@ class EditionHtml:
         )
         self._env = _environment()
 
-    def main(self, flowing: Collection[str] = ()) -> str:
+    def main(self, flowing: Collection[str] = (), compact: bool = False) -> str:
         """Cover page (masthead, cover photo, contents) and every article; the articles whose
         anchors are in `flowing` follow the one before them even where `starts_page` would
-        start a new page."""
+        start a new page. A `compact` cover has a smaller photo and its contents in two
+        columns, for a long theme or many articles."""
         items = [self._item(a) for a in self._articles()]
         for item in items:
             item.new_page = item.new_page and item.anchor not in flowing
@@ -268,8 +255,12 @@ class EditionHtml:
             number=self.edition.meta.number,
             intro_html=intro,
             items=items,
-            compact=compact_cover(card.theme, items),
+            compact=compact,
         )
+
+    def first_anchor(self) -> str:
+        """The anchor of the first article, which starts on page 2."""
+        return anchor(self._articles()[0])
 
     def page_breaks(self) -> list[str]:
         """The anchors of the articles after the first that start a new page by

@@ -140,16 +140,21 @@ MIN_FILL = 0.6
 def _articles(
     site: Site, source: EditionHtml, css: list[CSS], shared: dict[str, Any], options: PdfOptions
 ) -> tuple[HTML, Document]:
-    """The cover and the articles, laid out. Testimonies and long texts start a page where that
-    reads better (`starts_page`), but not after a page left mostly empty, and not at all when
-    that costs a sheet."""
+    """The cover and the articles, laid out. The cover is one page (compact when it would run
+    over). Testimonies and long texts start a page where that reads better (`starts_page`),
+    but not after a page left mostly empty, and not at all when that costs a sheet."""
+
+    compact = False
 
     def lay_out(flowing: Collection[str]) -> tuple[HTML, Document]:
-        html = HTML(string=source.main(flowing), base_url=str(site.root))
+        html = HTML(string=source.main(flowing, compact), base_url=str(site.root))
         return html, html.render(stylesheets=css, **shared)
 
     breaks = source.page_breaks()
     html, document = lay_out(())
+    if not any(source.first_anchor() in page.anchors for page in document.pages[1:2]):
+        compact = True  # the cover ran onto page 2: a smaller photo, the contents in columns
+        html, document = lay_out(())
     loose = [a for a in breaks if _fill_before(document, a) < MIN_FILL]
     if loose:
         html, document = lay_out(loose)
