@@ -344,8 +344,8 @@ def report_figures(report: Report, lang: str) -> list[KeyFigure]:
 
 
 def order_text(report: Report, page: Page) -> str:
-    """How to order a paper copy: the report's own text; for a report without a link to the
-    full report, the organisation's e-mail address when it has none."""
+    """How to order a paper copy: the report's own text, or, for a report on paper only that
+    says nothing, a standard text with the organisation's e-mail address."""
     order = report.text(page.lang).fields.order
     if order or report.meta.full_report is not None:
         return order
