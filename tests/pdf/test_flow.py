@@ -13,7 +13,7 @@ from weasyprint.formatting_structure.boxes import BlockBox
 
 from jrs_site.content import LANGUAGES, Site, load_site
 from jrs_site.pdf import Rendered, preflight
-from jrs_site.pdf.html import LONG_HEADLINE, EditionHtml, keep_names_whole
+from jrs_site.pdf.html import LONG_HEADLINE, EditionHtml, keep_names_whole, print_body
 from jrs_site.pdf.layout import COLUMN_WIDTH
 from jrs_site.pdf.preflight import drawn
 from tests.conftest import story_text, write_md
@@ -91,6 +91,11 @@ def test_a_long_headline_runs_across_the_page(content: Path, tmp_path: Path) -> 
     assert headline.width > 1.5 * COLUMN_WIDTH * PX_PER_MM
     short_html, _ = _opening(content, tmp_path, title="“Kort.”")
     assert html.index("title quote") < html.index("opening") < short_html.index("title quote")
+
+
+def test_a_paragraph_opening_with_a_name_keeps_its_drop_cap() -> None:
+    html = print_body("<p><strong>Donderdag 20 november</strong> is er open avond.</p>")
+    assert '<span class="dropcap">D</span>onderdag' in html
 
 
 def test_capitalised_words_are_kept_whole_but_not_in_tags() -> None:

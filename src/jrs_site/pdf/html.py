@@ -105,7 +105,8 @@ def keep_names_whole(html: str) -> str:
 
 def print_body(body_html: str) -> str:
     """The print shapes of an article body (see the functions above)."""
-    return keep_with_next(drop_cap(keep_names_whole(demote_headings(body_html))))
+    # The drop cap first: a name's `<span>` would hide the paragraph's first letter from it.
+    return keep_with_next(keep_names_whole(drop_cap(demote_headings(body_html))))
 
 
 @dataclass(kw_only=True)
