@@ -20,7 +20,7 @@ import pytest
 from jrs_site.content import Site, load_site
 from jrs_site.content.markdown import IMAGE_RE
 from jrs_site.pdf import Rendered, edition_pdf, preflight
-from jrs_site.pdf.preflight import drawn
+from jrs_site.pdf.preflight import drawn, printed_text
 from tests.conftest import write_md, write_photo, write_yaml
 from tests.pdf.conftest import options
 
@@ -305,7 +305,7 @@ def test_fuzzed_edition_prints_cleanly(
     failed = [f"{c.name}: {c.detail}" for c in report.checks if c.status == "fail"]
     assert failed == [], CASES[number]
     pages = drawn(rendered.path)
-    printed = _letters("".join(p.text() for p in pages))
+    printed = _letters(printed_text(pages))
     lost = [w for w in markdown_words(fuzzed, number, lang) if _letters(w) not in printed]
     assert lost == []
     # The smallest multiple of four: fewer than four pages added, each of them once.

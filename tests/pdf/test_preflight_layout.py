@@ -92,3 +92,12 @@ def test_the_command_fails_on_the_broken_pdf(broken: Path) -> None:
     assert result.exit_code == 1
     assert "FAIL  Text in safe area" in result.output
     assert "FAIL  Empty pages" in result.output
+
+
+def test_a_word_hyphenated_across_the_page_turn_reads_whole(tmp_path: Path) -> None:
+    html = """<style>@page { size: A4; margin: 25mm; @bottom-center { content: "Voettekst 7" } }
+    </style><p>Wij vroegen de docu-</p><p style="break-before: page">menten terug.</p>"""
+    path = _boxes(HTML(string=html).write_pdf(), tmp_path / "turn.pdf")
+    texts = (("Artikel", "Wij vroegen de documenten terug."),)
+    (check,) = [c for c in preflight(path, Source(texts)).checks if c.name == "Text complete"]
+    assert check.status == "ok", check.detail

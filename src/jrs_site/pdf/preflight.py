@@ -16,7 +16,7 @@ from typing import Literal
 import pikepdf
 import pypdfium2 as pdfium
 
-from .layout import BLEED, MM_PER_INCH, PAGE_HEIGHT, PAGE_WIDTH
+from .layout import BLEED, MARGIN_BOTTOM, MM_PER_INCH, PAGE_HEIGHT, PAGE_WIDTH
 
 PT_PER_MM = 72 / MM_PER_INCH
 MIN_PPI = 300
@@ -423,9 +423,24 @@ class DrawnPage:
         """The article that goes on to the next page."""
         return self.starts[-1][1] if self.starts else self.before
 
-    def text(self) -> str:
-        """The characters inside the trim, in reading order, white space removed."""
-        return "".join(g.char for g in self.glyphs if _inside(g.box, self.trim, 0.0))
+    def text(self, footer: bool | None = None) -> str:
+        """The characters inside the trim, in reading order, white space removed; only those
+        of the running footer (the bottom margin) or only the others, when asked."""
+        return "".join(
+            g.char
+            for g in self.glyphs
+            if _inside(g.box, self.trim, 0.0) and footer in (None, self._in_footer(g))
+        )
+
+    def _in_footer(self, glyph: Glyph) -> bool:
+        return glyph.box[3] < self.trim[1] + MARGIN_BOTTOM * PT_PER_MM
+
+
+def printed_text(pages: list[DrawnPage]) -> str:
+    """The text of the pages, the running footers last: a word hyphenated at the foot of a
+    page reads whole again across the page turn."""
+    body = "".join(p.text(footer=False) for p in pages)
+    return body + "".join(p.text(footer=True) for p in pages)
 
 
 def _short(title: str, length: int = 48) -> str:
@@ -541,7 +556,7 @@ def _letters(text: str) -> str:
 
 def _missing_text(pages: list[DrawnPage], source: Source) -> Check:
     """Every word of the source is printed inside the trim (a drop cap may stand apart)."""
-    printed = _letters("".join(p.text() for p in pages))
+    printed = _letters(printed_text(pages))
     missing = []
     for article, text in source.texts:
         words = [w for w in map(_letters, text.split()) if w]
