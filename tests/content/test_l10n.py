@@ -33,7 +33,7 @@ def test_catalogues_have_the_same_keys() -> None:
 def test_french_typography_keeps_marks_with_their_words() -> None:
     assert (
         l10n.typography("« Oui ! » dit-il : non ?", "fr")
-        == "«\u00a0Oui\u00a0!\u00a0» dit-il\u00a0: non\u00a0?"
+        == "«\u202fOui\u202f!\u202f» dit-il\u202f: non\u202f?"
     )
     assert l10n.typography('<a href="x">lien</a> <b>gras</b>', "fr") == (
         '<a href="x">lien</a> <b>gras</b>'

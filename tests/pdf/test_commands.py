@@ -10,7 +10,7 @@ from click.testing import CliRunner, Result
 from jrs_site.cli import main
 from jrs_site.pdf import preflight
 from jrs_site.pdf.render import TRIM_BOX
-from tests.conftest import write_photo
+from tests.conftest import write_md, write_photo
 from tests.pdf.conftest import options
 from tests.pdf.helpers import boxes, info
 
@@ -31,6 +31,9 @@ def pdf(*args: str) -> Result:
 
 def test_print_pdf_says_what_it_added_and_which_photos_are_too_small(project: Path) -> None:
     write_photo(project / "editions/118/cover.jpg", (1600, 1200))  # 188 ppi edge to edge
+    long_text = "Een zin van het editoriaal die de kolommen vult. " * 250  # about two pages
+    meta = {"kicker": "Editoriaal", "title": "Editoriaal nl", "lead": "Lead."}
+    write_md(project / "editions/118/editorial/nl.md", meta, long_text)
     result = pdf("--lang", "nl")
     assert result.exit_code == 0, result.output
     made = project / "build/pdf/ankerpunt-nieuws-118-nl-print.pdf"

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from jrs_site.content import load_site
+from jrs_site.content.models import FILLERS, Filler
 from jrs_site.pdf.html import (
     EditionHtml,
     demote_headings,
@@ -43,19 +44,20 @@ def test_body_headings_come_under_the_article_title() -> None:
 
 
 @pytest.mark.parametrize(
-    ("main_pages", "has_photo", "expected"),
+    ("main_pages", "chosen", "has_photo", "expected"),
     [
-        (11, True, []),
-        (10, True, ["support"]),
-        (9, True, ["support", "coupon"]),
-        (8, True, ["support", "coupon", "photo"]),
-        (8, False, ["support", "coupon", "blank"]),
+        (11, list(FILLERS), True, []),
+        (10, list(FILLERS), True, ["support"]),
+        (9, list(FILLERS), True, ["support", "coupon"]),
+        (8, list(FILLERS), True, ["support", "coupon", "next"]),
+        (8, ["photo", "coupon"], True, ["photo", "coupon", "support"]),
+        (8, ["photo"], False, ["support", "coupon", "next"]),
     ],
 )
-def test_fillers_complete_the_booklet_usefully(
-    main_pages: int, has_photo: bool, expected: list[str]
+def test_fillers_complete_the_booklet_once_each_never_blank(
+    main_pages: int, chosen: list[Filler], has_photo: bool, expected: list[str]
 ) -> None:
-    assert fillers(main_pages, has_photo) == expected
+    assert fillers(main_pages, chosen, has_photo) == expected
 
 
 def test_a_testimony_without_consent_for_print_is_left_out(content: Path, tmp_path: Path) -> None:

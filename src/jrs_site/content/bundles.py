@@ -125,6 +125,7 @@ class Edition(Bundle):
     section: ClassVar[str] = "editions"
 
     articles: list[Bundle] = field(default_factory=list)
+    report_bodies: set[str] = field(default_factory=set)  # reports printed with their summary
 
 
 @dataclass

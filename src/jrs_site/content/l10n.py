@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -15,18 +16,46 @@ from babel.numbers import format_decimal
 
 from .models import LANGUAGES
 
-_FRENCH_SPACE = re.compile(r"(?<=[^\s>]) ([:;!?»])|(«) ")
 NBSP = "\u00a0"
+#: French puts a narrow no-break space before `: ; ! ?` and inside « »: the mark never starts
+#: a line, and it stands a little apart from its word.
+NNBSP = "\u202f"
+_SPACES = " \u00a0\u202f"
+_TAG_OR_ENTITY = re.compile(r"(<[^>]*>|&#?\w+;)")
+#: Elements whose text is code or data, not prose: left as written.
+_VERBATIM = re.compile(r"<(/?)(script|style|pre|code|textarea)\b", re.I)
+#: A mark after a word (spaces or not), followed by the end of the text, a space or a closing
+#: sign: not the colon of 20:30 or https://, nor the question mark of a web address.
+_BEFORE_MARK = re.compile(
+    rf"(?:(?<=[^{_SPACES}(«])|^(?=[{_SPACES}]))[{_SPACES}]*([:;!?][;!?]*)(?=$|[\s)»”’.,])"
+)
+_AFTER_OPENING = re.compile(rf"«[{_SPACES}]*")
+_BEFORE_CLOSING = re.compile(rf"(?<=\S)[{_SPACES}]*»")
+
+
+def _french(text: str) -> str:
+    text = _BEFORE_MARK.sub(lambda m: NNBSP + m.group(1), text)
+    return _BEFORE_CLOSING.sub(NNBSP + "»", _AFTER_OPENING.sub("«" + NNBSP, text))
+
+
+def in_text(html: str, change: Callable[[str], str]) -> str:
+    """`html` with `change` applied to its text only: never to tags, entities, code or
+    scripts."""
+    out, verbatim = [], 0
+    for part in _TAG_OR_ENTITY.split(html):
+        tag = _VERBATIM.match(part)
+        if tag:
+            verbatim = max(0, verbatim + (-1 if tag.group(1) else 1))
+        is_text = part and part[0] not in "<&"
+        out.append(change(part) if is_text and not verbatim else part)
+    return "".join(out)
 
 
 def typography(html: str, lang: str) -> str:
-    """French typography: a no-break space before `: ; ! ? »` and after `«`, so that the mark
-    never starts a line on its own. Other languages are returned as they are."""
-    if lang != "fr":
-        return html
-    return _FRENCH_SPACE.sub(
-        lambda m: f"{NBSP}{m.group(1)}" if m.group(1) else f"{m.group(2)}{NBSP}", html
-    )
+    """French typography in the text of `html`: a narrow no-break space before `: ; ! ?` and
+    inside « », whether the author typed a space or not. Other languages are returned as
+    they are."""
+    return in_text(html, _french) if lang == "fr" else html
 
 
 def typography_in_body(html: str, lang: str) -> str:

@@ -420,6 +420,8 @@ class Loader:
     def _link(self, site: Site) -> None:
         for story in site.stories.values():
             self._check_bundle(site, story)
+            if story.meta.byline is not None:
+                self._author(site, story.folder / "story.yml", ("byline",), story.meta.byline)
             for index, theme in enumerate(story.meta.themes):
                 if theme not in site.themes:
                     self._unknown(story.folder / "story.yml", ("themes", index), theme, site.themes)
@@ -442,6 +444,9 @@ class Loader:
             self._author(site, report.folder / "report.yml", ("author",), report.meta.author)
         for edition in site.editions.values():
             self._check_bundle(site, edition)
+            if edition.meta.publisher is not None:
+                path = edition.folder / "edition.yml"
+                self._author(site, path, ("publisher",), edition.meta.publisher)
             self._link_edition(site, edition)
         organisation = site.organisation
         if organisation is not None and organisation.editor not in site.authors:
@@ -470,6 +475,8 @@ class Loader:
                 continue
             seen.add(ident)
             edition.articles.append(article)
+            if isinstance(ref, models.ReportRef) and ref.body:
+                edition.report_bodies.add(article.key)
 
     def _resolve_article(
         self, site: Site, edition: Edition, ref: Any, where: tuple[str, int]

@@ -74,7 +74,10 @@ def parse_figures(source: str) -> list[KeyFigure]:
 
 
 def figures_html(figures: list[KeyFigure], lang: str) -> str:
-    """Key figures as large numbers with labels, and a bar comparing with the previous value."""
+    """Key figures as large numbers with labels, and a bar comparing with the previous value;
+    nothing at all without figures."""
+    if not figures:
+        return ""
     items = []
     for fig in figures:
         value = number_text(fig.value, lang)

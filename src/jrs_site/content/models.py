@@ -67,6 +67,22 @@ class Author(Schema):
     role: Localized = Field(description="role in each language: {nl: fotograaf, fr: photographe}")
 
 
+class Mailing(Schema):
+    """The postal mailing panel on the back page of the print newsletter."""
+
+    sender: str = Field(
+        min_length=1, description="the return address: Ankerpunt, Rue de l'Exemple 12, 1000 Brussel"
+    )
+    indication: Localized = Field(
+        description="the postage indication: {nl: P.B.-P.P. Brussel X, fr: P.P.-P.B. Bruxelles X}"
+    )
+    permit: str = Field(min_length=1, description="the postal permit number, e.g. P 000000")
+
+
+Filler = Literal["support", "coupon", "next", "photo"]
+FILLERS: tuple[Filler, ...] = ("support", "coupon", "next", "photo")
+
+
 class Organisation(Schema):
     """The organisation's details (`data/organisation.yml`), shown in print and on the site."""
 
@@ -87,6 +103,18 @@ class Organisation(Schema):
         description="where readers subscribe to the newsletter, shown in the site's footer: "
         "the address of the subscription page (https://...) or mailto:...; "
         "default: an e-mail to `email`",
+    )
+    support_intro: Localized | None = Field(
+        None, description="the text of the newsletter's support page (default: a standard text)"
+    )
+    coupon_intro: Localized | None = Field(
+        None, description="the text above the reply coupon (default: a standard text)"
+    )
+    next_intro: Localized | None = Field(
+        None, description="the text of the 'stay in touch' page (default: a standard text)"
+    )
+    mailing: Mailing | None = Field(
+        None, description="sender, postage indication and permit for the back page's mailing panel"
     )
 
 
@@ -127,6 +155,9 @@ class StoryMeta(Schema):
     themes: list[str] = Field(default_factory=list, description="theme ids from data/themes.yml")
     portrait: str | None = Field(None, description="file name of the portrait in this folder")
     consent: Consent = Field(description="who agreed to publication, when, for which uses")
+    byline: str | None = Field(
+        None, description="author id of the writer (data/authors.yml), named at the end"
+    )
     draft: bool = Field(False, description="true keeps the story out of every output")
     photos: Photos = Field(default_factory=dict, description="credit and focus of each photo")
 
@@ -159,9 +190,11 @@ class StoryRef(Schema):
 
 
 class ReportRef(Schema):
-    """An edition article that is a report summary: `report: <slug>`."""
+    """An edition article that is a report summary: `report: <slug>`, with `body: true` to
+    print its whole summary, not only its lead, figures and findings."""
 
     report: str = Field(description="folder name of the report under reports/")
+    body: bool = Field(False, description="true: the edition also prints the report's summary")
 
 
 def _article_kind(value: Any) -> str | None:
@@ -169,9 +202,9 @@ def _article_kind(value: Any) -> str | None:
     if isinstance(value, str):
         return "folder"
     keys = set(value if isinstance(value, dict) else vars(value))
-    return {frozenset({"story"}): "story-ref", frozenset({"report"}): "report-ref"}.get(
-        frozenset(keys)
-    )
+    if keys == {"story"}:
+        return "story-ref"
+    return "report-ref" if "report" in keys and keys <= {"report", "body"} else None
 
 
 ArticleRef = Annotated[
@@ -181,7 +214,10 @@ ArticleRef = Annotated[
     Discriminator(
         _article_kind,
         custom_error_type="article_reference",
-        custom_error_message="write an article folder name, 'story: <slug>' or 'report: <slug>'",
+        custom_error_message=(
+            "write an article folder name, 'story: <slug>' or 'report: <slug>' "
+            "(optionally with 'body: true')"
+        ),
     ),
 ]
 
@@ -198,6 +234,22 @@ class EditionMeta(Schema):
     )
     draft: bool = Field(False, description="true keeps the edition out of every output")
     photos: Photos = Field(default_factory=dict, description="credit and focus of each photo")
+    publisher: str | None = Field(
+        None,
+        description="author id of the responsible publisher (default: the organisation's editor)",
+    )
+    fillers: list[Filler] = Field(
+        default_factory=lambda: list(FILLERS),
+        description="pages that may complete the booklet to a multiple of four, in order of "
+        "choice, from: support, coupon, next, photo (the others follow if more are needed)",
+    )
+
+    @field_validator("fillers")
+    @classmethod
+    def _distinct_fillers(cls, value: list[Filler]) -> list[Filler]:
+        if len(set(value)) != len(value):
+            raise ValueError("each filler page may be listed once: a page is never printed twice")
+        return value
 
 
 class EditionText(Schema):
@@ -207,6 +259,15 @@ class EditionText(Schema):
     theme: str = Field(min_length=1, max_length=160, description="the theme of this edition")
     cover_alt: str | None = Field(None, description="what the cover shows, for blind readers")
     cover_caption: str = Field("", description="caption under the cover photo")
+    support_intro: str = Field(
+        "", description="this edition's text for the support page (default: the organisation's)"
+    )
+    coupon_intro: str = Field(
+        "", description="this edition's text above the reply coupon (default: the organisation's)"
+    )
+    next_intro: str = Field(
+        "", description="this edition's 'stay in touch' text (default: the organisation's)"
+    )
 
 
 class ArticleMeta(Schema):
@@ -243,7 +304,11 @@ class ReportMeta(Schema):
     number: str = Field(description='the report number, between quotes: "2025/01"')
     author: str = Field(description="author id (from data/authors.yml)")
     date: dt.date = Field(description="publication date, e.g. 2025-06-20")
-    full_report: Localized = Field(description="link to the full report in each language")
+    full_report: Localized | None = Field(
+        None,
+        description="link to the full report in each language; leave it out for a report on "
+        "paper only (then write `order:` in nl.md and fr.md)",
+    )
     figures: list[Figure] = Field(default_factory=list, description="the key figures")
     draft: bool = Field(False, description="true keeps the report out of every output")
     photos: Photos = Field(default_factory=dict, description="credit and focus of each photo")
@@ -255,4 +320,6 @@ class ReportText(Schema):
     title: str = Field(min_length=1, max_length=160, description="the title of the summary")
     lead: str = Field(min_length=1, description="one or two sentences: the main finding")
     findings: list[str] = Field(default_factory=list, description="the key findings, one a line")
-    order: str = Field("", description="how to order a paper copy")
+    order: str = Field(
+        "", description="how to order a paper copy (default: write to the organisation's e-mail)"
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import Any, TypeVar
@@ -71,13 +71,19 @@ class Page:
         """The caption and the photographer's credit of a photo, web and print alike."""
         parts = [f'<span class="caption">{escape(caption)}</span>'] if caption else []
         if photo is not None:
-            credit = self.t("photo_credit", name=self.photographer(photo))
-            parts.append(f'<span class="credit">{escape(credit)}</span>')
+            parts.append(f'<span class="credit">{escape(self.credit(photo))}</span>')
         return f"<figcaption>{' '.join(parts)}</figcaption>" if parts else ""
 
     def photographer(self, photo: PhotoMeta) -> str:
         author = self.site.authors.get(photo.credit)
         return author.name if author else photo.credit
+
+    def credit(self, photo: PhotoMeta) -> str:
+        """'Foto: Eva Peeters, fotograaf': the photographer's name and role."""
+        author = self.site.authors.get(photo.credit)
+        if author is None:
+            return self.t("photo_credit", name=photo.credit)
+        return self.t("photo_credit_role", name=author.name, role=author.role.get(self.lang))
 
     def body(self, bundle: Bundle) -> str:
         text = bundle.text(self.lang)
@@ -156,6 +162,7 @@ class StoryView(StoryCard):
     portrait_html: str
     body_html: str
     translation: Fallback | None
+    byline: Byline | None
 
 
 def story_card(story: Story, page: Page) -> StoryCard:
@@ -207,6 +214,7 @@ def story_view(story: Story, page: Page) -> StoryView:
         portrait_html=portrait,
         body_html=page.body(story),
         translation=translation(story, page),
+        byline=byline(page.site, meta.byline, page.lang),
     )
 
 
@@ -337,6 +345,15 @@ def report_figures(report: Report, lang: str) -> list[KeyFigure]:
     ]
 
 
+def order_text(report: Report, page: Page) -> str:
+    """How to order a paper copy: the report's own text, or, for a report on paper only that
+    says nothing, a standard text with the organisation's e-mail address."""
+    order = report.text(page.lang).fields.order
+    if order or report.meta.full_report is not None:
+        return order
+    return page.t("order_default", email=page.site.organisation.email)
+
+
 def report_view(report: Report, page: Page, with_body: bool = True) -> ReportView:
     text = report.text(page.lang)
     meta = report.meta
@@ -350,8 +367,8 @@ def report_view(report: Report, page: Page, with_body: bool = True) -> ReportVie
         date=dated(meta.date, page.lang),
         figures_html=figures_html(report_figures(report, page.lang), page.lang),
         findings=list(text.fields.findings),
-        full_report=meta.full_report.get(page.lang),
-        order=text.fields.order,
+        full_report=meta.full_report.get(page.lang) if meta.full_report else "",
+        order=order_text(report, page),
         body_html=page.body(report) if with_body else "",
         byline=byline(page.site, meta.author, page.lang),
         translation=translation(report, page),
@@ -387,6 +404,7 @@ class ArticleView:
     byline: Byline | None = None
     image_html: str = ""
     lang: str = ""
+    findings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -436,7 +454,8 @@ def edition_card(edition: Edition, page: Page, cover: bool = True) -> EditionCar
     )
 
 
-def article_view(item: Bundle, page: Page) -> ArticleView:
+def article_view(item: Bundle, page: Page, edition: Edition) -> ArticleView:
+    """One article as the edition shows it (a report with its summary when the edition asks)."""
     text = item.text(page.lang)
     if isinstance(item, Story):
         card = story_card(item, page)
@@ -447,11 +466,12 @@ def article_view(item: Bundle, page: Page) -> ArticleView:
             card.title,
             card.lead,
             url=card.url,
+            byline=byline(page.site, item.meta.byline, page.lang),
             image_html=card.image_html,
             lang=card.lang,
         )
     if isinstance(item, Report):
-        view = report_view(item, page, with_body=False)
+        view = report_view(item, page, with_body=item.key in edition.report_bodies)
         return ArticleView(
             "report",
             f"report-{item.key}",
@@ -459,9 +479,10 @@ def article_view(item: Bundle, page: Page) -> ArticleView:
             view.title,
             view.lead,
             url=view.url,
-            body_html=view.figures_html,
+            body_html=view.figures_html + view.body_html,
             byline=view.byline,
             lang=view.lang,
+            findings=view.findings,
         )
     assert isinstance(item, Article)
     return ArticleView(
@@ -483,7 +504,7 @@ def edition_view(edition: Edition, page: Page) -> EditionView:
     return EditionView(
         **vars(card),
         intro_html=intro,
-        articles=[article_view(a, page) for a in edition.articles],
+        articles=[article_view(a, page, edition) for a in edition.articles],
         translation=translation(edition, page),
     )
 

@@ -20,6 +20,7 @@ import weasyprint
 
 from ..content.bundles import Edition, Site
 from ..images.cache import read_json, write_json
+from .preflight import Source
 from .settings import PdfOptions
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -68,6 +69,7 @@ class Entry:
     pages: int
     added: tuple[str, ...]
     warnings: tuple[str, ...]
+    source: Source = Source()
 
     @property
     def manifest(self) -> Path:
@@ -75,7 +77,13 @@ class Entry:
 
     def save(self) -> None:
         """Record the manifest (the PDF is written first: a manifest means a whole PDF)."""
-        manifest = {"pages": self.pages, "added": self.added, "warnings": self.warnings}
+        manifest = {
+            "pages": self.pages,
+            "added": self.added,
+            "warnings": self.warnings,
+            "texts": self.source.texts,
+            "empty_headings": self.source.empty_headings,
+        }
         write_json(self.manifest, manifest)
 
 
@@ -90,4 +98,8 @@ def lookup(cache_dir: Path, key: str) -> Entry | None:
         int(manifest.get("pages", 0)),
         tuple(manifest.get("added", ())),
         tuple(manifest.get("warnings", ())),
+        Source(
+            tuple((str(title), str(text)) for title, text in manifest.get("texts", ())),
+            tuple(manifest.get("empty_headings", ())),
+        ),
     )

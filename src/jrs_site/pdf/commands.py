@@ -41,7 +41,8 @@ def pdf(
     """Make the newsletter PDF of each EDITION (default: every published edition).
 
     The print variant is A4 with 3 mm bleed, CMYK (PDF/X-4), photos at 300 ppi and a page
-    count made a multiple of four; the screen variant is a small, tagged RGB file.
+    count made a multiple of four, checked by preflight (exit 1 when a check fails); the
+    screen variant is a small, tagged RGB file.
     """
     from ..cli import _print_problems, _root  # noqa: PLC0415 - cli imports this module
 
@@ -64,13 +65,38 @@ def pdf(
         raise click.UsageError(str(exc)) from None
     except PdfError as exc:  # no CMYK profile installed
         raise click.ClickException(str(exc)) from None
+    failed = []
     try:
         for edition in chosen:
             for language in LANGUAGES if lang == "all" else (lang,):
                 rendered = edition_pdf(site, edition, language, options, root / CACHE)
-                _deliver(rendered, target / pdf_name(site, edition, language, variant))
+                path = target / pdf_name(site, edition, language, variant)
+                _deliver(rendered, path)
+                if options.is_print and not _preflight(path, rendered):
+                    failed.append(path.name)
     except (PdfError, ImageError) as exc:
         raise click.ClickException(str(exc)) from None
+    if failed:
+        raise click.ClickException(
+            f"preflight failed for {', '.join(failed)}: see the checks above; "
+            "a printer would refuse the file"
+        )
+
+
+#: Checks that only warn here: a photo under 300 ppi prints, blurred (its warning names it).
+WARNING_ONLY = frozenset({"Image resolution"})
+
+
+def _preflight(path: Path, rendered: Rendered) -> bool:
+    """Preflight a print PDF against its source; print the checks that fail. False when one
+    fails that a printer would refuse."""
+    report = preflight(path, rendered.source)
+    failed = [c for c in report.checks if c.status == "fail" and c.name not in WARNING_ONLY]
+    for check in failed:
+        click.echo(click.style("  preflight: ", fg="red") + f"{check.name}: {check.detail}")
+    if not failed:
+        click.echo("  preflight: passed" if report.passed else "  preflight: passed, with warnings")
+    return not failed
 
 
 def _deliver(rendered: Rendered, path: Path) -> None:

@@ -4,6 +4,7 @@ with photos as print variants and the print-only shapes (drop cap, masthead, bac
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import partial
 from html import escape
@@ -41,8 +42,12 @@ TEMPLATES = resources.files(__package__) / "templates"
 
 #: An article without photos and shorter than this (characters of Markdown) is set larger.
 SHORT_TEXT = 2600
-#: Pages that may pad the newsletter to a multiple of four, most useful first.
-FILLERS = ("support", "coupon", "photo")
+#: A text longer than this (characters of Markdown) starts on a new page: a long feature reads
+#: from the top of a page, a short one follows the article before it in the columns.
+LONG_TEXT = 6000
+#: A story headline longer than this (characters) runs across the page above the portrait:
+#: beside it, in one column, it would take six lines.
+LONG_HEADLINE = 70
 
 _FIRST_PARAGRAPH = re.compile(r"<p>((?:<(?:strong|em)>)?)([«“„\"‘'(]*\w)")
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
@@ -52,13 +57,18 @@ _HEADED_SPANNER = re.compile(
     re.S,
 )
 _WIDE_PHOTO = re.compile(r'<figure class="photo wide">.*?</figure>', re.S)
+_FIGURE = re.compile(r"<figure\b.*?</figure>", re.S)
+#: A capitalised word long enough to be hyphenated: a name, most often ("Toge-ther").
+_NAME = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][^\W\d_]{5,}(?:[-’'][^\W\d_]+)*)")
 
 
 def drop_cap(body_html: str) -> str:
     """Wrap the first letter of the body's first paragraph in `<span class="dropcap">` (a
     floated `::first-letter` crashes WeasyPrint inside columns); no drop cap when the body does
-    not open with a plain paragraph."""
-    first = body_html.find("<p")
+    not open with a plain paragraph, nor in a pull quote or a caption."""
+    figures = [m.span() for m in _FIGURE.finditer(body_html)]
+    paragraphs = (m.start() for m in re.finditer(r"<p[ >]", body_html))
+    first = next((p for p in paragraphs if not any(a <= p < b for a, b in figures)), -1)
     match = _FIRST_PARAGRAPH.match(body_html, first) if first >= 0 else None
     if match is None:
         return body_html
@@ -87,9 +97,16 @@ def lead_photo(body_html: str) -> tuple[str, str]:
     return match.group(0), body_html[: match.start()] + body_html[match.end() :]
 
 
+def keep_names_whole(html: str) -> str:
+    """Capitalised words in `<span class="name">`, which the stylesheet never hyphenates:
+    names of people, places and programmes read whole."""
+    return l10n.in_text(html, lambda text: _NAME.sub(r'<span class="name">\1</span>', text))
+
+
 def print_body(body_html: str) -> str:
     """The print shapes of an article body (see the functions above)."""
-    return keep_with_next(drop_cap(demote_headings(body_html)))
+    # The drop cap first: a name's `<span>` would hide the paragraph's first letter from it.
+    return keep_with_next(keep_names_whole(drop_cap(demote_headings(body_html))))
 
 
 @dataclass(kw_only=True)
@@ -153,11 +170,38 @@ class Item:
     translation: Fallback | None  # the note shown when the text is in the other language
     short: bool = False  # a short text without photos (an editorial), set larger
     photo_html: str = ""  # the lead photo, across the page under the title
+    new_page: bool = False  # starts on a new page (see `starts_page`)
+    wide_title: bool = False  # a story headline across the page, above the portrait
+
+
+KINDS: dict[type[Bundle], str] = {Story: "story", Report: "report", Article: "article"}
+
+
+def anchor(bundle: Bundle) -> str:
+    """The id of an article in the print HTML: `story-farid-mariam`."""
+    return f"{KINDS[type(bundle)]}-{bundle.key}"
+
+
+def starts_page(bundle: Bundle, lang: str) -> bool:
+    """Whether an article starts on a new page: a testimony opening with its portrait (it
+    needs the height of a page), and a long text; every other one follows in the columns."""
+    portrait = isinstance(bundle, Story) and bundle.meta.portrait is not None
+    return portrait or len(bundle.text(lang).body) > LONG_TEXT
+
+
+@dataclass
+class Mailing:
+    """The postal panel of the back page: sender, postage indication, permit number."""
+
+    sender: str
+    indication: str
+    permit: str
 
 
 @dataclass
 class BackPage:
-    """Contact, donation and colophon details for the last page."""
+    """Contact, donation and colophon details for the last page, and the texts of the pages
+    that complete the booklet (the edition's own, else the organisation's, else standard)."""
 
     name: str
     tagline: str
@@ -170,6 +214,11 @@ class BackPage:
     editor: Byline | None
     photographers: list[str]
     printer: str
+    support_intro: str
+    coupon_intro: str
+    next_intro: str
+    donate: bool  # the account on the back page: not when the support page already gives it
+    mailing: Mailing | None  # print only
 
 
 class EditionHtml:
@@ -190,9 +239,14 @@ class EditionHtml:
         )
         self._env = _environment()
 
-    def main(self) -> str:
-        """Cover page (masthead, cover photo, contents) and every article."""
+    def main(self, flowing: Collection[str] = (), compact: bool = False) -> str:
+        """Cover page (masthead, cover photo, contents) and every article; the articles whose
+        anchors are in `flowing` follow the one before them even where `starts_page` would
+        start a new page. A `compact` cover has a smaller photo and its contents in two
+        columns, for a long theme or many articles."""
         items = [self._item(a) for a in self._articles()]
+        for item in items:
+            item.new_page = item.new_page and item.anchor not in flowing
         card = edition_card(self.edition, self.page)
         text = self.edition.text(self.lang)
         intro = render(text.body, self.lang, lambda *_: "") if text.body.strip() else ""
@@ -202,11 +256,26 @@ class EditionHtml:
             number=self.edition.meta.number,
             intro_html=intro,
             items=items,
+            compact=compact,
         )
+
+    def first_anchor(self) -> str:
+        """The anchor of the first article, which starts on page 2."""
+        return anchor(self._articles()[0])
+
+    def page_breaks(self) -> list[str]:
+        """The anchors of the articles after the first that start a new page by
+        `starts_page`."""
+        return [anchor(a) for a in self._articles()[1:] if starts_page(a, self.lang)]
 
     def back(self, first_page: int, fillers: list[str]) -> str:
         """The filler pages named in `fillers`, then the back page, numbered from `first_page`."""
         org = self.site.organisation
+        mailing = None
+        if org.mailing is not None and self.options.is_print:
+            mailing = Mailing(
+                org.mailing.sender, org.mailing.indication.get(self.lang), org.mailing.permit
+            )
         back = BackPage(
             name=org.name,
             tagline=org.tagline.get(self.lang),
@@ -216,14 +285,29 @@ class EditionHtml:
             iban=org.iban,
             bic=org.bic,
             tax_note=org.tax_note.get(self.lang),
-            editor=byline(self.site, org.editor, self.lang),
+            editor=byline(self.site, self.edition.meta.publisher or org.editor, self.lang),
             photographers=list(self.page.photographers),
             printer=org.printer,
+            support_intro=self._text("support_intro"),
+            coupon_intro=self._text("coupon_intro"),
+            next_intro=self._text("next_intro"),
+            donate="support" not in fillers,
+            mailing=mailing,
         )
         photo = self._filler_photo() if "photo" in fillers else ""
         return self._render(
             "back.html", first_page=first_page, fillers=fillers, back=back, photo_html=photo
         )
+
+    def _text(self, name: str) -> str:
+        """A text of the pages after the articles: the edition's, the organisation's, or the
+        standard one."""
+        org = self.site.organisation
+        own = getattr(self.edition.text(self.lang).fields, name)
+        default = getattr(org, name)
+        if own or default:
+            return own or default.get(self.lang)
+        return l10n.t(self.lang, name, address=org.address, email=org.email)
 
     def filler_description(self, name: str) -> str:
         """What a filler page is, for the command output."""
@@ -254,16 +338,17 @@ class EditionHtml:
             view: Any = story_view(bundle, self.page)
             kicker = self.page.t("testimony")
         elif isinstance(bundle, Report):
-            view = report_view(bundle, self.page, with_body=False)
+            with_body = bundle.key in self.edition.report_bodies
+            view = report_view(bundle, self.page, with_body=with_body)
             kicker = self.page.t("report")
         else:
-            view = article_view(bundle, self.page)
+            view = article_view(bundle, self.page, self.edition)
             kicker = view.kicker
-        kind = {Story: "story", Report: "report", Article: "article"}[type(bundle)]
+        kind = KINDS[type(bundle)]
         body = bundle.text(self.lang).body
         item = Item(
             kind,
-            f"{kind}-{bundle.key}",
+            anchor(bundle),
             kicker,
             view.title,
             view.lang,
@@ -271,6 +356,8 @@ class EditionHtml:
             print_body(view.body_html),
             translation(bundle, self.page),
             short=kind == "article" and len(body) < SHORT_TEXT and not IMAGE_RE.search(body),
+            new_page=starts_page(bundle, self.lang),
+            wide_title=kind == "story" and len(view.title) > LONG_HEADLINE,
         )
         if kind == "article":
             item.photo_html, item.body_html = lead_photo(item.body_html)

@@ -83,6 +83,7 @@ def page_css(options: PdfOptions) -> str:
         "top": MARGIN_TOP + bleed(options),
         "bottom": MARGIN_BOTTOM + bleed(options),
         "column-gap": COLUMN_GAP,
+        "column-width": COLUMN_WIDTH,
         "content-height": PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
     }
     rules = [

@@ -1,18 +1,22 @@
 """A PDF file in, the printer's checks out: page boxes, page count, fonts, photo resolution and
-colour, output intent. Pure pikepdf, so it runs anywhere, on any PDF (ours or not)."""
+colour, output intent (pikepdf), and what is drawn where (pypdfium2): every glyph and photo
+inside the safe area, no empty page, no text of the source missing. Runs on any PDF, ours or
+not; each finding names the page and, from the PDF's bookmarks, the article."""
 
 from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 import pikepdf
+import pypdfium2 as pdfium
 
-from .layout import BLEED, MM_PER_INCH, PAGE_HEIGHT, PAGE_WIDTH
+from .layout import BLEED, MARGIN_BOTTOM, MM_PER_INCH, PAGE_HEIGHT, PAGE_WIDTH
 
 PT_PER_MM = 72 / MM_PER_INCH
 MIN_PPI = 300
@@ -20,6 +24,10 @@ MIN_PPI = 300
 TOLERANCE_PT = 0.1
 TOLERANCE_PPI = 1.0
 PAGES_PER_SHEET = 4
+#: The printer's safety margin: nothing but artwork meant to bleed within 3 mm of the trim.
+SAFETY = 3.0
+#: At most this many findings are listed in one check's line.
+SHOWN = 5
 #: Operators that paint in DeviceRGB, which PDF/X-4 forbids next to a CMYK output intent.
 RGB_OPERATORS = {"rg", "RG"}
 
@@ -40,13 +48,14 @@ class Check:
 
 @dataclass(frozen=True)
 class PlacedImage:
-    """One photo as drawn on a page."""
+    """One photo as drawn on a page, with the part of the page it covers once clipped (in pt)."""
 
     page: int
     name: str
     pixels: tuple[int, int]
     size_mm: tuple[float, float]
     colour_space: str
+    visible: Box = (0.0, 0.0, 0.0, 0.0)
 
     @property
     def ppi(self) -> float:
@@ -68,8 +77,18 @@ class Report:
         return all(c.status != "fail" for c in self.checks)
 
 
-def preflight(path: Path) -> Report:
-    """Check a PDF against the printer's rules."""
+@dataclass(frozen=True)
+class Source:
+    """What the PDF was made to show, for the checks that compare: the text of each article
+    (by its title) and the headings found with nothing under them."""
+
+    texts: tuple[tuple[str, str], ...] = ()
+    empty_headings: tuple[str, ...] = ()
+
+
+def preflight(path: Path, source: Source | None = None) -> Report:
+    """Check a PDF against the printer's rules; with its `source`, also that no text is
+    missing and no heading is empty."""
     report = Report(path)
     with pikepdf.open(path) as pdf:
         pages = list(pdf.pages)
@@ -86,6 +105,12 @@ def preflight(path: Path) -> Report:
         report.checks.append(_vector_colour(rgb_operators))
         report.checks.append(_output_intent(pdf))
         report.checks.append(_pdfx(pdf))
+    pages_drawn = drawn(path)
+    report.checks += _safe_area(pages_drawn, report.images)
+    report.checks.append(_empty_pages(pages_drawn, report.images))
+    if source is not None:
+        report.checks.append(_missing_text(pages_drawn, source))
+        report.checks.append(_empty_headings(source))
     return report
 
 
@@ -242,23 +267,57 @@ def _colour_space(image: pikepdf.Stream) -> str:
     return str(space)[1:]
 
 
+def _transform(box: Box, m: Matrix) -> Box:
+    """The bounding box on the page of `box` drawn with the matrix `m`."""
+    x0, y0, x1, y1 = box
+    points = [
+        (x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]) for x in (x0, x1) for y in (y0, y1)
+    ]
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _union(a: Box | None, b: Box) -> Box:
+    if a is None:
+        return b
+    return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
+
+
+def _intersect(a: Box, b: Box) -> Box:
+    x0, y0, x1, y1 = max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])
+    return (x0, y0, max(x0, x1), max(y0, y1))
+
+
 def _walk(
-    owner: pikepdf.Object, resources: pikepdf.Object | None, ctm: Matrix, page: int
+    owner: pikepdf.Object,
+    resources: pikepdf.Object | None,
+    ctm: Matrix,
+    page: int,
+    clip: Box | None = None,
 ) -> tuple[list[PlacedImage], int]:
-    """The images a content stream draws, with their size on paper, and how many times it
-    paints in DeviceRGB; forms are followed with their own matrix and resources."""
+    """The images a content stream draws, with their size on paper and the part left visible
+    by the clipping rectangles, and how many times it paints in DeviceRGB; forms are followed
+    with their own matrix and resources."""
     images: list[PlacedImage] = []
     rgb = 0
-    stack: list[Matrix] = []
+    stack: list[tuple[Matrix, Box | None]] = []
+    path: Box | None = None  # the rectangles of the path being built, on the page
     xobjects = (resources or {}).get("/XObject") or {}
     for operands, operator in pikepdf.parse_content_stream(owner):
         op = str(operator)
         if op == "q":
-            stack.append(ctm)
+            stack.append((ctm, clip))
         elif op == "Q" and stack:
-            ctm = stack.pop()
+            ctm, clip = stack.pop()
         elif op == "cm":
             ctm = _multiply(tuple(float(v) for v in operands), ctm)  # type: ignore[arg-type]
+        elif op == "re":
+            x, y, w, h = (float(v) for v in operands)
+            path = _union(path, _transform((x, y, x + w, y + h), ctm))
+        elif op in ("W", "W*"):
+            clip = path if clip is None or path is None else _intersect(clip, path)
+        elif op in ("n", "f", "F", "f*", "S", "s", "B", "B*", "b", "b*"):
+            path = None
         elif op in RGB_OPERATORS or (op in ("cs", "CS") and operands[0] == "/DeviceRGB"):
             rgb += 1
         elif op == "Do":
@@ -268,6 +327,7 @@ def _walk(
             if xobject.get("/Subtype") == "/Image":
                 width = math.hypot(ctm[0], ctm[1])
                 height = math.hypot(ctm[2], ctm[3])
+                drawn_box = _transform((0, 0, 1, 1), ctm)
                 images.append(
                     PlacedImage(
                         page,
@@ -275,6 +335,7 @@ def _walk(
                         (int(xobject.Width), int(xobject.Height)),
                         (_mm(width), _mm(height)),
                         _colour_space(xobject),
+                        drawn_box if clip is None else _intersect(drawn_box, clip),
                     )
                 )
             elif xobject.get("/Subtype") == "/Form":
@@ -282,8 +343,9 @@ def _walk(
                 found, painted = _walk(
                     xobject,
                     xobject.get("/Resources"),
-                    _multiply(matrix, ctm),
-                    page,  # type: ignore[arg-type]
+                    _multiply(matrix, ctm),  # type: ignore[arg-type]
+                    page,
+                    clip,
                 )
                 images += found
                 rgb += painted
@@ -317,6 +379,200 @@ def _vector_colour(rgb_operators: int) -> Check:
     if rgb_operators:
         return Check("Text and shapes", "fail", f"{rgb_operators} paint operations in DeviceRGB")
     return Check("Text and shapes", "ok", "no DeviceRGB colour")
+
+
+# -- what is drawn where -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One visible character with its box on the page (pt)."""
+
+    char: str
+    box: Box
+
+
+#: A bookmark points at an article's title; its kicker and photo may start this much higher.
+ABOVE_TITLE_PT = 40.0
+
+
+@dataclass(frozen=True)
+class DrawnPage:
+    """One page as pdfium reads it: its boxes, its visible characters, and its articles: the
+    one going on from an earlier page, and those whose bookmark is on it (from the top)."""
+
+    number: int
+    trim: Box
+    bleed: Box
+    glyphs: tuple[Glyph, ...]
+    before: str  # the article going on from an earlier page ("" before the first bookmark)
+    starts: tuple[tuple[float, str], ...]  # (height of the bookmark, article title)
+
+    def where(self, box: Box | None = None) -> str:
+        """'page 7 (Opgesloten zonder misdrijf)': the page and the article at `box`, or the
+        page's first article."""
+        if box is None:
+            article = self.before or (self.starts[0][1] if self.starts else "")
+        else:
+            below = [title for top, title in self.starts if box[3] <= top + ABOVE_TITLE_PT]
+            article = below[-1] if below else self.before
+        return f"page {self.number}" + (f" ({_short(article)})" if article else "")
+
+    @property
+    def last(self) -> str:
+        """The article that goes on to the next page."""
+        return self.starts[-1][1] if self.starts else self.before
+
+    def text(self, footer: bool | None = None) -> str:
+        """The characters inside the trim, in reading order, white space removed; only those
+        of the running footer (the bottom margin) or only the others, when asked."""
+        return "".join(
+            g.char
+            for g in self.glyphs
+            if _inside(g.box, self.trim, 0.0) and footer in (None, self._in_footer(g))
+        )
+
+    def _in_footer(self, glyph: Glyph) -> bool:
+        return glyph.box[3] < self.trim[1] + MARGIN_BOTTOM * PT_PER_MM
+
+
+def printed_text(pages: list[DrawnPage]) -> str:
+    """The text of the pages, the running footers last: a word hyphenated at the foot of a
+    page reads whole again across the page turn."""
+    body = "".join(p.text(footer=False) for p in pages)
+    return body + "".join(p.text(footer=True) for p in pages)
+
+
+def _short(title: str, length: int = 48) -> str:
+    return title if len(title) <= length else title[: length - 1].rstrip() + "…"
+
+
+def drawn(path: Path) -> list[DrawnPage]:
+    """Every page's visible characters (not white space) and the article it belongs to."""
+    pdf = pdfium.PdfDocument(path)
+    try:
+        starts: dict[int, list[tuple[float, str]]] = {}
+        for bookmark in pdf.get_toc():
+            dest = bookmark.get_dest()
+            if dest is not None and dest.get_index() is not None:
+                _, view = dest.get_view()
+                top = view[1] if len(view) > 1 else math.inf
+                starts.setdefault(dest.get_index(), []).append((top, bookmark.get_title()))
+        pages: list[DrawnPage] = []
+        for index in range(len(pdf)):
+            page = pdf[index]
+            text = page.get_textpage()
+            glyphs = []
+            for i in range(text.count_chars()):
+                char = chr(pdfium.raw.FPDFText_GetUnicode(text, i))
+                if char.isspace() or not char.isprintable():
+                    continue
+                glyphs.append(Glyph(char, text.get_charbox(i)))
+            before = pages[-1].last if pages else ""
+            on_page = tuple(sorted(starts.get(index, []), reverse=True))
+            pages.append(
+                DrawnPage(
+                    index + 1,
+                    page.get_trimbox(),
+                    page.get_bleedbox(),
+                    tuple(glyphs),
+                    before,
+                    on_page,
+                )
+            )
+        return pages
+    finally:
+        pdf.close()
+
+
+def _inside(box: Box, area: Box, inset: float) -> bool:
+    x0, y0, x1, y1 = area
+    return (
+        box[0] >= x0 + inset - TOLERANCE_PT
+        and box[1] >= y0 + inset - TOLERANCE_PT
+        and box[2] <= x1 - inset + TOLERANCE_PT
+        and box[3] <= y1 - inset + TOLERANCE_PT
+    )
+
+
+def _bleeds(box: Box, bleed: Box) -> bool:
+    """Artwork meant to bleed: it runs from the left edge of the bleed to the right one."""
+    return box[0] <= bleed[0] + TOLERANCE_PT and box[2] >= bleed[2] - TOLERANCE_PT
+
+
+def _listed(findings: list[str]) -> str:
+    more = len(findings) - SHOWN
+    return "; ".join(findings[:SHOWN]) + (f"; and {more} more" if more > 0 else "")
+
+
+def _safe_area(pages: list[DrawnPage], images: list[PlacedImage]) -> list[Check]:
+    """No glyph, and no photo but those meant to bleed, within 3 mm of the trim or beyond."""
+    inset = SAFETY * PT_PER_MM
+    text_out, image_out = [], []
+    for page in pages:
+        out = [g for g in page.glyphs if not _inside(g.box, page.trim, inset)]
+        if out:
+            word = "".join(g.char for g in out[:24])
+            text_out.append(f"{page.where(out[0].box)}: {len(out)} characters, “{word}”")
+        for image in (i for i in images if i.page == page.number):
+            empty = image.visible[2] - image.visible[0] < TOLERANCE_PT
+            if empty or _inside(image.visible, page.trim, inset):
+                continue
+            if not _bleeds(image.visible, page.bleed):
+                image_out.append(f"{page.where(image.visible)}: photo {image.name}")
+    margin = f"within {SAFETY:.0f} mm of the trim or beyond it"
+    return [
+        Check(
+            "Text in safe area",
+            "fail" if text_out else "ok",
+            f"text {margin}: " + _listed(text_out) if text_out else f"no text {margin}",
+        ),
+        Check(
+            "Photos in safe area",
+            "fail" if image_out else "ok",
+            f"photos {margin} that do not bleed: " + _listed(image_out)
+            if image_out
+            else "every photo inside the safe area or bleeding edge to edge",
+        ),
+    ]
+
+
+def _empty_pages(pages: list[DrawnPage], images: list[PlacedImage]) -> Check:
+    with_images = {i.page for i in images}
+    empty = [p.where() for p in pages if not p.glyphs and p.number not in with_images]
+    if empty:
+        return Check("Empty pages", "fail", "nothing printed on " + _listed(empty))
+    return Check("Empty pages", "ok", "every page has text or a photo")
+
+
+_NOT_A_LETTER = re.compile(r"[\W_]+")
+
+
+def _letters(text: str) -> str:
+    """Letters and digits only, case folded: how a word reads whatever the line breaks,
+    hyphenation, letter spacing or capitals of the layout."""
+    return _NOT_A_LETTER.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+def _missing_text(pages: list[DrawnPage], source: Source) -> Check:
+    """Every word of the source is printed inside the trim (a drop cap may stand apart)."""
+    printed = _letters(printed_text(pages))
+    missing = []
+    for article, text in source.texts:
+        words = [w for w in map(_letters, text.split()) if w]
+        lost = [w for w in words if w not in printed and w[1:] not in printed]
+        if lost:
+            missing.append(f"{_short(article)}: {len(lost)} words, from “{' '.join(lost[:8])}”")
+    if missing:
+        return Check("Text complete", "fail", "cut off or not printed: " + _listed(missing))
+    count = sum(len(t.split()) for _, t in source.texts)
+    return Check("Text complete", "ok", f"all {count} words of the source are printed")
+
+
+def _empty_headings(source: Source) -> Check:
+    if source.empty_headings:
+        return Check("Headings", "fail", "nothing under " + _listed(list(source.empty_headings)))
+    return Check("Headings", "ok", "every heading has text under it")
 
 
 # -- output intent and conformance ---------------------------------------------------------------

@@ -8,22 +8,27 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pikepdf
 from weasyprint import CSS, HTML
+from weasyprint.document import Document
+from weasyprint.formatting_structure.boxes import LineBox, ReplacedBox
 from weasyprint.text.fonts import FontConfiguration
 
 from ..content.bundles import Edition, Site
-from ..content.models import LANGUAGES
+from ..content.models import FILLERS, LANGUAGES, Filler
 from ..images.encode import write_atomic
 from ..progress import step
 from .cache import Entry, cache_key, lookup
-from .html import FILLERS, EditionHtml
+from .html import EditionHtml
 from .layout import BLEED, MARKS_AREA, PAGE_HEIGHT, PAGE_WIDTH
+from .preflight import Source
 from .settings import PdfError, PdfOptions
+from .source import source as shown
 
 PT_PER_MM = 72 / 25.4
 TRIM_BOX = (0.0, 0.0, round(PAGE_WIDTH * PT_PER_MM, 2), round(PAGE_HEIGHT * PT_PER_MM, 2))
@@ -46,6 +51,7 @@ class Rendered:
     added: tuple[str, ...]  # pages added to complete the booklet
     warnings: tuple[str, ...]  # photos printed below 300 ppi
     cached: bool
+    source: Source  # what the PDF must show, for preflight
 
 
 def edition_pdf(
@@ -60,10 +66,19 @@ def edition_pdf(
     if entry is None:
         made = make_pdf(site, edition, lang, options, cache_dir)
         cache_dir.mkdir(parents=True, exist_ok=True)
-        entry = Entry(cache_dir / f"{key}.pdf", made.pages, made.added, made.warnings)
+        entry = Entry(cache_dir / f"{key}.pdf", made.pages, made.added, made.warnings, made.source)
         write_atomic(entry.pdf, lambda f: f.write(made.data))
         entry.save()
-    return Rendered(edition.key, lang, entry.pdf, entry.pages, entry.added, entry.warnings, cached)
+    return Rendered(
+        edition.key,
+        lang,
+        entry.pdf,
+        entry.pages,
+        entry.added,
+        entry.warnings,
+        cached,
+        entry.source,
+    )
 
 
 def build_screen_pdfs(site: Site, cache_dir: Path) -> dict[tuple[str, str], Path]:
@@ -90,6 +105,7 @@ class Made:
     pages: int
     added: tuple[str, ...]
     warnings: tuple[str, ...]
+    source: Source
 
 
 def make_pdf(site: Site, edition: Edition, lang: str, options: PdfOptions, cache_dir: Path) -> Made:
@@ -98,8 +114,12 @@ def make_pdf(site: Site, edition: Edition, lang: str, options: PdfOptions, cache
     # One stylesheet, font set and CMYK profile for both documents: parsed and loaded once.
     shared: dict[str, Any] = {"font_config": FontConfiguration(), "color_profiles": {}}
     css = [CSS(string=source.stylesheet, **shared)]
-    main = HTML(string=source.main(), base_url=str(site.root)).render(stylesheets=css, **shared)
-    added = fillers(len(main.pages), source.has_photo()) if options.is_print else []
+    main_html, main = _articles(site, source, css, shared, options)
+    added = (
+        fillers(len(main.pages), edition.meta.fillers, source.has_photo())
+        if options.is_print
+        else []
+    )
     back = HTML(string=source.back(len(main.pages) + 1, added), base_url=str(site.root))
     tail = back.render(stylesheets=css, **shared)
     if len(tail.pages) != len(added) + 1:
@@ -115,15 +135,73 @@ def make_pdf(site: Site, edition: Edition, lang: str, options: PdfOptions, cache
         len(document.pages),
         tuple(source.filler_description(f) for f in added),
         tuple(source.page.photos.warnings),
+        shown([(main_html, main, 1), (back, tail, len(main.pages) + 1)]),
     )
 
 
-def fillers(main_pages: int, has_photo: bool) -> list[str]:
+#: A page filled less than this before an article that starts a new page is left to that
+#: article instead: it follows in the columns.
+MIN_FILL = 0.6
+
+
+def _articles(
+    site: Site, source: EditionHtml, css: list[CSS], shared: dict[str, Any], options: PdfOptions
+) -> tuple[HTML, Document]:
+    """The cover and the articles, laid out. The cover is one page (compact when it would run
+    over). Testimonies and long texts start a page where that reads better (`starts_page`),
+    but not after a page left mostly empty, and not at all when that costs a sheet."""
+
+    compact = False
+
+    def lay_out(flowing: Collection[str]) -> tuple[HTML, Document]:
+        html = HTML(string=source.main(flowing, compact), base_url=str(site.root))
+        return html, html.render(stylesheets=css, **shared)
+
+    breaks = source.page_breaks()
+    html, document = lay_out(())
+    if not any(source.first_anchor() in page.anchors for page in document.pages[1:2]):
+        compact = True  # the cover ran onto page 2: a smaller photo, the contents in columns
+        html, document = lay_out(())
+    loose = [a for a in breaks if _fill_before(document, a) < MIN_FILL]
+    if loose:
+        html, document = lay_out(loose)
+    kept = len(breaks) - len(loose)
+    over = len(document.pages) + 1 - PAGES_PER_SHEET * (_sheets(len(document.pages)) - 1)
+    # Each break leaves at most about a page empty: fewer than `over` cannot save the sheet.
+    if options.is_print and 0 < over <= kept:
+        flowing = lay_out(breaks)
+        if _sheets(len(flowing[1].pages)) < _sheets(len(document.pages)):
+            return flowing
+    return html, document
+
+
+def _fill_before(document: Document, anchor: str) -> float:
+    """How full (0 to 1) the page before the one where `anchor` starts is."""
+    number = next(n for n, page in enumerate(document.pages) if anchor in page.anchors)
+    page = document.pages[number - 1]._page_box  # noqa: SLF001 - WeasyPrint's box tree
+    root = page.children[0]  # the document; the page's footers are the other children
+    bottoms = [
+        box.position_y + box.margin_height()
+        for box in root.descendants()
+        if isinstance(box, LineBox | ReplacedBox)
+    ]
+    top = page.content_box_y()
+    return (max(bottoms, default=top) - top) / page.height
+
+
+def _sheets(main_pages: int) -> int:
+    """The sheets a booklet of `main_pages` and the back page takes."""
+    return -(-(main_pages + 1) // PAGES_PER_SHEET)
+
+
+def fillers(main_pages: int, chosen: list[Filler], has_photo: bool) -> list[Filler]:
     """The pages to add between the articles and the back page so that the booklet, back page
-    included, has a multiple of four pages: useful ones first, blank ones only when none is left."""
+    included, has the smallest multiple of four pages: the edition's choice first, then the
+    others; each at most once, and never a blank page (support, coupon and next always exist,
+    and at most three are needed)."""
     missing = -(main_pages + 1) % PAGES_PER_SHEET
-    available = [f for f in FILLERS if f != "photo" or has_photo]
-    return (available + ["blank"] * PAGES_PER_SHEET)[:missing]
+    ranked = [*chosen, *(f for f in FILLERS if f not in chosen)]
+    return [f for f in ranked if f != "photo" or has_photo][:missing]
 
 
 def _finish(data: bytes, options: PdfOptions) -> bytes:
