@@ -65,7 +65,9 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Fail the run if a test wrote into the developer's own `.cache/`."""
     if _snapshot(REPO / ".cache") != session.config.stash[_CACHE_BEFORE]:
-        session.config.get_terminal_writer().line(
+        writer = session.config.get_terminal_writer()
+        writer.line()
+        writer.line(
             "FAILED: a test wrote into the repository's .cache/ (tests must use `test_cache`)",
             red=True,
         )

@@ -8,11 +8,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import REPO, STORY_META, cli, write_photo, write_yaml
+from tests.conftest import STORY_META, cli, copy_project, write_photo, write_yaml
 
 
-def test_check_passes_on_the_example_content(monkeypatch: pytest.MonkeyPatch) -> None:
-    code, output = cli(REPO, monkeypatch, "check")
+def test_check_passes_on_the_example_content(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, test_cache: Path
+) -> None:
+    """On a copy: check keeps what it learns of the photos in the project's .cache/."""
+    code, output = cli(copy_project(tmp_path / "project", test_cache), monkeypatch, "check")
     assert code == 0, output
     assert "0 error(s)" in output
 
