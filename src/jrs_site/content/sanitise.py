@@ -37,7 +37,7 @@ ATTRIBUTES: dict[str, set[str]] = {
     "sup": {"id"},
     "th": {"align"},
     "td": {"align"},
-    "span": {"style"},  # the bars of key figures: `width` only (STYLE_PROPERTIES)
+    "span": {"style", "aria-hidden"},  # the bars of key figures: `width` only (STYLE_PROPERTIES)
     "figure": {"data-jrs-photo"},  # where a photo goes (markdown.py), filled in after
 }
 CLASSES: dict[str, set[str]] = {
@@ -78,9 +78,14 @@ _HINTS = {
 _CODE_HINT = "remove it: the site loads nothing from other websites and runs no embedded code"
 _MARKDOWN_HINT = "write Markdown instead: **bold**, *italic*, [a link](https://...), ## a title"
 
+#: Removed with everything inside them (other tags lose only themselves, their text stays).
+CONTENT_REMOVED = frozenset(
+    {"script", "style", "svg", "math", "template", "iframe", "object", "noscript", "textarea"}
+)
+
 _CLEANER = nh3.Cleaner(
     tags=set(TAGS),
-    clean_content_tags={"script", "style"},
+    clean_content_tags=set(CONTENT_REMOVED),
     attributes=ATTRIBUTES,
     allowed_classes=CLASSES,
     filter_style_properties=STYLE_PROPERTIES,
@@ -121,10 +126,14 @@ class _Finder(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[Removal] = []
+        self._inside: list[str] = []  # removed with all they hold: what is in them is not listed
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._inside:
+            self._inside += [tag] if tag == self._inside[0] else []
+            return
         if tag not in TAGS:
-            active = tag in ACTIVE_TAGS
+            active = tag in ACTIVE_TAGS or any(_active_attribute(name) for name, _ in attrs)
             self.found.append(
                 Removal(
                     f"raw HTML <{tag}> is not allowed",
@@ -133,11 +142,20 @@ class _Finder(HTMLParser):
                     f"<{tag}",
                 )
             )
+            if tag in CONTENT_REMOVED:
+                self._inside = [tag]
             return  # its attributes go with it
         for name, value in attrs:
             self._attribute(tag, name, value or "")
 
-    handle_startendtag = handle_starttag
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if self._inside == [tag]:
+            self._inside = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._inside and tag == self._inside[0]:
+            self._inside.pop()
 
     def _attribute(self, tag: str, name: str, value: str) -> None:
         if name == "class":
@@ -158,8 +176,13 @@ class _Finder(HTMLParser):
         self.found.append(_attribute_removal(tag, name))
 
 
+def _active_attribute(name: str) -> bool:
+    """An attribute that runs code or loads something (or may: `style` can hold `url()`)."""
+    return name.startswith("on") or name in URL_ATTRIBUTES or name == "style"
+
+
 def _attribute_removal(tag: str, name: str) -> Removal:
-    active = name.startswith("on") or name in URL_ATTRIBUTES or name == "style"
+    active = _active_attribute(name)
     return Removal(
         f"the HTML attribute '{name}' on <{tag}> is not allowed",
         "error" if active else "warning",
