@@ -175,6 +175,15 @@ _PLAIN: dict[str, tuple[str, str]] = {
         "write the fields on their own lines below it, indented by two spaces",
     ),
     "string_pattern_mismatch": ("{found} cannot be used as a name here", "{slug}"),
+    "url_parsing": (
+        "{found} is not a web address",
+        "write the whole address, starting with https://, e.g. https://ankerpunt.example/x.pdf",
+    ),
+    "url_scheme": (
+        "{found} is not a web address",
+        "write the whole address, starting with https://, e.g. https://ankerpunt.example/x.pdf",
+    ),
+    "url_type": ("{found} is not a web address", "write the address as text: https://..."),
 }
 
 

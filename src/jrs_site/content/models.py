@@ -16,6 +16,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    HttpUrl,
     Tag,
     field_validator,
     model_validator,
@@ -43,6 +44,16 @@ class Localized(Schema):
 
     def get(self, lang: str) -> str:
         return getattr(self, lang)
+
+
+class LocalizedUrl(Schema):
+    """A web address in each language, starting with https:// (or http://)."""
+
+    nl: HttpUrl = Field(description="in Dutch, e.g. https://ankerpunt.example/rapporten/x.pdf")
+    fr: HttpUrl = Field(description="in French, e.g. https://ankerpunt.example/rapports/x.pdf")
+
+    def get(self, lang: str) -> str:
+        return str(getattr(self, lang))
 
 
 class PhotoMeta(Schema):
@@ -236,7 +247,7 @@ class ReportMeta(Schema):
     number: str = Field(description='the report number, between quotes: "2025/01"')
     author: str = Field(description="author id (from data/authors.yml)")
     date: dt.date = Field(description="publication date, e.g. 2025-06-20")
-    full_report: Localized = Field(description="link to the full report in each language")
+    full_report: LocalizedUrl = Field(description="link to the full report in each language")
     figures: list[Figure] = Field(default_factory=list, description="the key figures")
     draft: bool = Field(False, description="true keeps the report out of every output")
     photos: Photos = Field(default_factory=dict, description="credit and focus of each photo")
