@@ -20,6 +20,7 @@ from ..content.bundles import Edition, Site
 from ..content.models import LANGUAGES
 from ..images.encode import write_atomic
 from .cache import Entry, cache_key, lookup
+from .fetch import PreparedFiles, Refused
 from .html import FILLERS, EditionHtml
 from .layout import BLEED, MARKS_AREA, PAGE_HEIGHT, PAGE_WIDTH
 from .settings import PdfError, PdfOptions
@@ -87,13 +88,32 @@ class Made:
 
 def make_pdf(site: Site, edition: Edition, lang: str, options: PdfOptions, cache_dir: Path) -> Made:
     """Render the PDF, with photos and fonts prepared under `cache_dir`."""
+    try:
+        return _make_pdf(site, edition, lang, options, cache_dir)
+    except Refused as refused:
+        raise PdfError(
+            f"edition {edition.key} ({lang}, {edition.folder.relative_to(site.root)}): the print "
+            f"HTML asks for '{refused.url}', which is not a file prepared for this PDF; the PDF "
+            "loads nothing from other websites and only photos that went through the pipeline"
+        ) from None
+
+
+def _make_pdf(
+    site: Site, edition: Edition, lang: str, options: PdfOptions, cache_dir: Path
+) -> Made:
     source = EditionHtml(site, edition, lang, options, cache_dir)
+    # Only what was prepared for this PDF may be read: a relative URL would look in the cache.
+    fetcher = PreparedFiles([cache_dir], [options.icc] if options.icc else [])
+    base_url = cache_dir.resolve().as_uri() + "/"
     # One stylesheet, font set and CMYK profile for both documents: parsed and loaded once.
     shared: dict[str, Any] = {"font_config": FontConfiguration(), "color_profiles": {}}
-    css = [CSS(string=source.stylesheet, **shared)]
-    main = HTML(string=source.main(), base_url=str(site.root)).render(stylesheets=css, **shared)
+    css = [CSS(string=source.stylesheet, url_fetcher=fetcher, base_url=base_url, **shared)]
+    main_html = HTML(string=source.main(), base_url=base_url, url_fetcher=fetcher)
+    main = main_html.render(stylesheets=css, **shared)
     added = fillers(len(main.pages), source.has_photo()) if options.is_print else []
-    back = HTML(string=source.back(len(main.pages) + 1, added), base_url=str(site.root))
+    back = HTML(
+        string=source.back(len(main.pages) + 1, added), base_url=base_url, url_fetcher=fetcher
+    )
     tail = back.render(stylesheets=css, **shared)
     if len(tail.pages) != len(added) + 1:
         raise PdfError(
