@@ -66,7 +66,10 @@ ACTIVE_TAGS = frozenset(
         *("noscript", "template", "portal", "canvas", "dialog"),
     }
 )
-_PHOTO_HINT = "put the photo in the folder and write ![what it shows](photo.jpg)"
+_PHOTO_HINT = (
+    "put the photo in the item's folder and write ![what it shows](photo.jpg) on a line of its own"
+)
+_MESSAGES = {"img": "a photo written as <img>, or inside a line of text, is not allowed"}
 _HINTS = {
     "img": _PHOTO_HINT,
     "picture": _PHOTO_HINT,
@@ -108,7 +111,7 @@ class Removal:
     message: str
     severity: Severity
     hint: str
-    needle: str
+    needle: tuple[str, ...]  # what it may look like in the source, e.g. `<img` or `![`
 
 
 def removals(html: str) -> list[Removal]:
@@ -136,10 +139,10 @@ class _Finder(HTMLParser):
             active = tag in ACTIVE_TAGS or any(_active_attribute(name) for name, _ in attrs)
             self.found.append(
                 Removal(
-                    f"raw HTML <{tag}> is not allowed",
+                    _MESSAGES.get(tag, f"raw HTML <{tag}> is not allowed"),
                     "error" if active else "warning",
                     _HINTS.get(tag, _CODE_HINT if active else _MARKDOWN_HINT),
-                    f"<{tag}",
+                    (f"<{tag}", "![") if tag == "img" else (f"<{tag}",),
                 )
             )
             if tag in CONTENT_REMOVED:
@@ -166,7 +169,7 @@ class _Finder(HTMLParser):
                     f"the link '{_short(value)}' is not allowed",
                     "error",
                     "a link starts with https://, http:// or mailto:, or names a page of this site",
-                    value.strip() or name,
+                    (value.strip(), f"{urlsplit(value.strip()).scheme}:", name),
                 )
             )
         if name in ATTRIBUTES.get(tag, ()):
@@ -187,7 +190,7 @@ def _attribute_removal(tag: str, name: str) -> Removal:
         f"the HTML attribute '{name}' on <{tag}> is not allowed",
         "error" if active else "warning",
         f"remove '{name}=...'" + (": the site runs no embedded code" if active else ""),
-        name,
+        (name,),
     )
 
 
@@ -208,18 +211,19 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def locate(source: str, needles: list[str]) -> list[int | None]:
-    """The 0-based line in `source` of each needle, searching each one after the previous
-    occurrence of the same needle (case-insensitive); None when it is not found."""
+def locate(source: str, needles: list[tuple[str, ...]]) -> list[int | None]:
+    """The 0-based line in `source` of each needle: the first of its forms found after the
+    previous occurrence of the same form (case-insensitive); None when none is found."""
     lowered = source.lower()
     cursors: dict[str, int] = {}
     lines: list[int | None] = []
-    for needle in needles:
-        key = needle.lower()
-        at = lowered.find(key, cursors.get(key, 0))
-        if at < 0:
-            lines.append(None)
-            continue
-        cursors[key] = at + len(key)
-        lines.append(source.count("\n", 0, at))
+    for forms in needles:
+        line = None
+        for form in (f.lower() for f in forms if f):
+            at = lowered.find(form, cursors.get(form, 0))
+            if at >= 0:
+                cursors[form] = at + len(form)
+                line = source.count("\n", 0, at)
+                break
+        lines.append(line)
     return lines
