@@ -148,6 +148,7 @@ class Feed:
             content = partial(
                 "feed-entry.html", image=item.image, lead=item.lead, body_html=item.body_html
             )
-            _add(entry, "content", content, type="html")  # escaped again by XML: type="html"
+            # Plain str: ElementTree escapes with str.replace, which Markup would escape again.
+            _add(entry, "content", str(content), type="html")
         xml = ET.tostring(feed, encoding="unicode")
         return f'<?xml version="1.0" encoding="utf-8"?>\n{xml}\n'

@@ -156,7 +156,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         # Every page is rendered before any template: Material's templates (no autoescape)
         # then show its title as escaped HTML, and its body went through the sanitiser.
         _escape_title(page)
-        html = sanitise(html)
+        html = str(sanitise(html))  # plain str for other plugins: Markup's methods escape
         if self.site is None:  # content errors under `serve`: index pages show only their text
             page.meta.pop("template", None)
             return html
@@ -171,7 +171,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             if isinstance(item, Edition):
                 view.pdf = self._pdf_download(item, lang, page)
             self.views[page.url] = view
-            return getattr(view, "body_html", html)
+            return str(getattr(view, "body_html", html))
         builder = INDEX_VIEWS.get(page.meta.get("template", ""))
         if builder is not None:
             self.views[page.url] = builder(self._site(), view_page)
