@@ -53,3 +53,16 @@ def test_full_report_must_be_a_web_address(content: Path, url: str) -> None:
     ]
     assert "https://" in found[0].hint
     assert found[0].line is not None
+
+
+@pytest.mark.parametrize(("field", "written"), [("value", 7.412), ("previous", 6.938)])
+def test_a_thousands_dot_in_report_figures_is_refused(
+    content: Path, field: str, written: float
+) -> None:
+    path = content / "reports/detention-2024/report.yml"
+    meta = yaml.safe_load(path.read_text("utf-8"))
+    meta["figures"][0][field] = written
+    path.write_text(yaml.safe_dump(meta, allow_unicode=True), "utf-8")
+    found = errors_in(content, path)
+    assert [p.field for p in found] == [f"figures[0].{field}"]
+    assert str(written).replace(".", "") in found[0].message

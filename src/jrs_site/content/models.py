@@ -239,6 +239,17 @@ class Figure(Schema):
     unit: Localized | None = Field(None, description="unit in each language: {nl: dagen, ...}")
     source: Localized | None = Field(None, description="where the number comes from")
 
+    @field_validator("value", "previous")
+    @classmethod
+    def _not_a_thousands_dot(cls, value: float | None) -> float | None:
+        """`7.412` in YAML is seven point four: almost surely meant as 7412."""
+        if value is not None and round(value, 3) == value and round(value, 2) != value:
+            raise ValueError(
+                f"{value} has three decimals: in YAML the dot is the decimal mark, so write "
+                f"{str(value).replace('.', '')} for a whole number (no dot), or 12.5 for a decimal"
+            )
+        return value
+
 
 class ReportMeta(Schema):
     """`reports/<slug>/report.yml`: the facts of a report summary."""
