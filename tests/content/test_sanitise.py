@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from jrs_site.content import load_site
+from jrs_site.content.loader import MAY_HOLD_HTML_RE, body_problems
 from jrs_site.content.markdown import convert, render
 from jrs_site.content.sanitise import locate, removals, sanitise, url_allowed
 from tests.conftest import story_text, write_md
@@ -181,3 +182,18 @@ def test_docs_pages_are_checked_too(content: Path) -> None:
         ("nl", 3, "error"),
         ("fr", 3, "error"),
     }
+
+
+@pytest.mark.parametrize("name", [n for n, (_, _, severity) in HOSTILE.items() if severity])
+def test_check_renders_every_body_that_may_hold_html(name: str) -> None:
+    """`check` renders only bodies that may hold HTML: none of the hostile ones is skipped."""
+    body, _, severity = HOSTILE[name]
+    found = body_problems(Path("x.md"), f"Voor.\n\n{body}\n", 1, "nl")
+    assert [p.severity for p in found][:1] == [severity]
+
+
+def test_check_skips_rendering_plain_bodies() -> None:
+    body = '![Een tafel](kitchen.jpg "De keuken")\n\nZie [dit](https://example.org/), [dat](x/).\n'
+    assert MAY_HOLD_HTML_RE.search(body) is None
+    assert MAY_HOLD_HTML_RE.search("[x](&#106;avascript:alert(1))")
+    assert MAY_HOLD_HTML_RE.search("[x]: data:text/html,x")
