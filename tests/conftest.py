@@ -6,21 +6,82 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pikepdf
 import pytest
 import yaml
 from click.testing import CliRunner
 from PIL import Image
 
 from jrs_site.cli import main
+from tests import tools
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+# -- markers and the tools they need ---------------------------------------------------
+#: Tests under these folders get the marker of the same name (`pytest -m "not browser"`).
+FOLDER_MARKERS = ("browser", "pdf")
+#: The system tools each marker needs: missing ones skip the test with the install line
+#: (printed once at the start), or fail it under CI=true.
+MARKER_TOOLS = {
+    "browser": ("chromium",),
+    "pdf": ("pdfinfo", "pdftoppm", "pdfimages", "pdftotext", "pdffonts", "CMYK profile"),
+}
+#: Fixtures that build a whole site: a test that uses one is `slow`.
+SLOW_FIXTURES = {"built", "corpus_site", "broken_build", "pristine"}
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    return tools.report(tools.missing()) if tools.missing() else None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    absent = {tool.name for tool in tools.missing()}
+    for item in items:
+        folder = item.path.relative_to(REPO / "tests").parts[0]
+        if folder in FOLDER_MARKERS:
+            item.add_marker(folder)
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker("slow")
+        needed = {t for m in item.iter_markers() for t in MARKER_TOOLS.get(m.name, ())}
+        if needed & absent and not tools.in_ci():
+            lacking = tuple(tools.TOOLS[name] for name in sorted(needed & absent))
+            names = ", ".join(tool.name for tool in lacking)
+            reason = f"{names} missing: {tools.install_hint(lacking)}"
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[_CACHE_BEFORE] = _snapshot(REPO / ".cache")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run if a test wrote into the developer's own `.cache/`."""
+    if _snapshot(REPO / ".cache") != session.config.stash[_CACHE_BEFORE]:
+        session.config.get_terminal_writer().line(
+            "FAILED: a test wrote into the repository's .cache/ (tests must use `test_cache`)",
+            red=True,
+        )
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+_CACHE_BEFORE = pytest.StashKey[dict[str, tuple[int, int]]]()
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file under `folder` with its size and modification time."""
+    if not folder.is_dir():
+        return {}
+    return {
+        str(p): (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()
+    }
 
 
 def write_yaml(path: Path, data: object) -> None:
@@ -161,13 +222,14 @@ def cli(cwd: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, st
 
 @pytest.fixture
 def in_ci() -> bool:
-    return os.environ.get("CI", "").lower() == "true"
+    return tools.in_ci()
 
 
 # -- the example site, built once per session in a temporary copy of the project ----------
 # The copy gets two extra testimonies that must leave no trace: a copy of a real story marked
-# `draft: true`, and one whose consent does not cover the web. The image cache is shared with
-# the repository's `.cache/` so that photos are encoded once.
+# `draft: true`, and one whose consent does not cover the web. Every copy shares one image
+# cache made for the session (`test_cache`): photos are encoded once per run, and never from
+# the developer's own `.cache/`, whose warm entries could hide an encoder regression.
 
 SOURCES = ("docs", "stories", "editions", "reports", "data", "overrides", "mkdocs.yml")
 DRAFT_MARK = "Kwartelkoningdraft"
@@ -181,8 +243,14 @@ class Built:
     output: str
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of the sources, sharing the repository's image cache."""
+@pytest.fixture(scope="session")
+def test_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The build cache shared by every project copy of this test session."""
+    return tmp_path_factory.mktemp("cache")
+
+
+def copy_project(target: Path, cache: Path) -> Path:
+    """A copy of the sources whose `.cache/` is `cache`."""
     target.mkdir(parents=True)
     for name in SOURCES:
         source = REPO / name
@@ -190,8 +258,7 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / name)
         else:
             shutil.copy2(source, target / name)
-    (REPO / ".cache").mkdir(exist_ok=True)
-    (target / ".cache").symlink_to(REPO / ".cache")
+    (target / ".cache").symlink_to(cache)
     return target
 
 
@@ -232,8 +299,8 @@ def tree_hash(root: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    project = copy_project(tmp_path_factory.mktemp("build") / "project")
+def built(tmp_path_factory: pytest.TempPathFactory, test_cache: Path) -> Built:
+    project = copy_project(tmp_path_factory.mktemp("build") / "project", test_cache)
     hidden_copy(project, "esther", "esther-draft", DRAFT_MARK, draft=True)
     hidden_copy(project, "esther", "esther-noweb", NOWEB_MARK, **{"consent.uses": ["print"]})
     hidden_copy(project, "esther", "esther-nl-only", "")
@@ -244,6 +311,46 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     assert result.returncode == 0, result.stderr[-4000:]
     assert tree_hash(project) == before, "the build changed the sources"
     return Built(project, project / "site", result.stdout + result.stderr)
+
+
+PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff", ".heic"}
+
+
+def source_photos(project: Path) -> list[Path]:
+    """Every photo in the content folders of `project`."""
+    folders = ("stories", "editions", "reports", "docs")
+    return sorted(
+        p
+        for folder in folders
+        for p in (project / folder).rglob("*")
+        if p.suffix.lower() in PHOTO_SUFFIXES
+    )
+
+
+def published_blobs(site: Path) -> Iterator[tuple[str, bytes]]:
+    """(where, bytes) of every file under `site/` and of every image stream inside its PDFs."""
+    for path in sorted(site.rglob("*")):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        yield str(path.relative_to(site)), data
+        if path.suffix == ".pdf":
+            with pikepdf.open(path) as pdf:
+                for number, page in enumerate(pdf.pages, 1):
+                    for name, image in page.get_images().items():
+                        where = f"{path.relative_to(site)} page {number} {name}"
+                        yield where, image.read_raw_bytes()
+
+
+def copied_sources(project: Path, site: Path) -> list[str]:
+    """Where a source photo of `project` was published byte for byte (by SHA-256)."""
+    sources = {hashlib.sha256(p.read_bytes()).hexdigest(): p for p in source_photos(project)}
+    assert sources, "no source photo found: the check would pass on nothing"
+    return [
+        f"{sources[digest].relative_to(project)} is published as {where}"
+        for where, data in published_blobs(site)
+        if (digest := hashlib.sha256(data).hexdigest()) in sources
+    ]
 
 
 def search_text(site: Path, lang: str | None = None) -> str:

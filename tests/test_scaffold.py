@@ -152,6 +152,7 @@ def test_a_filled_in_story_is_published(project: Path, monkeypatch) -> None:
         filled = [line.replace("TODO", "Ingevuld", 1) for line in lines]
         (folder / f"{lang}.md").write_text("\n".join(filled) + "\n", "utf-8")
     code, output = cli(project, monkeypatch, "check", "--strict")
+    assert code == 0, output
     assert "amina" not in output, output
     site, _ = load_site(project)
     assert site.stories["amina"].published("web") and set(site.stories["amina"].texts) == {

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import click
@@ -136,6 +138,22 @@ def _show_mkdocs_log(level: int) -> None:
     logger.setLevel(level)
 
 
+def _temporary_sites(target: Path) -> re.Pattern[str]:
+    """The names of the hidden folders a build of `target` works in: `.site-XXXXXXXX` (from
+    mkdtemp) while it builds, `.site-old` while it swaps."""
+    return re.compile(rf"\.{re.escape(target.name)}-(?:[a-z0-9_]{{8}}|old)")
+
+
+def _remove_leftovers(target: Path, started: float) -> None:
+    """Remove what builds killed part-way left beside `target`: only our own folders, by
+    name, and only those older than this build (another build may be running now)."""
+    pattern = _temporary_sites(target)
+    for path in target.parent.iterdir():
+        ours = pattern.fullmatch(path.name) and path.is_dir() and not path.is_symlink()
+        if ours and path.stat().st_mtime < started:
+            shutil.rmtree(path, ignore_errors=True)
+
+
 def _build_into(root: Path, target: Path) -> None:
     """Build into a temporary folder beside `target`, then swap it in."""
     from mkdocs.commands.build import build as mkdocs_build  # noqa: PLC0415 - slow import
@@ -143,6 +161,7 @@ def _build_into(root: Path, target: Path) -> None:
     from mkdocs.exceptions import MkDocsException  # noqa: PLC0415
 
     target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(target, time.time())
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     tmp.chmod(0o755)  # mkdtemp makes it private; the published site must be readable
     try:

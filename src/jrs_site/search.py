@@ -21,6 +21,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .progress import step
+
 BUNDLE_DIR = "pagefind"
 # Only the page's content is indexed, not the header, navigation or footer; lists of cards on
 # index pages carry `data-pagefind-ignore`, so a search finds the item, not every list.
@@ -48,7 +50,9 @@ def index_site(site_dir: Path) -> None:
         ROOT_SELECTOR,
         "--silent",
     ]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    with step("search index") as progress:
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        progress.summary = "every language"
     if result.returncode != 0:
         output = (result.stderr or result.stdout).strip()
         raise SearchIndexError(f"the search index could not be built:\n{output}")

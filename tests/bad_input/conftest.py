@@ -11,9 +11,9 @@ from tests.conftest import copy_project
 
 
 @pytest.fixture(scope="session")
-def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example project's sources (photos encoded once, in the shared image cache)."""
-    return copy_project(tmp_path_factory.mktemp("bad-input") / "pristine")
+def pristine(tmp_path_factory: pytest.TempPathFactory, test_cache: Path) -> Path:
+    """The example project's sources (photos encoded once, in the session's image cache)."""
+    return copy_project(tmp_path_factory.mktemp("bad-input") / "pristine", test_cache)
 
 
 @pytest.fixture

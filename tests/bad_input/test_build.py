@@ -3,7 +3,9 @@ sources as they were, says which file is wrong, and never shows a traceback."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -72,3 +74,18 @@ def test_two_pages_for_one_file_stop_the_build(tmp_path: Path) -> None:
     pages = [File(src, docs, site, True) for src in ("nl/about.md", "nl/about/index.md")]
     with pytest.raises(PluginError, match=r"about\.md and .*about/index\.md .*about/index\.html"):
         JrsPlugin()._refuse_two_pages_at_one_address(Files(pages))
+
+
+def test_a_build_removes_what_killed_builds_left(previous: Path) -> None:
+    """A build killed part-way leaves `.site-XXXXXXXX`; the next build removes it, and only
+    folders of that name made before it started (not another running build's, not others)."""
+    left = [previous / ".site-k1ll3d_x", previous / ".site-old"]
+    running = previous / ".site-running1"  # a build that started after this one
+    other = previous / ".site-notes"
+    for folder in (*left, running, other):
+        (folder / "stories").mkdir(parents=True)
+    os.utime(running, (time.time() + 3600,) * 2)
+    result = build(previous)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert [p for p in left if p.exists()] == []
+    assert running.is_dir() and other.is_dir()

@@ -17,6 +17,7 @@ from tests.conftest import Built
 from tests.site.hostile import NAME, hostile, value
 
 __all__ = ["hostile"]  # the session fixture
+pytestmark = pytest.mark.slow  # builds a whole site
 PAGES = ["stories/esther/", "stories/", "editions/118/", "reports/detention-2024/", "", "about/"]
 #: What the hostile text would add if it were markup.
 INJECTED = "[onerror], [onmouseover], [onload], img[src='x'], b"

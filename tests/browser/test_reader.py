@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import DESKTOP, PHONE, VisitAt
 from tests.browser.test_pages import axe_violations
@@ -16,11 +17,20 @@ def test_language_switcher_leads_to_the_same_testimony(visit_at: VisitAt) -> Non
     visit = visit_at(DESKTOP)
     page = visit.open("stories/esther/")
     page.hover(".md-select")
-    page.click('.md-select a[hreflang="fr"]')
-    page.wait_for_load_state()
-    assert page.url == visit.base + "fr/stories/esther/"
-    assert page.locator("html").get_attribute("lang") == "fr"
-    assert page.locator('.md-select a[hreflang="nl"]').get_attribute("lang") == "nl"
+    with page.expect_navigation(url=visit.base + "fr/stories/esther/"):
+        page.click('.md-select a[hreflang="fr"]')
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    expect(page.locator('.md-select a[hreflang="nl"]')).to_have_attribute("lang", "nl")
+
+
+def search_hrefs(page: Page, query: str) -> list[str]:
+    """Open the search dialog, type `query`, wait for the result count, return the links."""
+    page.click(".jrs-search-open")
+    page.fill(".jrs-search__input", query)
+    expect(page.locator(".jrs-search__status")).to_have_text(re.compile(r"^\d+ "))
+    return page.eval_on_selector_all(
+        ".jrs-search__results a", "links => links.map((a) => a.getAttribute('href'))"
+    )
 
 
 @pytest.mark.parametrize(("start", "prefix"), [("fr/", "/fr/"), ("", "/")])
@@ -29,33 +39,21 @@ def test_search_finds_pages_of_the_page_language_only(
 ) -> None:
     visit = visit_at(PHONE)
     page = visit.open(start + "stories/")
-    page.click(".jrs-search-open")
-    page.fill(".jrs-search__input", NAME)
-    page.wait_for_selector(".jrs-search__results li a")
-    hrefs = page.eval_on_selector_all(
-        ".jrs-search__results a", "links => links.map((a) => a.getAttribute('href'))"
-    )
+    hrefs = search_hrefs(page, NAME)
     assert f"{prefix}stories/esther/" in hrefs
     assert all(href.startswith(prefix) for href in hrefs), hrefs
     if prefix == "/":
         assert not any(href.startswith("/fr/") for href in hrefs), hrefs
-    assert re.match(r"\d+ ", page.inner_text(".jrs-search__status"))
     assert axe_violations(page) == [], "the open search dialog must be accessible too"
     page.keyboard.press("Escape")
-    assert not page.is_visible(".jrs-search")
+    expect(page.locator(".jrs-search")).to_be_hidden()
     assert visit.errors == [] and visit.foreign == []
 
 
 def test_search_stems_french_words(visit_at: VisitAt) -> None:
     """ "comptons" is in no text, but Esther's "comptais" shares its French stem."""
     page = visit_at(DESKTOP).open("fr/")
-    page.click(".jrs-search-open")
-    page.fill(".jrs-search__input", "comptons")
-    page.wait_for_selector(".jrs-search__results li a")
-    hrefs = page.eval_on_selector_all(
-        ".jrs-search__results a", "links => links.map((a) => a.getAttribute('href'))"
-    )
-    assert "/fr/stories/esther/" in hrefs
+    assert "/fr/stories/esther/" in search_hrefs(page, "comptons")
 
 
 def test_a_phone_loads_a_small_photo(visit_at: VisitAt) -> None:
@@ -69,18 +67,22 @@ def test_a_phone_loads_a_small_photo(visit_at: VisitAt) -> None:
 
 def test_skip_link_moves_to_the_content(visit_at: VisitAt) -> None:
     page = visit_at(DESKTOP).open("fr/stories/esther/")
+    skip = page.locator(".md-skip")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
-    assert page.is_visible(".md-skip")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
     page.keyboard.press("Enter")
-    assert page.url.endswith("#jrs-content")
+    # The same-document navigation is done when the page itself says so, not before.
+    page.wait_for_function("location.hash === '#jrs-content'")
+    expect(page).to_have_url(re.compile(r"#jrs-content$"))
     page.keyboard.press("Tab")
     after = """() => {
       const content = document.getElementById("jrs-content"), focused = document.activeElement;
       return content.contains(focused) ||
         Boolean(content.compareDocumentPosition(focused) & Node.DOCUMENT_POSITION_FOLLOWING);
     }"""
-    assert page.evaluate(after), "the next Tab goes on from the content, not from the header"
+    # Waits, and fails on its timeout: the next Tab goes on from the content, not the header.
+    page.wait_for_function(after, timeout=5_000)
 
 
 @pytest.mark.parametrize("lang", ["", "fr/"])
@@ -88,7 +90,7 @@ def test_edition_pdf_link_downloads_a_pdf(visit_at: VisitAt, lang: str) -> None:
     visit = visit_at(DESKTOP)
     page = visit.open(lang + "editions/118/")
     link = page.locator("p.jrs-pdf a")
-    assert link.count() == 1, "the edition page has no PDF link"
+    expect(link, "the edition page has one PDF link").to_have_count(1)
     with page.expect_download() as download:
         link.click()
     path = download.value.path()

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import struct
 import subprocess
 import zlib
 from pathlib import Path
 
-import pytest
 from PIL import Image, ImageChops, ImageStat
 
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+from jrs_site.images import strip_check
+from tests.tools import require, unavailable
+
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = Path(os.environ.get("JRS_PHOTO_CORPUS", REPO.parent / "shared" / "corpus" / "photos"))
-CMYK_PROFILES = (
-    Path("/usr/share/color/icc/ghostscript/default_cmyk.icc"),
-    Path("/usr/share/color/icc/ghostscript/ps_cmyk.icc"),
-)
 #: exiftool families (-G0) that must never appear in an output.
 FORBIDDEN_GROUPS = {"EXIF", "XMP", "IPTC", "ICC_Profile", "MakerNotes", "Photoshop", "MPF"}
 XMP = (
@@ -36,9 +32,15 @@ def corpus_dir(sub: str) -> Path:
     """A folder of the shared photo corpus; skipped when absent, except under CI=true."""
     path = CORPUS / sub
     if not path.is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"photo corpus folder {path} absent under CI")
-        pytest.skip(f"photo corpus folder {path} absent")
+        unavailable(f"photo corpus folder {path} absent")
+    return path
+
+
+def corpus_file(sub: str, name: str) -> Path:
+    """One photo of the shared corpus; skipped when absent, except under CI=true."""
+    path = corpus_dir(sub) / name
+    if not path.is_file():
+        unavailable(f"{name} is not in the photo corpus folder {path.parent}")
     return path
 
 
@@ -131,14 +133,6 @@ def png_16bit(path: Path, size: tuple[int, int], colour: tuple[int, ...]) -> Pat
     return path
 
 
-def cmyk_profile() -> Path:
-    """A CMYK ICC profile from the system (Debian: libgs-common), or skip."""
-    for path in CMYK_PROFILES:
-        if path.is_file():
-            return path
-    pytest.skip("no CMYK ICC profile installed (Debian package libgs-common)")
-
-
 def mean_diff(a: Image.Image, b: Image.Image, size: tuple[int, int] = (48, 48)) -> float:
     """Mean absolute difference of two images, downscaled and in greyscale (0..255)."""
     small = [im.convert("L").resize(size, Image.Resampling.BOX) for im in (a, b)]
@@ -158,13 +152,13 @@ def close(a: tuple[int, ...], b: tuple[int, ...], tolerance: int = 30) -> bool:
 
 
 def exiftool_groups(paths: list[Path]) -> dict[str, set[str]]:
-    """exiftool's metadata families (-G0) in each file, an sRGB ICC profile left out; {} when
-    exiftool is not installed."""
-    exe = shutil.which("exiftool")
-    if exe is None or not paths:
+    """exiftool's metadata families (-G0) in each file, an sRGB ICC profile left out (skips
+    without exiftool, fails under CI)."""
+    require("exiftool")
+    if not paths:
         return {}
     out = subprocess.run(
-        [exe, "-j", "-G0", *map(str, paths)], capture_output=True, check=False, text=True
+        ["exiftool", "-j", "-G0", *map(str, paths)], capture_output=True, check=False, text=True
     ).stdout
     found = {}
     for entry in json.loads(out):
@@ -172,4 +166,14 @@ def exiftool_groups(paths: list[Path]) -> dict[str, set[str]]:
         if "srgb" in str(entry.get("ICC_Profile:ProfileDescription", "")).lower():
             groups.discard("ICC_Profile")
         found[entry["SourceFile"]] = groups
+    assert set(found) == set(map(str, paths)), "exiftool did not read every file"
     return found
+
+
+def assert_clean(paths: list[Path]) -> None:
+    """No metadata in any of `paths`, by the pipeline's own `strip_check` and by exiftool."""
+    assert paths
+    for path in paths:
+        assert strip_check(path) == [], path
+    for path, groups in exiftool_groups(paths).items():
+        assert not groups & FORBIDDEN_GROUPS, (path, groups & FORBIDDEN_GROUPS)

@@ -14,7 +14,7 @@ from PIL import Image, ImageChops, ImageCms, ImageStat
 from jrs_site.images import ImageSettings, build_all, inspect, strip_check
 
 from . import helpers
-from .helpers import FORBIDDEN_GROUPS, corpus_dir, exiftool_groups, mean_diff
+from .helpers import assert_clean, corpus_dir, corpus_file, mean_diff
 
 
 @pytest.fixture(scope="module")
@@ -26,8 +26,7 @@ def corpus_settings(tmp_path_factory: pytest.TempPathFactory) -> ImageSettings:
 def test_every_orientation_looks_like_the_upright_one(
     kind: str, corpus_settings: ImageSettings
 ) -> None:
-    folder = corpus_dir("orientation")
-    sources = [folder / f"{kind}_{n}.jpg" for n in range(9)]
+    sources = [corpus_file("orientation", f"{kind}_{n}.jpg") for n in range(9)]
     images, errors = build_all(sources, corpus_settings)
     assert errors == []
     with Image.open(images[sources[1]].fallback().path) as reference:
@@ -47,26 +46,18 @@ def test_phone_photos_come_out_clean(corpus_settings: ImageSettings) -> None:
     assert any("gps" in strip_check(p) for p in sources), "the corpus should hold GPS photos"
     images, errors = build_all(sources, corpus_settings)
     assert errors == [] and len(images) == len(sources)
-    outputs = [v.path for image in images.values() for v in image.variants]
-    for out in outputs:
-        assert strip_check(out) == [], out.name
-    for out, groups in exiftool_groups(outputs).items():
-        assert not groups & FORBIDDEN_GROUPS, (out, groups & FORBIDDEN_GROUPS)
+    assert_clean([v.path for image in images.values() for v in image.variants])
 
 
 def test_rotated_iphone_heic_comes_out_portrait(corpus_settings: ImageSettings) -> None:
-    src = corpus_dir("phone") / "heic_mobile_iphone_13_pro_max.HEIC"
-    if not src.exists():
-        pytest.skip(f"{src.name} not in the corpus")
+    src = corpus_file("phone", "heic_mobile_iphone_13_pro_max.HEIC")
     assert inspect(src) == (3024, 4032)
 
 
 def test_display_p3_heic_is_converted_to_srgb(corpus_settings: ImageSettings) -> None:
     """The iPhone's Display P3 profile is applied, not dropped: the output is nearer a proper
     P3 to sRGB conversion than to the same pixels with the profile thrown away."""
-    src = corpus_dir("phone") / "heic_IMG_5195.HEIC"
-    if not src.exists():
-        pytest.skip(f"{src.name} not in the corpus")
+    src = corpus_file("phone", "heic_IMG_5195.HEIC")
     assert "icc (Display P3)" in strip_check(src)
     images, _ = build_all([src], corpus_settings)
     with Image.open(images[src].fallback().path) as out, Image.open(src) as raw:
@@ -96,3 +87,7 @@ def test_absent_corpus_skips_locally_and_fails_under_ci(
         monkeypatch.setenv("CI", ci)
     with pytest.raises(outcome, match="absent"):
         helpers.corpus_dir("phone")
+    monkeypatch.setattr(helpers, "CORPUS", tmp_path)
+    (tmp_path / "phone").mkdir()
+    with pytest.raises(outcome, match="not in the photo corpus"):
+        helpers.corpus_file("phone", "missing.HEIC")

@@ -9,6 +9,7 @@ import pytest
 from PIL import Image, ImageCms
 
 from jrs_site.images import ImageSettings, inspect, web_image
+from tests.tools import cmyk_profile
 
 from .helpers import (
     BLUE,
@@ -17,7 +18,6 @@ from .helpers import (
     WHITE,
     adobe_rgb_icc,
     close,
-    cmyk_profile,
     colour_at,
     exif_with,
     marker_image,

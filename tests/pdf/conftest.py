@@ -3,8 +3,6 @@ variants, and give the tests the poppler tools (a CI run fails rather than skips
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -14,21 +12,14 @@ from jrs_site.content import LANGUAGES, Site, load_site
 from jrs_site.pdf import PdfError, PdfOptions, Rendered, edition_pdf
 from jrs_site.pdf.settings import VARIANTS
 from tests.conftest import REPO
+from tests.tools import require, unavailable
 
 EDITION = "118"
 
 
-def _missing(what: str) -> None:
-    """Fail in CI, where everything must run; skip on a machine that lacks a tool."""
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{what} (CI must run every PDF test)")
-    pytest.skip(what)
-
-
 def run(tool: str, *args: str | Path) -> str:
     """The output of a poppler tool (Debian package poppler-utils)."""
-    if shutil.which(tool) is None:
-        _missing(f"{tool} is not installed: apt-get install poppler-utils")
+    require(tool)
     return subprocess.run(
         [tool, *map(str, args)], check=True, capture_output=True, text=True
     ).stdout
@@ -39,8 +30,7 @@ def options(variant: str, **extra: object) -> PdfOptions:
     try:
         return PdfOptions(variant, **extra)  # type: ignore[arg-type]
     except PdfError as exc:
-        _missing(str(exc))
-        raise
+        unavailable(str(exc))
 
 
 @pytest.fixture(scope="session")

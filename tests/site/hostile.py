@@ -88,8 +88,8 @@ def poison(project: Path) -> None:
 
 
 @cache
-def _build(root: Path) -> Built:
-    project = copy_project(root / "hostile-project")
+def _build(root: Path, cache: Path) -> Built:
+    project = copy_project(root / "hostile-project", cache)
     poison(project)
     result = build(project)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
@@ -97,6 +97,7 @@ def _build(root: Path) -> Built:
 
 
 @pytest.fixture(scope="session")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The hostile example site, built once per session."""
-    return _build(tmp_path_factory.getbasetemp())
+def hostile(tmp_path_factory: pytest.TempPathFactory, test_cache: Path) -> Built:
+    """The hostile example site, built once per session (the site and browser tests import
+    this fixture: `_build` makes it once for both)."""
+    return _build(tmp_path_factory.getbasetemp(), test_cache)

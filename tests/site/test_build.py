@@ -14,7 +14,16 @@ from bs4 import BeautifulSoup
 from jrs_site.content import load_site
 from jrs_site.content.l10n import typography
 from jrs_site.content.views import published_items
-from tests.conftest import DRAFT_MARK, NOWEB_MARK, REPO, Built, search_text
+from tests.conftest import (
+    DRAFT_MARK,
+    NOWEB_MARK,
+    REPO,
+    Built,
+    copied_sources,
+    search_text,
+    source_photos,
+)
+from tests.tools import require
 
 PAGES = ["", "about/", "support/", "contact/", "privacy/", "stories/", "editions/", "reports/"]
 #: The staff guide: built, but outside the navigation.
@@ -168,11 +177,19 @@ def test_search_index_and_sitemap_list_published_stories(built: Built) -> None:
 
 
 def test_no_source_photo_is_copied(built: Built) -> None:
-    sources = {
-        p.name for p in (REPO / "stories").rglob("*") if p.suffix.lower() in {".jpg", ".png"}
-    }
-    published = {p.name for p in built.site.rglob("*")}
-    assert not sources & published
+    """Published files are named by hash, so compare contents: no file under site/ and no
+    image inside a PDF is a source photo byte for byte."""
+    assert copied_sources(built.project, built.site) == []
+
+
+def test_the_copy_check_sees_a_copied_photo(built: Built, tmp_path: Path) -> None:
+    """Guards the check above: a source photo dropped into a site under another name is found."""
+    source = next(p for p in source_photos(built.project) if p.suffix == ".jpg")
+    (tmp_path / "media").mkdir()
+    (tmp_path / "media/3f2a.jpg").write_bytes(source.read_bytes())
+    assert copied_sources(built.project, tmp_path) == [
+        f"{source.relative_to(built.project)} is published as media/3f2a.jpg"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -186,6 +203,7 @@ def test_edition_links_its_screen_pdf_in_its_language(built: Built, lang: str, l
     assert pdf.read_bytes().startswith(b"%PDF-")
     size = pdf.stat().st_size / 1_000_000
     assert f"{size:.1f}".replace(".", ",") in link.get_text()
+    require("pdfinfo")
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     assert "Pages:" in info.stdout
     assert pikepdf.open(pdf).Root.Lang == lang

@@ -18,6 +18,7 @@ from tests.conftest import Built
 from tests.site.hostile import KICKER, NAME, TEXT, hostile, value
 
 __all__ = ["hostile"]  # the session fixture
+pytestmark = pytest.mark.slow  # builds a whole site
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 PAGES = {

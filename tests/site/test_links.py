@@ -132,9 +132,9 @@ def test_no_css_loads_from_another_host_and_its_files_exist(built: Built) -> Non
 
 
 @pytest.fixture(scope="module")
-def broken_build(tmp_path_factory: pytest.TempPathFactory) -> str:
+def broken_build(tmp_path_factory: pytest.TempPathFactory, test_cache: Path) -> str:
     """The output of a build whose Markdown links to a missing page and a missing heading."""
-    project = copy_project(tmp_path_factory.mktemp("broken") / "project")
+    project = copy_project(tmp_path_factory.mktemp("broken") / "project", test_cache)
     about = project / "docs" / "fr" / "about.md"
     broken = "\n[Perdu](nulle-part.md) et [introuvable](privacy.md#nulle-part)\n"
     about.write_text(about.read_text("utf-8") + broken, "utf-8")

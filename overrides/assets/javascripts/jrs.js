@@ -90,3 +90,18 @@ if (searchDialog) {
   searchDialog.querySelector("form").addEventListener("submit", (event) => event.preventDefault());
   input.addEventListener("input", search);
 }
+
+/* Wide tables scroll sideways inside Material's wrapper, which it adds after the page loads:
+   make each wrapper reachable by keyboard, named after the heading above it, so a keyboard
+   reader can scroll it too (axe: scrollable-region-focusable). */
+const labelScrollingTables = () => {
+  for (const wrap of document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])")) {
+    let heading = wrap.previousElementSibling;
+    while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
+    wrap.tabIndex = 0;
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", (heading || document.querySelector("h1") || document).textContent.trim());
+  }
+};
+labelScrollingTables();
+new MutationObserver(labelScrollingTables).observe(document.body, { childList: true, subtree: true });

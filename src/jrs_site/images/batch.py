@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import sys
-import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
-from typing import TextIO
 
+from ..progress import step
 from .cache import SourceIndex, Stamp
 from .errors import ImageError
 from .settings import ImageSettings
 from .web import WebImage, build_web_image, cached_web_image
-
-#: Show a progress line (on a terminal) when more photos than this need work.
-PROGRESS_MIN = 8
 
 Outcome = tuple[WebImage, Stamp | None, str] | ImageError
 
@@ -42,16 +37,18 @@ def build_all(
         else:
             images[src] = image
     failures: dict[Path, ImageError] = {}
-    progress = Progress(len(todo)) if len(todo) > PROGRESS_MIN and sys.stderr.isatty() else None
     try:
-        for src, outcome in _build(todo, settings, jobs):
-            if isinstance(outcome, ImageError):
-                failures[src] = outcome
-            else:
-                images[src], current, sha = outcome
-                index.record(src, current, sha)
-            if progress:
-                progress.step()
+        with step("photos", len(todo)) as progress:
+            for src, outcome in _build(todo, settings, jobs):
+                if isinstance(outcome, ImageError):
+                    failures[src] = outcome
+                else:
+                    images[src], current, sha = outcome
+                    index.record(src, current, sha)
+                progress.advance()
+            progress.summary = (
+                f"{len(todo) - len(failures)} encoded, {len(unique) - len(todo)} from the cache"
+            )
     finally:
         index.save()
     ordered = {src: images[src] for src in unique if src in images}
@@ -79,24 +76,3 @@ def _build_one(src: Path, settings: ImageSettings) -> tuple[Path, Outcome]:
         return src, build_web_image(src, settings)
     except ImageError as exc:
         return src, exc
-
-
-class Progress:
-    """A one-line counter with rate and time left, rewritten in place on stderr."""
-
-    def __init__(self, total: int, stream: TextIO | None = None) -> None:
-        self.total = total
-        self.done = 0
-        self.stream = stream or sys.stderr
-        self.start = time.monotonic()
-
-    def step(self) -> None:
-        """Count one finished photo and redraw the line."""
-        self.done += 1
-        rate = self.done / max(time.monotonic() - self.start, 1e-9)
-        left = (self.total - self.done) / rate
-        end = "\n" if self.done == self.total else ""
-        self.stream.write(
-            f"\rimages {self.done}/{self.total}  {rate:.1f}/s  {left:.0f} s left  {end}"
-        )
-        self.stream.flush()

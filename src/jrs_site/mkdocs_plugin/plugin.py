@@ -62,6 +62,7 @@ from ..content.views import Page as ViewPage
 from ..fonts import card_font, font_face_css, font_files
 from ..images import ImageError, ImageSettings, build_all, social_card
 from ..images.social import CARD_SIZE
+from ..progress import Step, bars_off
 from ..search import SearchIndexError, index_site
 
 log = get_plugin_logger(__name__)
@@ -110,6 +111,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         self.aside: dict[str, int] = {}  # language built in a forked process -> its pid
         self.serving = False  # under `serve`, content errors are shown in the pages, not raised
         self.problems: list[tuple[str, list[tuple[str, str]]]] = []  # file -> (problem, hint)
+        self.pages_step: Step | None = None  # progress of this language's pages
 
     # -- hooks ------------------------------------------------------------------------------
 
@@ -142,6 +144,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         self.paths = [self._path(f.url, lang) for f in files.documentation_pages()]
         if self.site is not None and not self.serving:
             self._build_other_languages_aside(config)
+        self.pages_step = Step(f"pages ({lang})", len(self.paths), sys.stderr)
         return files
 
     def on_page_markdown(
@@ -224,6 +227,10 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.site is None:
             return  # content errors under `serve`: the pages show them, nothing else to write
+        if self.pages_step is not None:
+            self.pages_step.summary = f"{self.pages_step.done} written, social cards included"
+            self.pages_step.finish()
+            self.pages_step = None
         self._join_languages_aside()
         if self.bodies is not None:
             self.bodies.save()
@@ -237,11 +244,16 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
                 raise PluginError(str(error)) from None
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if self.pages_step is not None:
+            self.pages_step.advance()
         # The same French typography as the PDF: no line starts with ":", "?" or "»".
         return typography_in_body(output, self._language(config))
 
     def on_build_error(self, error: Exception) -> None:
         self.languages_built = 0  # the next build (e.g. under `serve`) counts from zero
+        if self.pages_step is not None:
+            self.pages_step.stop()
+            self.pages_step = None
         for pid in self.aside.values():
             os.kill(pid, signal.SIGTERM)
             os.waitpid(pid, 0)
@@ -452,13 +464,15 @@ def _build_aside(config: MkDocsConfig, i18n: Any, locale: str) -> NoReturn:
     """In a forked process: build the `locale` pages, then leave, never returning into the
     build that forked us. Messages go to the same terminal; the exit code says how it went."""
     code = 1
+    bars_off()  # the first language's bar has the terminal; this build prints summaries
     try:
         i18n.current_language, i18n.building = locale, True
         # 404.html and sitemap.xml go to the site's root: the first language writes them.
         config.theme.static_templates.clear()
         # `dirty`: do not empty site_dir, where the first language is being written. The
-        # notice about dirty builds would fail a strict build; this build is not one.
-        logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_notice)
+        # notice about dirty builds would fail a strict build; this build is not one. (The
+        # logger is named after the module: `properdocs.commands.build` under ProperDocs.)
+        logging.getLogger(build.__module__).addFilter(_no_dirty_notice)
         build(config, dirty=True)
         code = 0
     except Exception as error:  # noqa: BLE001 - reported here, the exit code tells the parent

@@ -19,6 +19,7 @@ from weasyprint.text.fonts import FontConfiguration
 from ..content.bundles import Edition, Site
 from ..content.models import LANGUAGES
 from ..images.encode import write_atomic
+from ..progress import step
 from .cache import Entry, cache_key, lookup
 from .fetch import PreparedFiles, Refused
 from .html import FILLERS, EditionHtml
@@ -69,11 +70,17 @@ def edition_pdf(
 def build_screen_pdfs(site: Site, cache_dir: Path) -> dict[tuple[str, str], Path]:
     """A screen PDF of every published edition in every language: (edition, lang) -> path."""
     options = PdfOptions("screen")
-    return {
-        (edition.key, lang): edition_pdf(site, edition, lang, options, cache_dir).path
-        for edition in site.published_editions()
-        for lang in LANGUAGES
-    }
+    jobs = [(edition, lang) for edition in site.published_editions() for lang in LANGUAGES]
+    paths: dict[tuple[str, str], Path] = {}
+    rendered = 0
+    with step("screen PDFs", len(jobs)) as progress:
+        for edition, lang in jobs:
+            pdf = edition_pdf(site, edition, lang, options, cache_dir)
+            paths[edition.key, lang] = pdf.path
+            rendered += not pdf.cached
+            progress.advance()
+        progress.summary = f"{rendered} rendered, {len(jobs) - rendered} from the cache"
+    return paths
 
 
 @dataclass(frozen=True)

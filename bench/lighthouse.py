@@ -1,0 +1,187 @@
+"""Lighthouse 12 (mobile) on every page kind of the built example site, in both languages.
+
+Serves the site on 127.0.0.1 with gzip, as any static host does, runs npm's `lighthouse@12`
+with Debian's Chromium (`CHROME_PATH=/usr/bin/chromium`) against each page, and prints the
+four scores per page kind and language (performance, accessibility, best practices, SEO),
+plus the largest contentful paint and the page's transfer size.
+
+    .venv/bin/python bench/lighthouse.py [--site site] [--runs 1]
+
+Lighthouse is installed once into .cache/node/ (npm, no browser download). Performance is
+simulated slow 4G on a throttled CPU: on a busy machine it reads low; run it on a quiet one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.server
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from functools import partial
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+NODE = REPO / ".cache" / "node"
+LIGHTHOUSE = NODE / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+PAGES = {
+    "home": "",
+    "testimonies": "stories/",
+    "testimony": "stories/farid-mariam/",
+    "editions": "editions/",
+    "edition": "editions/118/",
+    "reports": "reports/",
+    "report": "reports/detention-2024/",
+    "page": "about/",
+    "guide": "guide/",
+    "guide-reference": "guide/reference/",
+    "404": "404.html",
+}
+LANGS = {"nl": "", "fr": "fr/"}
+ONE_LANGUAGE = {"404": "nl"}
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".mjs"}
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, gzipped when the browser accepts it (text types only), like a host."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (gzip_ok and path.suffix in COMPRESSIBLE and path.is_file()):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=3600")
+        self.end_headers()
+        return _Body(body)
+
+
+class _Body:
+    """The file-like object `SimpleHTTPRequestHandler.do_GET` copies to the socket."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def read(self, size: int = -1) -> bytes:
+        data, self.data = self.data, b""
+        return data
+
+    def close(self) -> None:
+        pass
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # Lighthouse drops connections it no longer needs: not our error
+
+
+def serve(site: Path) -> str:
+    handler = partial(GzipHandler, directory=str(site))
+    httpd = QuietServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{httpd.server_address[1]}/"
+
+
+def install() -> None:
+    if not LIGHTHOUSE.exists():
+        NODE.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["npm", "install", "--no-audit", "--no-fund", "--silent", "lighthouse@12"],
+            cwd=NODE,
+            check=True,
+        )
+
+
+def lighthouse(url: str, work: Path) -> dict[str, float]:
+    """One Lighthouse run: the four scores (0-100), LCP in seconds, transfer size in KiB."""
+    out = work / "report.json"
+    flags = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
+    subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            f"--chrome-flags={flags}",
+        ],
+        check=True,
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        capture_output=True,
+    )
+    report = json.loads(out.read_text("utf-8"))
+    scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+    audits = report["audits"]
+    scores["lcp"] = audits["largest-contentful-paint"]["numericValue"] / 1000
+    scores["kib"] = audits["total-byte-weight"]["numericValue"] / 1024
+    failed = [
+        audit_id
+        for category in ("accessibility", "best-practices", "seo")
+        for ref in report["categories"][category]["auditRefs"]
+        if ref["weight"] > 0
+        and (audit_id := ref["id"]) in audits
+        and audits[audit_id]["score"] is not None
+        and audits[audit_id]["score"] < 1
+    ]
+    failed += [
+        ref["id"]
+        for ref in report["categories"]["performance"]["auditRefs"]
+        if (audit := audits.get(ref["id"])) is not None
+        and (audit.get("details") or {}).get("type") == "opportunity"
+        and audit["score"] is not None
+        and audit["score"] < 0.9
+    ]
+    scores["failed"] = failed  # type: ignore[assignment]
+    return scores
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, default=REPO / "site", help="a built site")
+    parser.add_argument("--runs", type=int, default=1, help="runs per page (median shown)")
+    args = parser.parse_args()
+    if not (args.site / "index.html").exists():
+        print(f"no built site in {args.site}: run `make site` first", file=sys.stderr)
+        return 1
+    install()
+    base = serve(args.site.resolve())
+    header = f"{'page':<16} {'lang':<4} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4} "
+    print(header + f"{'LCP s':>6} {'KiB':>6}  below 100")
+    with tempfile.TemporaryDirectory() as work:
+        for kind, path in PAGES.items():
+            for lang, prefix in LANGS.items():
+                if ONE_LANGUAGE.get(kind, lang) != lang:
+                    continue
+                runs = [lighthouse(base + prefix + path, Path(work)) for _ in range(args.runs)]
+                keys = (*CATEGORIES, "lcp", "kib")
+                median = {k: statistics.median(r[k] for r in runs) for k in keys}
+                failed = sorted({a for r in runs for a in r["failed"]})  # type: ignore[union-attr]
+                print(
+                    f"{kind:<16} {lang:<4} {median['performance']:>4.0f} "
+                    f"{median['accessibility']:>4.0f} {median['best-practices']:>4.0f} "
+                    f"{median['seo']:>4.0f} {median['lcp']:>6.2f} {median['kib']:>6.0f}  "
+                    + (", ".join(failed) or "-"),
+                    flush=True,
+                )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

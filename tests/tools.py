@@ -1,0 +1,145 @@
+"""The system tools the test suite needs, the Debian packages that provide them, and what a
+test does when one is missing: skip with a message naming the package, or fail under CI=true.
+
+`python -m tests.tools` (run by `make test` before pytest) prints one message listing every
+missing tool and the `apt-get install` line that provides them all; under CI it exits 1.
+"""
+
+from __future__ import annotations
+
+import ctypes.util
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import NoReturn
+
+import pytest
+
+CHROMIUM = os.environ.get("JRS_CHROMIUM", "/usr/bin/chromium")
+CMYK_PROFILES = (
+    Path("/usr/share/color/icc/ghostscript/default_cmyk.icc"),
+    Path("/usr/share/color/icc/ghostscript/ps_cmyk.icc"),
+)
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+
+
+def in_ci() -> bool:
+    """True in continuous integration (`CI=true`), where every test must run."""
+    return os.environ.get("CI", "").lower() == "true"
+
+
+def unavailable(reason: str) -> NoReturn:
+    """Skip the test with `reason`; under CI=true fail instead: CI installs everything."""
+    if in_ci():
+        pytest.fail(f"{reason} (CI=true: nothing may be skipped; .ci/run installs it)")
+    pytest.skip(reason)
+
+
+def _program(name: str) -> Callable[[], bool]:
+    return lambda: shutil.which(name) is not None
+
+
+def _library(*names: str) -> Callable[[], bool]:
+    return lambda: all(ctypes.util.find_library(name) for name in names)
+
+
+@dataclass(frozen=True)
+class Tool:
+    name: str
+    package: str  # the Debian package(s) that provide it
+    needed_for: str
+    present: Callable[[], bool]
+
+
+TOOLS = {
+    tool.name: tool
+    for tool in (
+        Tool("chromium", "chromium", "browser tests", _program(CHROMIUM)),
+        *(
+            Tool(name, "poppler-utils", "PDF tests", _program(name))
+            for name in ("pdfinfo", "pdftoppm", "pdfimages", "pdftotext", "pdffonts")
+        ),
+        Tool("exiftool", "libimage-exiftool-perl", "metadata checks", _program("exiftool")),
+        Tool(
+            "Pango",
+            "libpango-1.0-0 libpangoft2-1.0-0",
+            "PDF rendering (WeasyPrint)",
+            _library("pango-1.0", "pangoft2-1.0"),
+        ),
+        Tool(
+            "HarfBuzz subset",
+            "libharfbuzz-subset0",
+            "PDF font embedding",
+            _library("harfbuzz-subset"),
+        ),
+        Tool(
+            "CMYK profile",
+            "libgs-common",
+            "print PDFs and CMYK photos",
+            lambda: any(p.is_file() for p in CMYK_PROFILES),
+        ),
+        Tool("DejaVu fonts", "fonts-dejavu-core", "image tests", FONT.is_file),
+    )
+}
+
+
+@cache
+def missing() -> tuple[Tool, ...]:
+    """The tools this machine lacks (looked up once per process)."""
+    return tuple(tool for tool in TOOLS.values() if not tool.present())
+
+
+def install_hint(tools: tuple[Tool, ...]) -> str:
+    packages = sorted({p for tool in tools for p in tool.package.split()})
+    return "apt-get install " + " ".join(packages)
+
+
+def report(tools: tuple[Tool, ...]) -> str:
+    """One message: what is missing, what it is needed for, and the line that installs it."""
+    by_package: dict[str, list[Tool]] = {}
+    for tool in tools:
+        by_package.setdefault(tool.package, []).append(tool)
+    lines = [
+        f"  {', '.join(t.name for t in group)} ({package}): {group[0].needed_for}"
+        for package, group in by_package.items()
+    ]
+    return "\n".join(
+        [
+            "Missing system tools for the tests:",
+            *lines,
+            f"Install them, as root: {install_hint(tools)}",
+            "(without them, the tests that need them are skipped; under CI=true they fail)",
+        ]
+    )
+
+
+def require(*names: str) -> None:
+    """Skip the test (fail under CI) unless every named tool is present."""
+    absent = tuple(tool for tool in missing() if tool.name in names)
+    if absent:
+        unavailable(
+            ", ".join(f"{t.name} is not installed" for t in absent) + f": {install_hint(absent)}"
+        )
+
+
+def cmyk_profile() -> Path:
+    """A CMYK ICC profile from the system (Debian: libgs-common)."""
+    require("CMYK profile")
+    return next(p for p in CMYK_PROFILES if p.is_file())
+
+
+def main() -> int:
+    absent = missing()
+    if not absent:
+        print("System tools for the tests: all present.")
+        return 0
+    print(report(absent), file=sys.stderr)
+    return 1 if in_ci() else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
