@@ -11,8 +11,9 @@ from bs4 import BeautifulSoup
 from jrs_site.content import load_site
 from jrs_site.content.loader import MAY_HOLD_HTML_RE, body_problems
 from jrs_site.content.markdown import convert, render
+from jrs_site.content.reference import reference_markdown
 from jrs_site.content.sanitise import locate, removals, sanitise, url_allowed
-from tests.conftest import story_text, write_md
+from tests.conftest import REPO, story_text, write_md
 
 CONVENTIONS = """Een inleiding met een [link](https://example.org/), een [pagina](../about/) en
 een [adres](mailto:info@example.org)[^1].
@@ -197,3 +198,14 @@ def test_check_skips_rendering_plain_bodies() -> None:
     assert MAY_HOLD_HTML_RE.search(body) is None
     assert MAY_HOLD_HTML_RE.search("[x](&#106;avascript:alert(1))")
     assert MAY_HOLD_HTML_RE.search("[x]: data:text/html,x")
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_the_generated_field_reference_loses_nothing(lang: str) -> None:
+    assert removals(convert(reference_markdown(lang), lang)[0]) == []
+
+
+def test_the_example_content_loses_nothing() -> None:
+    """Every body and docs page of the repository passes the allow-list as it is."""
+    _, problems = load_site(REPO)
+    assert [p.format(REPO) for p in problems if "not allowed" in p.message] == []
