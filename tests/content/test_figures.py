@@ -6,17 +6,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from jrs_site.content import load_site
 from jrs_site.content.markdown import (
     KeyFigure,
     figure_problems,
+    figure_views,
     figures_html,
     parse_figures,
     parse_number,
     render,
 )
+from jrs_site.content.views import report_figures
 from tests.conftest import story_text, write_md
 
 
@@ -137,3 +140,29 @@ def test_check_reports_a_malformed_block_with_file_and_line(content: Path) -> No
 def test_a_malformed_block_is_never_published_as_a_number() -> None:
     html = render("```figures\n35+ | gezinnen\n1,204 | x\n```\n", "nl", lambda *_: "")
     assert "key-figures" not in html
+
+
+def test_report_figures_carry_qualifiers_too(content: Path) -> None:
+    path = content / "reports/detention-2024/report.yml"
+    meta = yaml.safe_load(path.read_text("utf-8"))
+    meta["figures"][0].update(before={"nl": "meer dan", "fr": "plus de"}, after="%")
+    path.write_text(yaml.safe_dump(meta, allow_unicode=True), "utf-8")
+    site, problems = load_site(content)
+    assert [p for p in problems if p.severity == "error"] == []
+    shown = {
+        lang: [
+            f.value
+            for f in figure_views(report_figures(site.reports["detention-2024"], lang), lang)
+        ]
+        for lang in ("nl", "fr")
+    }
+    assert shown == {"nl": ["meer dan\u00a07.412%"], "fr": ["plus de\u00a07\u202f412\u202f%"]}
+
+
+def test_a_report_figure_takes_only_plus_or_percent_after_it(content: Path) -> None:
+    path = content / "reports/detention-2024/report.yml"
+    meta = yaml.safe_load(path.read_text("utf-8"))
+    meta["figures"][0]["after"] = "gezinnen"
+    path.write_text(yaml.safe_dump(meta, allow_unicode=True), "utf-8")
+    found = [p for p in load_site(content)[1] if p.file == path]
+    assert [p.field for p in found] == ["figures[0].after"]

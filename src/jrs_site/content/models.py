@@ -238,6 +238,10 @@ class Figure(Schema):
     label: Localized = Field(description="what is counted, in each language")
     unit: Localized | None = Field(None, description="unit in each language: {nl: dagen, ...}")
     source: Localized | None = Field(None, description="where the number comes from")
+    before: Localized | None = Field(
+        None, description="a word or sign before the number: {nl: meer dan, fr: plus de}, ±"
+    )
+    after: Literal["+", "%"] | None = Field(None, description='"+" or "%" after the number')
 
     @field_validator("value", "previous")
     @classmethod

@@ -47,7 +47,7 @@ CLASSES: dict[str, set[str]] = {
     "ul": {"key-figures"},
     "span": {
         *("kf-value", "kf-unit", "kf-label", "kf-previous", "kf-source"),
-        *("kf-bars", "kf-bar", "kf-bar-now", "kf-bar-prev", "kf-qualifier"),
+        *("kf-bars", "kf-bar", "kf-bar-now", "kf-bar-prev"),
     },
     "a": {"footnote-ref", "footnote-backref"},
     "div": {"footnote", "highlight"},

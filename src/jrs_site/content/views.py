@@ -352,6 +352,8 @@ def report_figures(report: Report, lang: str) -> list[KeyFigure]:
             f.previous,
             f.unit.get(lang) if f.unit else "",
             f.source.get(lang) if f.source else "",
+            f.before.get(lang) if f.before else "",
+            f.after or "",
         )
         for f in report.meta.figures
     ]
