@@ -44,11 +44,10 @@ from markupsafe import Markup
 
 from ..images.cache import read_json, write_json
 from . import l10n, partials, sanitise
-from .l10n import NBSP, catalogue, number_text, t
+from .l10n import NBSP, catalogue, language_name, number_text, t
 from .partials import partial
 
 DASHES = ("—", "–", "-- ", "- ")
-_LANGUAGE_NAMES = {"nl": "Dutch", "fr": "French"}
 IMAGE_RE = re.compile(
     r"!\[(?P<alt>[^\]]*)\]\((?P<src><[^>]+>|[^)\s]+)(?:\s+\"(?P<title>[^\"]*)\")?\)"
 )
@@ -100,9 +99,8 @@ def parse_number(text: str, lang: str) -> float:
     example = format_decimal(1204, locale=lang), format_decimal(12.5, locale=lang)
     how = f"write {example[0]} or 1204 for one thousand two hundred and four, {example[1]} for 12.5"
     if any(not (c.isdigit() or c in (decimal, group)) for c in written):
-        raise ValueError(
-            f"'{text}' is not written the {_LANGUAGE_NAMES.get(lang, lang)} way; {how}"
-        )
+        language = language_name(lang, "en")
+        raise ValueError(f"'{text}' is not written the {language} way; {how}")
     if group not in written and re.fullmatch(rf"\d+{re.escape(decimal)}\d{{3}}", written):
         raise ValueError(f"'{text}' could be read two ways; {how}")
     try:
