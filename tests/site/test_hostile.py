@@ -170,3 +170,6 @@ def test_the_pdf_prints_the_text_as_typed(hostile: Built, lang: str) -> None:
     text = re.sub(r"\s+", "", out.stdout)
     for field in ("theme", "title", "lead", "finding", "label"):
         assert re.sub(r"\s+", "", value(field)) in text.replace("\u00ad", ""), field
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+    fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+    assert fields["Title"].strip().endswith(value("theme")), "the PDF's metadata as typed"
