@@ -17,6 +17,8 @@ from .content import Problem, Site, load_site
 from .content.problems import by_file
 
 CONFIG = "mkdocs.yml"
+#: The image cache of the default configuration (the plugin's `cache_dir`, then `images/`).
+PHOTO_CACHE = Path(".cache/images")
 
 
 def _root() -> Path:
@@ -68,7 +70,7 @@ def print_resolution_problems(site: Site) -> list[Problem]:
 
 def run_check(root: Path, fmt: str = "text", strict: bool = False) -> int:
     """Check all content; print every problem; return the exit code."""
-    site, problems = load_site(root)
+    site, problems = load_site(root, root / PHOTO_CACHE)
     if not any(p.severity == "error" for p in problems):
         problems += print_resolution_problems(site)
     errors = [p for p in problems if p.severity == "error"]

@@ -467,4 +467,19 @@ CASES = [
         exit_code=0,
         severity="warning",
     ),
+    Case(
+        "story-field-in-the-front-matter",
+        edit(f"{ESTHER}/nl.md", "---\ntitle:", "---\ndraft: false\ntitle:"),
+        f"{ESTHER}/nl.md",
+        "'draft' belongs in story.yml: move the line there",
+        field="draft",
+        line=2,
+    ),
+    Case(
+        "text-field-in-story-yml",
+        edit(f"{ESTHER}/story.yml", "country: CD\n", "country: CD\nlead: Esther vertelt.\n"),
+        f"{ESTHER}/story.yml",
+        "'lead' belongs in nl.md and fr.md (one text per language): move the line there",
+        field="lead",
+    ),
 ]

@@ -60,3 +60,18 @@ def test_warnings_are_fatal_with_strict(project: Path, monkeypatch) -> None:
     (project / "stories/esther/fr.md").unlink()
     assert check(project, monkeypatch)[0] == 0
     assert check(project, monkeypatch, "--strict")[0] == 1
+
+
+def test_a_broken_text_is_reported_once(project: Path, monkeypatch) -> None:
+    """A YAML mistake in both texts is that mistake, not also 'no nl.md or fr.md'."""
+    for lang in ("nl", "fr"):
+        path = project / "stories/esther" / f"{lang}.md"
+        lines = path.read_text("utf-8").split("\n")
+        assert lines[1].startswith('title: "') and lines[1].endswith('"')
+        lines[1] = lines[1][:-1]  # the title's quote is never closed
+        path.write_text("\n".join(lines), "utf-8")
+    code, out, text = check(project, monkeypatch, "--format", "json")
+    problems = [p for p in json.loads(out) if p["file"].startswith("stories/esther")]
+    assert code == 1
+    assert sorted(p["file"] for p in problems) == ["stories/esther/fr.md", "stories/esther/nl.md"]
+    assert all("never closed" in p["message"] for p in problems), problems

@@ -29,11 +29,16 @@ CASES = [
 IDS = [f"{kind}-{lang}-{width}" for kind, lang, width in CASES]
 
 
+#: Files whose size grows with the archive: no page may fetch them just by loading.
+GROWING = ("sitemap.xml", "feed.xml", "pagefind/")
+
+
 @dataclass(frozen=True)
 class Inspection:
     errors: list[str]
     foreign: list[str]
     violations: list[str]  # "impact rule: where (how to fix)"
+    requests: list[str]
 
 
 def scroll_to_bottom(page: Page) -> None:
@@ -76,7 +81,7 @@ def inspect(browser: Browser, server: str) -> Callable[[str, str, int], Inspecti
         page.screenshot(path=SCREENSHOTS / f"{kind}-{lang}-{width}.png", full_page=True)
         violations = axe_violations(page)
         context.close()
-        return Inspection(visit.errors, visit.foreign, violations)
+        return Inspection(visit.errors, visit.foreign, violations, visit.requests)
 
     return run
 
@@ -84,6 +89,17 @@ def inspect(browser: Browser, server: str) -> Callable[[str, str, int], Inspecti
 @pytest.mark.parametrize(("kind", "lang", "width"), CASES, ids=IDS)
 def test_nothing_loads_from_another_host(inspect: Any, kind: str, lang: str, width: int) -> None:
     assert inspect(kind, lang, width).foreign == []
+
+
+@pytest.mark.parametrize(("kind", "lang", "width"), CASES, ids=IDS)
+def test_loading_fetches_nothing_that_grows_with_the_archive(
+    inspect: Any, kind: str, lang: str, width: int
+) -> None:
+    """The sitemap, the feeds and the search index grow with every item: a page load (and
+    a scroll to its end) must not fetch them; search loads its index only when used."""
+    requests = inspect(kind, lang, width).requests
+    assert requests, "the visit recorded no request"
+    assert [url for url in requests if any(name in url for name in GROWING)] == []
 
 
 @pytest.mark.parametrize(("kind", "lang", "width"), CASES, ids=IDS)

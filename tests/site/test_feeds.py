@@ -19,7 +19,7 @@ HOME = {"nl": "", "fr": "fr/"}
 def feed_href(page: Path, url: str) -> str:
     """The site path of the feed a page links in its <head>."""
     links = BeautifulSoup(page.read_text("utf-8"), "lxml").select(
-        'head link[rel="alternate"][type="application/atom+xml"]'
+        'head link[rel~="alternate"][type="application/atom+xml"]'
     )
     assert len(links) == 1, page
     return urlparse(urljoin("/" + url, links[0]["href"])).path.lstrip("/")

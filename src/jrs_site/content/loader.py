@@ -13,13 +13,14 @@ import itertools
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from ..images import ImageError, inspect
+from ..images import ImageError, Inspector, inspect
 from . import models
 from .bundles import Article, Bundle, Edition, Report, Site, Story, Text, localized_url
 from .markdown import IMAGE_RE, convert, figure_problems
@@ -88,6 +89,19 @@ def validate(
             if not is_todo(err.get("input")) and not _misspelt(err, data, model)
         ]
         return None, todos + [_schema_problem(err, model, path, first_line, at) for err in wrong]
+
+
+def _belongs_elsewhere(
+    problems: list[Problem], other: type[BaseModel], where: str
+) -> list[Problem]:
+    """An unknown field that is a field of the item's other file (`draft:` in nl.md, `title:`
+    in story.yml) gets a hint saying where it belongs, instead of the list of known fields."""
+    return [
+        replace(p, hint=f"'{p.field}' belongs in {where}: move the line there")
+        if p.field in other.model_fields and p.message == f"unknown field '{p.field}'"
+        else p
+        for p in problems
+    ]
 
 
 def _misspelt(err: Any, data: Any, model: type[BaseModel]) -> bool:
@@ -259,8 +273,9 @@ def _line_of(path: Path, loc: tuple[str | int, ...], first_line: int) -> int | N
 class Loader:
     """Reads one content root; collects problems as it goes."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, inspect_photo: Callable[[Path], object] = inspect) -> None:
         self.root = root
+        self.inspect_photo = inspect_photo
         self.problems = Problems()
         self.drafts: set[Path] = set()  # folders marked `draft: true`, even if otherwise invalid
 
@@ -369,19 +384,25 @@ class Loader:
         meta, problems = (
             (None, []) if data is UNREADABLE else validate(cls.meta_model, data, meta_path)
         )
-        self.problems.extend(problems)
+        texts_file = " and ".join(f"{lang}.md" for lang in LANGUAGES)
+        self.problems.extend(
+            _belongs_elsewhere(problems, cls.text_model, f"{texts_file} (one text per language)")
+        )
         texts = {}
         for lang in LANGUAGES:
-            text = self._load_text(folder / f"{lang}.md", lang, cls.text_model)
+            text = self._load_text(folder / f"{lang}.md", lang, cls)
             if text is not None:
                 texts[lang] = text
+        written = [lang for lang in LANGUAGES if (folder / f"{lang}.md").exists()]
+        if meta is not None and not written:
+            self.problems.add(
+                folder, f"no {' or '.join(f'{lang}.md' for lang in LANGUAGES)} in this folder"
+            )
         if meta is None or not texts:
-            if meta is not None:
-                self.problems.add(folder, "no nl.md or fr.md in this folder")
             return None
         return cls(key=folder.name, folder=folder, meta=meta, texts=texts)
 
-    def _load_text(self, path: Path, lang: str, model: type[BaseModel]) -> Text | None:
+    def _load_text(self, path: Path, lang: str, cls: type[Bundle]) -> Text | None:
         if not path.exists():
             return None
         try:
@@ -389,8 +410,8 @@ class Loader:
         except SourceError as exc:
             self.problems.extend([exc.problem])
             return None
-        fields, problems = validate(model, source.meta, path, first_line=2)
-        self.problems.extend(problems)
+        fields, problems = validate(cls.text_model, source.meta, path, first_line=2)
+        self.problems.extend(_belongs_elsewhere(problems, cls.meta_model, cls.meta_file()))
         self.problems.extend(body_problems(path, source.body, source.body_line, lang))
         for match in TODO_LINE_RE.finditer(source.body):
             self.problems.add(
@@ -571,7 +592,7 @@ class Loader:
                 path, f"the photo '{name}' does not exist", field=field or "", line=at()
             )
             return
-        error = photo_error(target)
+        error = photo_error(target, self.inspect_photo)
         if error is not None:
             message, _, hint = error.partition("; ")
             self.problems.add(path, f"'{name}': {message}", field=field or "", line=at(), hint=hint)
@@ -679,10 +700,10 @@ def page_body(path: Path) -> tuple[str, int]:
     return source.body, source.body_line
 
 
-def photo_error(path: Path) -> str | None:
+def photo_error(path: Path, inspect_photo: Callable[[Path], object] = inspect) -> str | None:
     """Why a photo file cannot be used (damaged, empty, not a photo, too large), or None."""
     try:
-        inspect(path)
+        inspect_photo(path)
     except ImageError as exc:
         return exc.message
     return None
@@ -697,19 +718,24 @@ def page_address(page: Path) -> str:
     return "" if stem == Path(".") else f"{stem.as_posix()}/"
 
 
-def load_site(root: Path) -> tuple[Site, list[Problem]]:
+def load_site(root: Path, photo_cache: Path | None = None) -> tuple[Site, list[Problem]]:
     """Load every item under `root`; return the site and every problem found.
 
     Problems inside a draft are warnings: a draft in progress never blocks publication.
     Loading again in the same process while no source changed returns the same site (do not
-    change it): `jrs-site build` checks the content, then the build loads it.
+    change it): `jrs-site build` checks the content, then the build loads it. With
+    `photo_cache` (the image cache folder), what the checks learn of each photo is kept there
+    for the next process.
     """
     fingerprint = _fingerprint(root)
     last = _LAST.get(root)
     if last is not None and last[0] == fingerprint:
         return last[1], list(last[2])
-    loader = Loader(root)
+    inspector = Inspector(photo_cache) if photo_cache is not None else None
+    loader = Loader(root, inspector or inspect)
     site = loader.load()
+    if inspector is not None:
+        inspector.save()
     problems = [
         replace(p, severity="warning", message=f"{p.message} (draft, not published)")
         if p.severity != "info" and any(p.file.is_relative_to(folder) for folder in loader.drafts)

@@ -92,6 +92,13 @@ class Organisation(Schema):
     editor: str = Field(description="author id of the editor, named in the colophon")
     printer: str = Field(description="the printer's name, for the colophon")
     tax_note: Localized = Field(description="the note on tax certificates for donations")
+    newsletter_signup: str | None = Field(
+        None,
+        pattern=r"^(https://|http://|mailto:)\S+$",
+        description="where readers subscribe to the newsletter, shown in the site's footer: "
+        "the address of the subscription page (https://...) or mailto:...; "
+        "default: an e-mail to `email`",
+    )
 
 
 class Person(Schema):

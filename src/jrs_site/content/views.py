@@ -7,10 +7,12 @@ views return small dataclasses holding only strings, numbers, lists and ready HT
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -565,6 +567,50 @@ def organisation_view(site: Site, lang: str) -> OrganisationView:
     return OrganisationView(org.name, org.newsletter.get(lang), org.tagline.get(lang))
 
 
+@dataclass
+class FooterView:
+    """The organisation's footer on every page, in the page's language. Paths are
+    site-relative (the template makes them relative to the page)."""
+
+    name: str
+    tagline: str
+    address: str
+    email: str
+    phone: str
+    phone_href: str  # tel:+3220000000
+    iban: str
+    bic: str
+    tax_note: str
+    signup_text: str  # "Ontvang Ankerpunt Nieuws"
+    signup_href: str  # https://... or mailto:...
+    support_path: str
+    privacy_path: str
+    feed_path: str
+
+
+def footer_view(site: Site, lang: str, feed_path: str) -> FooterView:
+    org = site.organisation
+    newsletter = org.newsletter.get(lang)
+    subject = l10n.t(lang, "footer_signup_subject", name=newsletter)
+    signup = org.newsletter_signup or f"mailto:{org.email}?subject={quote(subject)}"
+    return FooterView(
+        name=org.name,
+        tagline=org.tagline.get(lang),
+        address=org.address,
+        email=org.email,
+        phone=org.phone,
+        phone_href="tel:" + re.sub(r"[^+0-9]", "", org.phone),
+        iban=org.iban,
+        bic=org.bic,
+        tax_note=org.tax_note.get(lang),
+        signup_text=l10n.t(lang, "footer_signup", name=newsletter),
+        signup_href=signup,
+        support_path=localized_url("support/", lang),
+        privacy_path=localized_url("privacy/", lang),
+        feed_path=feed_path,
+    )
+
+
 def item_title(item: Bundle, lang: str) -> str:
     """The page title of an item: its title, or for an edition its number and theme."""
     fields = item.text(lang).fields
@@ -609,15 +655,12 @@ class SitemapEntry:
     alternates: dict[str, str]  # language (and "x-default") -> absolute URL
 
 
-def sitemap(
-    base_url: str, paths: list[str], languages: tuple[str, ...] = LANGUAGES
-) -> list[SitemapEntry]:
-    """Every page in `languages` (all by default), each listing all its alternates and an
-    x-default."""
+def sitemap(base_url: str, paths: list[str]) -> list[SitemapEntry]:
+    """Every page in every language, each listing all its alternates and an x-default."""
     entries = []
     for path in sorted(set(paths)):
         alternates = absolute_alternates(base_url, path)
-        entries += [SitemapEntry(alternates[lang], alternates) for lang in languages]
+        entries += [SitemapEntry(alternates[lang], alternates) for lang in LANGUAGES]
     return entries
 
 

@@ -4,11 +4,13 @@ Every output is re-encoded from pixels alone, upright and in sRGB, with no metad
 
 The cache folder holds `<sha16>-<settings>-<width>.<ext>` web variants, a
 `<sha16>-<settings>.json` manifest per photo, crops, print variants and `index.json`
-(`{path: [size, mtime_ns, sha16]}`). Files there are only ever replaced whole (written under a
+(`{path: [size, mtime_ns, sha16]}`) and `sizes-v<N>.json` (each photo's upright size by its
+hash, for the checks). Files there are only ever replaced whole (written under a
 temporary name, then renamed), never changed in place, so they can be hard-linked elsewhere.
 """
 
 from .batch import build_all
+from .cache import Inspector
 from .crop import crop_variant
 from .decode import inspect
 from .errors import ImageError
@@ -21,6 +23,7 @@ from .web import Variant, WebImage, web_image
 __all__ = [
     "ImageError",
     "ImageSettings",
+    "Inspector",
     "Variant",
     "WebImage",
     "build_all",

@@ -45,6 +45,7 @@ from ..content.views import (
     ITEM_VIEWS,
     Download,
     fallback_note,
+    footer_view,
     head_view,
     index_page_path,
     item_description,
@@ -208,6 +209,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         title = Markup(page.title).striptags() if not page.is_homepage else config.site_name
         context["jrs_head"] = head_view(config.site_url or "/", path, lang, title, description)
         context["jrs_feed"] = feed_link(self._site(), lang)
+        context["jrs_footer"] = footer_view(self._site(), lang, context["jrs_feed"].path)
         site = self._site()
         card = generic_card(site, lang) if path == "" else card_spec(site, lang, title, item)
         context["jrs_card"] = self._social_card(card, config)
@@ -217,6 +219,10 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         self, context: dict[str, Any], template_name: str, config: MkDocsConfig
     ) -> dict[str, Any]:
         context["jrs_problems"] = self.problems  # on the 404 page too
+        if template_name == "404.html" and self.site is not None:
+            lang = self._language(config)
+            context["jrs_t"] = catalogue(lang)
+            context["jrs_footer"] = footer_view(self.site, lang, feed_link(self.site, lang).path)
         if template_name == "sitemap.xml":
             context["jrs_sitemap"] = sitemap(config.site_url or "/", self.paths)
         return context
@@ -265,17 +271,15 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         """The checked content, with its photos encoded. On errors: raise, or under `serve`
         log them, keep them for the banner of every page, and return no content."""
         root = (base / self.config.content_dir).resolve()
-        site, problems = load_site(root)
+        photo_cache = (base / self.config.cache_dir / "images").resolve()
+        site, problems = load_site(root, photo_cache)
         for problem in problems:
             if problem.severity == "warning":
                 log.info(problem.format(root))  # strict mode must not fail on these
         errors = [p for p in problems if p.severity == "error"]
         self.media, self.problems = {}, []
         if not errors:
-            settings = ImageSettings(
-                cache_dir=(base / self.config.cache_dir / "images").resolve(),
-                widths=tuple(self.config.image_widths),
-            )
+            settings = ImageSettings(cache_dir=photo_cache, widths=tuple(self.config.image_widths))
             self.media, image_errors = build_all(sorted(photos_needed(site)), settings)
             errors = [Problem(e.path, e.message) for e in image_errors]
         if not errors:
@@ -403,9 +407,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         return posixpath.relpath(MEDIA_DIR, page.url or ".")
 
     def _write_language_files(self, config: MkDocsConfig) -> None:
-        """This language's feed; robots.txt at the root, and beside each other language's feed
-        a sitemap of its pages (Material's script fetches "sitemap.xml" beside every
-        <link rel="alternate">, the feed's included)."""
+        """This language's feed; robots.txt, fonts, media and PDFs once, at the root."""
         lang, site_dir, base_url = self._language(config), Path(config.site_dir), config.site_url
         base_url = base_url or "/"
         feed = Feed(self._site(), lang, base_url, self.media, posixpath.join(base_url, MEDIA_DIR))
@@ -418,10 +420,6 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
                 name = pdf_name(self._site(), self._site().editions[key], pdf_lang)
                 (site_dir / PDF_DIR).mkdir(exist_ok=True)
                 _publish(path, site_dir / PDF_DIR / name)
-        else:
-            entries = sitemap(base_url, self.paths, (lang,))
-            template = config.theme.get_env().get_template("sitemap.xml")
-            _write_text(site_dir / lang / "sitemap.xml", template.render(jrs_sitemap=entries))
 
     def _social_card(self, card: CardSpec, config: MkDocsConfig) -> CardView:
         """Draw the card once (cached by everything it shows), put it in the site."""
