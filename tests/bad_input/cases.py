@@ -224,7 +224,7 @@ CASES = [
         "raw-script",
         edit(f"{ESTHER}/nl.md", "\n## ", "\n<script>alert('hi')</script>\n\n## "),
         f"{ESTHER}/nl.md",
-        "raw <script> is not allowed in the text",
+        "raw HTML <script> is not allowed",
     ),
     Case(
         "todo-in-a-published-title",

@@ -57,4 +57,4 @@ def test_only_the_bodies_of_the_last_build_are_kept(tmp_path: Path) -> None:
     cache.render("Nouveau texte.", figure)
     cache.save()
     stored = json.loads(path.read_text("utf-8"))
-    assert [html for html, _ in stored.values()] == ["<p>Nouveau texte.</p>"]
+    assert [html for html, *_ in stored.values()] == ["<p>Nouveau texte.</p>"]

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from markupsafe import Markup
+
 from . import l10n
 from .bundles import Bundle, Edition, Site, Story, localized_url
 from .markdown import render
+from .partials import partial
 from .views import item_title
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -41,7 +43,8 @@ class Entry:
     title: str
     date: dt.date
     summary: str
-    content_html: str
+    lead: str  # shown as the content's first paragraph (testimonies)
+    body_html: Markup  # the rendered introduction (editions)
     image: tuple[str, str] | None  # absolute URL, alt text
 
 
@@ -91,7 +94,8 @@ class Feed:
             fields.title,
             story.meta.date,
             fields.lead,
-            f"<p>{escape(fields.lead)}</p>",
+            fields.lead,
+            Markup(),
             self.image(story, story.meta.portrait, fields.portrait_alt),
         )
 
@@ -104,7 +108,8 @@ class Feed:
             item_title(edition, self.lang),
             edition.meta.date,
             " · ".join([text.fields.season, *titles]),
-            render(body, self.lang, lambda *_: "") if body.strip() else "",
+            "",
+            render(body, self.lang, lambda *_: "") if body.strip() else Markup(),
             self.image(edition, edition.meta.cover, text.fields.cover_alt),
         )
 
@@ -138,11 +143,12 @@ class Feed:
             _add(entry, "updated", _timestamp(item.date))
             _add(entry, "link", rel="alternate", type="text/html", href=item.url)
             _add(entry, "summary", item.summary)
-            content = item.content_html
             if item.image:
-                url, alt = item.image
-                _add(entry, "link", rel="enclosure", type="image/jpeg", href=url)
-                content = f'<p><img src="{escape(url)}" alt="{escape(alt)}"></p>{content}'
-            _add(entry, "content", content, type="html")
+                _add(entry, "link", rel="enclosure", type="image/jpeg", href=item.image[0])
+            content = partial(
+                "feed-entry.html", image=item.image, lead=item.lead, body_html=item.body_html
+            )
+            # Plain str: ElementTree escapes with str.replace, which Markup would escape again.
+            _add(entry, "content", str(content), type="html")
         xml = ET.tostring(feed, encoding="unicode")
         return f'<?xml version="1.0" encoding="utf-8"?>\n{xml}\n'

@@ -16,6 +16,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    HttpUrl,
     Tag,
     field_validator,
     model_validator,
@@ -43,6 +44,16 @@ class Localized(Schema):
 
     def get(self, lang: str) -> str:
         return getattr(self, lang)
+
+
+class LocalizedUrl(Schema):
+    """A web address in each language, starting with https:// (or http://)."""
+
+    nl: HttpUrl = Field(description="in Dutch, e.g. https://ankerpunt.example/rapporten/x.pdf")
+    fr: HttpUrl = Field(description="in French, e.g. https://ankerpunt.example/rapports/x.pdf")
+
+    def get(self, lang: str) -> str:
+        return str(getattr(self, lang))
 
 
 class PhotoMeta(Schema):
@@ -295,6 +306,21 @@ class Figure(Schema):
     label: Localized = Field(description="what is counted, in each language")
     unit: Localized | None = Field(None, description="unit in each language: {nl: dagen, ...}")
     source: Localized | None = Field(None, description="where the number comes from")
+    before: Localized | None = Field(
+        None, description="a word or sign before the number: {nl: meer dan, fr: plus de}, ±"
+    )
+    after: Literal["+", "%"] | None = Field(None, description='"+" or "%" after the number')
+
+    @field_validator("value", "previous")
+    @classmethod
+    def _not_a_thousands_dot(cls, value: float | None) -> float | None:
+        """`7.412` in YAML is seven point four: almost surely meant as 7412."""
+        if value is not None and round(value, 3) == value and round(value, 2) != value:
+            raise ValueError(
+                f"{value} has three decimals: in YAML the dot is the decimal mark, so write "
+                f"{str(value).replace('.', '')} for a whole number (no dot), or 12.5 for a decimal"
+            )
+        return value
 
 
 class ReportMeta(Schema):
@@ -304,10 +330,10 @@ class ReportMeta(Schema):
     number: str = Field(description='the report number, between quotes: "2025/01"')
     author: str = Field(description="author id (from data/authors.yml)")
     date: dt.date = Field(description="publication date, e.g. 2025-06-20")
-    full_report: Localized | None = Field(
+    full_report: LocalizedUrl | None = Field(
         None,
-        description="link to the full report in each language; leave it out for a report on "
-        "paper only (then write `order:` in nl.md and fr.md)",
+        description="link to the full report in each language (https://...); leave it out for a "
+        "report on paper only (then write `order:` in nl.md and fr.md)",
     )
     figures: list[Figure] = Field(default_factory=list, description="the key figures")
     draft: bool = Field(False, description="true keeps the report out of every output")

@@ -1,11 +1,13 @@
 """Source files in, plain data out: reads YAML files and Markdown with front matter.
 
 Every failure becomes a `Problem` naming the file and, where YAML gives one, the line.
-Byte-order marks and Windows line ends are accepted; other encodings are refused.
+Byte-order marks and Windows line ends are accepted; other encodings, and control characters
+such as NUL, are refused.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +16,9 @@ from typing import Any
 import yaml
 
 from .problems import Problem
+
+#: Control characters (NUL, escape, the C1 range...): never meant in a text; tab and newline are.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
@@ -82,7 +87,19 @@ def read_text(path: Path) -> str:
                 hint="save it again in your editor with the encoding 'UTF-8'",
             )
         ) from exc
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = CONTROL_RE.search(text)
+    if control is not None:
+        raise SourceError(
+            Problem(
+                path,
+                f"the file holds an invisible control character (U+{ord(control[0]):04X})",
+                line=text.count("\n", 0, control.start()) + 1,
+                hint="it often comes with text copied from another program: delete the line "
+                "and type it again, or save the file again as plain UTF-8 text",
+            )
+        )
+    return text
 
 
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:

@@ -10,21 +10,45 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
+
+from markupsafe import Markup
 
 from . import l10n
 from .bundles import Article, Bundle, Edition, Report, Site, Story, localized_url
 from .loader import slugify
 from .markdown import IMAGE_RE, KeyFigure, RenderCache, figures_html, render
 from .models import DEFAULT_LANGUAGE, LANGUAGES, PhotoMeta
+from .partials import partial
 
 STORY_SIZES = "(min-width: 76em) 46rem, (min-width: 45em) 70vw, 100vw"
 TILE_SIZES = "(min-width: 60em) 20rem, (min-width: 45em) 45vw, 100vw"
 PER_PAGE = 24  # cards on one page of a paginated index
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class PictureSource:
+    """One `<source>` of a `<picture>`: its image format and srcset."""
+
+    format: str
+    srcset: str
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A responsive photo as the picture partial shows it."""
+
+    sources: list[PictureSource]
+    src: str
+    srcset: str
+    sizes: str
+    width: int
+    height: int
+    alt: str
+    eager: bool  # the page's first photo: fetched first, not lazily
 
 
 @dataclass
@@ -44,35 +68,33 @@ class Page:
 
     def picture(
         self, bundle: Bundle, name: str, alt: str, caption: str = "", sizes: str = STORY_SIZES
-    ) -> str:
+    ) -> Markup:
         """A `<figure>` with a responsive `<picture>`; only the page's first image loads eagerly."""
         path = bundle.folder / name
         image = self.media.get(path)
         if image is None:
-            return ""
+            return Markup()
         eager, self._eager_used = not self._eager_used, True
-        sources = "".join(
-            f'<source type="image/{fmt}" srcset="{image.srcset(fmt, self.media_prefix)}" '
-            f'sizes="{sizes}">'
-            for fmt in ("avif", "webp")
-            if any(v.format == fmt for v in image.variants)
+        picture = Picture(
+            sources=[
+                PictureSource(fmt, image.srcset(fmt, self.media_prefix))
+                for fmt in ("avif", "webp")
+                if any(v.format == fmt for v in image.variants)
+            ],
+            src=f"{self.media_prefix}/{image.fallback().name}",
+            srcset=image.srcset("jpeg", self.media_prefix),
+            sizes=sizes,
+            width=image.width,
+            height=image.height,
+            alt=alt,
+            eager=eager,
         )
-        fallback = image.fallback()
-        loading = 'fetchpriority="high"' if eager else 'loading="lazy" decoding="async"'
-        img = (
-            f'<img src="{self.media_prefix}/{fallback.name}" '
-            f'srcset="{image.srcset("jpeg", self.media_prefix)}" sizes="{sizes}" '
-            f'width="{image.width}" height="{image.height}" alt="{escape(alt)}" {loading}>'
-        )
-        caption_html = self.figcaption(caption, bundle.meta.photos.get(name))
-        return f'<figure class="photo"><picture>{sources}{img}</picture>{caption_html}</figure>'
+        return partial("picture.html", picture=picture, **self.caption(caption, name, bundle))
 
-    def figcaption(self, caption: str, photo: PhotoMeta | None) -> str:
-        """The caption and the photographer's credit of a photo, web and print alike."""
-        parts = [f'<span class="caption">{escape(caption)}</span>'] if caption else []
-        if photo is not None:
-            parts.append(f'<span class="credit">{escape(self.credit(photo))}</span>')
-        return f"<figcaption>{' '.join(parts)}</figcaption>" if parts else ""
+    def caption(self, caption: str, name: str, bundle: Bundle) -> dict[str, str]:
+        """The caption and the photographer's credit of a photo, for the figcaption partial."""
+        photo = bundle.meta.photos.get(name)
+        return {"caption": caption, "credit": self.credit(photo) if photo else ""}
 
     def photographer(self, photo: PhotoMeta) -> str:
         author = self.site.authors.get(photo.credit)
@@ -85,7 +107,7 @@ class Page:
             return self.t("photo_credit", name=photo.credit)
         return self.t("photo_credit_role", name=author.name, role=author.role.get(self.lang))
 
-    def body(self, bundle: Bundle) -> str:
+    def body(self, bundle: Bundle) -> Markup:
         text = bundle.text(self.lang)
 
         def image_html(src: str, alt: str, caption: str) -> str:
@@ -150,7 +172,7 @@ class StoryCard:
     themes: list[str]
     lead: str
     date: Dated
-    image_html: str
+    image_html: Markup
     lang: str  # language of the text shown (differs when not translated yet)
 
 
@@ -159,8 +181,8 @@ class StoryView(StoryCard):
     pseudonym: str
     facts: list[str]
     theme_labels: list[str]
-    portrait_html: str
-    body_html: str
+    portrait_html: Markup
+    body_html: Markup
     translation: Fallback | None
     byline: Byline | None
 
@@ -168,7 +190,7 @@ class StoryView(StoryCard):
 def story_card(story: Story, page: Page) -> StoryCard:
     text = story.text(page.lang)
     meta = story.meta
-    image = ""
+    image = Markup()
     if meta.portrait:
         image = page.picture(story, meta.portrait, text.fields.portrait_alt or "", sizes=TILE_SIZES)
     return StoryCard(
@@ -195,7 +217,7 @@ def years_in_belgium(story: Story, lang: str) -> str:
 def story_view(story: Story, page: Page) -> StoryView:
     text = story.text(page.lang)
     meta = story.meta
-    portrait = ""
+    portrait = Markup()
     if meta.portrait:
         portrait = page.picture(
             story, meta.portrait, text.fields.portrait_alt or "", text.fields.portrait_caption
@@ -322,11 +344,11 @@ class ReportView:
     lead: str
     label: str
     date: Dated
-    figures_html: str
+    figures_html: Markup
     findings: list[str]
     full_report: str
     order: str
-    body_html: str
+    body_html: Markup
     byline: Byline | None
     translation: Fallback | None
     lang: str
@@ -340,6 +362,8 @@ def report_figures(report: Report, lang: str) -> list[KeyFigure]:
             f.previous,
             f.unit.get(lang) if f.unit else "",
             f.source.get(lang) if f.source else "",
+            f.before.get(lang) if f.before else "",
+            f.after or "",
         )
         for f in report.meta.figures
     ]
@@ -369,7 +393,7 @@ def report_view(report: Report, page: Page, with_body: bool = True) -> ReportVie
         findings=list(text.fields.findings),
         full_report=meta.full_report.get(page.lang) if meta.full_report else "",
         order=order_text(report, page),
-        body_html=page.body(report) if with_body else "",
+        body_html=page.body(report) if with_body else Markup(),
         byline=byline(page.site, meta.author, page.lang),
         translation=translation(report, page),
         lang=text.lang,
@@ -386,7 +410,7 @@ class EditionCard:
     season: str
     theme: str
     date: Dated
-    cover_html: str
+    cover_html: Markup
     lang: str
 
 
@@ -400,9 +424,9 @@ class ArticleView:
     title: str
     lead: str
     url: str = ""
-    body_html: str = ""
+    body_html: Markup = Markup()
     byline: Byline | None = None
-    image_html: str = ""
+    image_html: Markup = Markup()
     lang: str = ""
     findings: list[str] = field(default_factory=list)
 
@@ -429,7 +453,7 @@ def pdf_name(site: Site, edition: Edition, lang: str, variant: str = "") -> str:
 
 @dataclass
 class EditionView(EditionCard):
-    intro_html: str
+    intro_html: Markup
     articles: list[ArticleView]
     translation: Fallback | None
     pdf: Download | None = None  # the screen PDF, once the adapter has made it
@@ -438,7 +462,7 @@ class EditionView(EditionCard):
 def edition_card(edition: Edition, page: Page, cover: bool = True) -> EditionCard:
     text = edition.text(page.lang)
     meta = edition.meta
-    cover_html = ""
+    cover_html = Markup()
     if cover and meta.cover:
         cover_html = page.picture(
             edition, meta.cover, text.fields.cover_alt or "", text.fields.cover_caption
@@ -500,7 +524,7 @@ def article_view(item: Bundle, page: Page, edition: Edition) -> ArticleView:
 def edition_view(edition: Edition, page: Page) -> EditionView:
     card = edition_card(edition, page)
     text = edition.text(page.lang)
-    intro = render(text.body, page.lang, lambda *a: "") if text.body.strip() else ""
+    intro = render(text.body, page.lang, lambda *a: "") if text.body.strip() else Markup()
     return EditionView(
         **vars(card),
         intro_html=intro,

@@ -20,6 +20,7 @@ from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 import yaml
+from markupsafe import Markup, escape
 from mkdocs.commands.build import build, get_context
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -39,6 +40,7 @@ from ..content.markdown import RenderCache
 from ..content.models import DEFAULT_LANGUAGE, LANGUAGES
 from ..content.problems import by_file
 from ..content.reference import reference_markdown
+from ..content.sanitise import sanitise
 from ..content.sources import read_markdown
 from ..content.views import (
     INDEX_VIEWS,
@@ -158,6 +160,10 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Every page is rendered before any template: Material's templates (no autoescape)
+        # then show its title as escaped HTML, and its body went through the sanitiser.
+        _escape_title(page)
+        html = str(sanitise(html))  # plain str for other plugins: Markup's methods escape
         if self.site is None:  # content errors under `serve`: index pages show only their text
             page.meta.pop("template", None)
             return html
@@ -172,7 +178,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             if isinstance(item, Edition):
                 view.pdf = self._pdf_download(item, lang, page)
             self.views[page.url] = view
-            return getattr(view, "body_html", html)
+            return str(getattr(view, "body_html", html))
         builder = INDEX_VIEWS.get(page.meta.get("template", ""))
         if builder is not None:
             self.views[page.url] = builder(self._site(), view_page)
@@ -203,7 +209,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             source_lang = getattr(page.file, "locale", lang)
             if source_lang != lang:
                 context["jrs_fallback"] = fallback_note(source_lang, lang)
-        title = page.title if not page.is_homepage else config.site_name
+        title = Markup(page.title).striptags() if not page.is_homepage else config.site_name
         context["jrs_head"] = head_view(config.site_url or "/", path, lang, title, description)
         context["jrs_feed"] = feed_link(self._site(), lang)
         context["jrs_footer"] = footer_view(self._site(), lang, context["jrs_feed"].path)
@@ -510,6 +516,15 @@ def _build_aside(config: MkDocsConfig, i18n: Any, locale: str) -> NoReturn:
 
 def _no_dirty_notice(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _escape_title(page: Page) -> None:
+    """The page's title as HTML (`Markup`), for templates that do not escape: a title from
+    front matter is text and is escaped; one from the first heading is already HTML."""
+    title = page.meta.get("title")
+    if title is not None:
+        page.meta["title"] = escape(str(title))
+    page.title = page.meta.get("title") or Markup(page.title or "")  # noqa: S704 - see above
 
 
 def _generate(files: Files, config: MkDocsConfig, url: str, front: dict[str, Any]) -> str:

@@ -3,11 +3,11 @@ with photos as print variants and the print-only shapes (drop cap, masthead, bac
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from functools import partial
-from html import escape
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ import jinja2
 from ..content import l10n
 from ..content.bundles import Article, Bundle, Edition, Report, Site, Story
 from ..content.markdown import IMAGE_RE, render
+from ..content.partials import partial
 from ..content.views import (
     ArticleView,
     Byline,
@@ -149,10 +150,16 @@ class PrintPage(Page):
         style += f";object-position:{x:.0%} {y:.0%}"
         if meta is not None:
             self.photographers[self.photographer(meta)] = None
-        caption_html = self.figcaption(caption, meta)
         return (
-            f'<figure class="photo {placement}"><img src="{self.photos.token(src, drawn)}" '
-            f'alt="{escape(alt)}" style="{style}">{caption_html}</figure>'
+            _environment()
+            .get_template("_photo.html")
+            .render(
+                placement=placement,
+                src=self.photos.token(src, drawn),
+                alt=alt,
+                style=style,
+                caption_html=partial("figcaption.html", **self.caption(caption, name, bundle)),
+            )
         )
 
 
@@ -320,7 +327,7 @@ class EditionHtml:
         text = self.edition.text(self.lang).fields
         html = self._env.get_template(template).render(
             lang=self.lang,
-            t=partial(l10n.t, self.lang),
+            t=functools.partial(l10n.t, self.lang),
             variant=self.options.variant,
             title=f"{newsletter} {self.edition.meta.number} – {text.theme}",
             author=org.name,
@@ -397,6 +404,7 @@ class EditionHtml:
         return self.page.photo(bundle, name, match.group("alt"), caption, "full", height)
 
 
+@cache
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),

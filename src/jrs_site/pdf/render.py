@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from ..content.models import FILLERS, LANGUAGES, Filler
 from ..images.encode import write_atomic
 from ..progress import step
 from .cache import Entry, cache_key, lookup
+from .fetch import PreparedFiles, Refused
 from .html import EditionHtml
 from .layout import BLEED, MARKS_AREA, PAGE_HEIGHT, PAGE_WIDTH
 from .preflight import Source
@@ -110,17 +112,34 @@ class Made:
 
 def make_pdf(site: Site, edition: Edition, lang: str, options: PdfOptions, cache_dir: Path) -> Made:
     """Render the PDF, with photos and fonts prepared under `cache_dir`."""
+    try:
+        return _make_pdf(site, edition, lang, options, cache_dir)
+    except Refused as refused:
+        raise PdfError(
+            f"edition {edition.key} ({lang}, {edition.folder.relative_to(site.root)}): the print "
+            f"HTML asks for '{refused.url}', which is not a file prepared for this PDF; the PDF "
+            "loads nothing from other websites and only photos that went through the pipeline"
+        ) from None
+
+
+def _make_pdf(
+    site: Site, edition: Edition, lang: str, options: PdfOptions, cache_dir: Path
+) -> Made:
     source = EditionHtml(site, edition, lang, options, cache_dir)
+    # Only what was prepared for this PDF may be read: a relative URL would look in the cache.
+    fetcher = PreparedFiles([cache_dir], [options.icc] if options.icc else [])
+    base_url = cache_dir.resolve().as_uri() + "/"
     # One stylesheet, font set and CMYK profile for both documents: parsed and loaded once.
     shared: dict[str, Any] = {"font_config": FontConfiguration(), "color_profiles": {}}
-    css = [CSS(string=source.stylesheet, **shared)]
-    main_html, main = _articles(site, source, css, shared, options)
+    css = [CSS(string=source.stylesheet, url_fetcher=fetcher, base_url=base_url, **shared)]
+    document_of = partial(HTML, base_url=base_url, url_fetcher=fetcher)
+    main_html, main = _articles(source, css, shared, options, document_of)
     added = (
         fillers(len(main.pages), edition.meta.fillers, source.has_photo())
         if options.is_print
         else []
     )
-    back = HTML(string=source.back(len(main.pages) + 1, added), base_url=str(site.root))
+    back = document_of(string=source.back(len(main.pages) + 1, added))
     tail = back.render(stylesheets=css, **shared)
     if len(tail.pages) != len(added) + 1:
         raise PdfError(
@@ -145,7 +164,11 @@ MIN_FILL = 0.6
 
 
 def _articles(
-    site: Site, source: EditionHtml, css: list[CSS], shared: dict[str, Any], options: PdfOptions
+    source: EditionHtml,
+    css: list[CSS],
+    shared: dict[str, Any],
+    options: PdfOptions,
+    document_of: Callable[..., HTML],
 ) -> tuple[HTML, Document]:
     """The cover and the articles, laid out. The cover is one page (compact when it would run
     over). Testimonies and long texts start a page where that reads better (`starts_page`),
@@ -154,7 +177,7 @@ def _articles(
     compact = False
 
     def lay_out(flowing: Collection[str]) -> tuple[HTML, Document]:
-        html = HTML(string=source.main(flowing, compact), base_url=str(site.root))
+        html = document_of(string=source.main(flowing, compact))
         return html, html.render(stylesheets=css, **shared)
 
     breaks = source.page_breaks()

@@ -1,0 +1,28 @@
+"""Plain data in, HTML out: the partials our core renders itself (photos, captions, key
+figures), with Jinja's autoescape on, so every author string is escaped in one place."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+TEMPLATES = resources.files("jrs_site") / "templates" / "partials"
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """Our partials (`jrs_site/templates/partials/`): autoescaping, undefined names fail."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("jrs_site", "templates/partials"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def partial(name: str, **context: Any) -> Markup:
+    """The partial `name` rendered with `context`; ready HTML."""
+    return Markup(environment().get_template(name).render(**context))  # noqa: S704 - autoescaped
