@@ -39,7 +39,9 @@ def test_an_unprepared_image_stops_the_pdf(
     url = "https://tracker.example/pixel.gif" if where == "web" else photo.as_uri()
     main = EditionHtml.main
     monkeypatch.setattr(
-        EditionHtml, "main", lambda self: main(self).replace("</body>", f'<img src="{url}"></body>')
+        EditionHtml,
+        "main",
+        lambda self, *args: main(self, *args).replace("</body>", f'<img src="{url}"></body>'),
     )
     with pytest.raises(PdfError, match="not a file prepared for this PDF") as error:
         edition_pdf(site, site.editions[EDITION], "nl", options("screen"), tmp_path)

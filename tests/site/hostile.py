@@ -32,8 +32,9 @@ TEXT_FIELDS = {
 
 
 def value(field: str) -> str:
-    """The hostile text of one field, named so that a test can find it."""
-    return f"{field}: {TEXT}"
+    """The hostile text of one field, named so that a test can find it (no colon after the
+    name: French typography would rightly put a narrow no-break space before it)."""
+    return f"{field} = {TEXT}"
 
 
 def _front(path: Path, change: dict[str, object]) -> None:
