@@ -1,13 +1,17 @@
-"""What the benchmarks share: paths, timed runs with peak memory, medians."""
+"""What the benchmarks share: paths, timed runs with peak memory, medians, a local host."""
 
 from __future__ import annotations
 
+import functools
+import gzip
+import http.server
 import os
 import statistics
 import subprocess
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,3 +109,61 @@ def median_run(runs: Sequence[Run]) -> Run:
 
 def mib(size: int) -> str:
     return f"{size / 2**20:.0f} MiB"
+
+
+#: What a static host sends gzipped (text), as Netlify, GitHub Pages or nginx do.
+COMPRESSED = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt"}
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site, gzipping text files as a real host would."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (gzip_ok and path.suffix in COMPRESSED and path.is_file()):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=3600")
+        self.end_headers()
+        return _Body(body)
+
+
+class _Body:
+    """A file-like object over bytes, for `copyfile`."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def read(self, size: int = -1) -> bytes:
+        chunk, self.data = (self.data, b"") if size < 0 else (self.data[:size], self.data[size:])
+        return chunk
+
+    def close(self) -> None:
+        pass
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # a browser drops connections it no longer needs: not an error of ours
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve `site` on 127.0.0.1, gzipped; yields its base URL."""
+    handler = functools.partial(GzipHandler, directory=str(site))
+    server = _QuietServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()

@@ -14,88 +14,23 @@ simulated slow 4G on a throttled CPU: on a busy machine it reads low; run it on 
 from __future__ import annotations
 
 import argparse
-import gzip
-import http.server
 import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from functools import partial
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from common import REPO, serve
+
+sys.path.insert(0, str(REPO))  # the page kinds are the browser tests' own list
+from tests.browser.kinds import LANGS, PAGES  # noqa: E402
+
 NODE = REPO / ".cache" / "node"
 LIGHTHOUSE = NODE / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-PAGES = {
-    "home": "",
-    "testimonies": "stories/",
-    "testimony": "stories/farid-mariam/",
-    "editions": "editions/",
-    "edition": "editions/118/",
-    "reports": "reports/",
-    "report": "reports/detention-2024/",
-    "page": "about/",
-    "guide": "guide/",
-    "guide-reference": "guide/reference/",
-    "404": "404.html",
-}
-LANGS = {"nl": "", "fr": "fr/"}
-ONE_LANGUAGE = {"404": "nl"}
-COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".mjs"}
-
-
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, gzipped when the browser accepts it (text types only), like a host."""
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def send_head(self):  # type: ignore[no-untyped-def]
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (gzip_ok and path.suffix in COMPRESSIBLE and path.is_file()):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "max-age=3600")
-        self.end_headers()
-        return _Body(body)
-
-
-class _Body:
-    """The file-like object `SimpleHTTPRequestHandler.do_GET` copies to the socket."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def read(self, size: int = -1) -> bytes:
-        data, self.data = self.data, b""
-        return data
-
-    def close(self) -> None:
-        pass
-
-
-class QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request: object, client_address: object) -> None:
-        pass  # Lighthouse drops connections it no longer needs: not our error
-
-
-def serve(site: Path) -> str:
-    handler = partial(GzipHandler, directory=str(site))
-    httpd = QuietServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{httpd.server_address[1]}/"
 
 
 def install() -> None:
@@ -161,14 +96,11 @@ def main() -> int:
         print(f"no built site in {args.site}: run `make site` first", file=sys.stderr)
         return 1
     install()
-    base = serve(args.site.resolve())
     header = f"{'page':<16} {'lang':<4} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4} "
     print(header + f"{'LCP s':>6} {'KiB':>6}  below 100")
-    with tempfile.TemporaryDirectory() as work:
+    with tempfile.TemporaryDirectory() as work, serve(args.site.resolve()) as base:
         for kind, path in PAGES.items():
             for lang, prefix in LANGS.items():
-                if ONE_LANGUAGE.get(kind, lang) != lang:
-                    continue
                 runs = [lighthouse(base + prefix + path, Path(work)) for _ in range(args.runs)]
                 keys = (*CATEGORIES, "lcp", "kib")
                 median = {k: statistics.median(r[k] for r in runs) for k in keys}

@@ -21,20 +21,15 @@ so its bytes are paid by every reader; Pagefind fetches nothing until a reader s
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
 import json
 import statistics
 import subprocess
 import sys
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from common import BIN
+from common import BIN, serve
 from make_archive import Sizes, make_archive
 from playwright.sync_api import Browser, Page, sync_playwright
 
@@ -42,7 +37,6 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-sync"]
 QUERY = "Samira"
 PHONE = {"cpu": 4, "down": 1.6e6 / 8, "up": 750e3 / 8, "latency": 150}
-COMPRESSED = {".json", ".js", ".css", ".html", ".xml", ".svg"}
 
 LUNR_SEARCH = """async ([index, worker, query]) => {
   const start = performance.now();
@@ -65,52 +59,6 @@ PAGEFIND_SEARCH = """async ([bundle, query]) => {
   await found.results[0].data();
   return {ms: performance.now() - start, results: found.results.length};
 }"""
-
-
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site, gzipping text files as a real host would."""
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def send_head(self):  # type: ignore[no-untyped-def]
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if path.suffix not in COMPRESSED or not path.is_file():
-            return super().send_head()
-        body = gzip.compress(path.read_bytes())
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return _Body(body)
-
-
-class _Body:
-    """A file-like object over bytes, for `copyfile`."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def read(self, size: int = -1) -> bytes:
-        chunk, self.data = (self.data, b"") if size < 0 else (self.data[:size], self.data[size:])
-        return chunk
-
-    def close(self) -> None:
-        pass
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    handler = functools.partial(GzipHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
 
 
 def build(archive: Path, stories: int) -> Path:

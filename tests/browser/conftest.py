@@ -11,6 +11,7 @@ import functools
 import http.server
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -30,23 +31,6 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 PHONE, DESKTOP = 375, 1280
-LANGS = {"nl": "", "fr": "fr/"}
-# One page of each kind, by its path without the language prefix.
-PAGES = {
-    "home": "",
-    "testimonies": "stories/",
-    "testimony": "stories/farid-mariam/",
-    "editions": "editions/",
-    "edition": "editions/118/",
-    "reports": "reports/",
-    "report": "reports/detention-2024/",
-    "page": "about/",
-    "guide": "guide/",
-    "guide-reference": "guide/reference/",  # wide tables that scroll on a phone
-    "404": "404.html",
-}
-#: Pages that exist in one language only (none: each language has its own 404 page).
-ONE_LANGUAGE: dict[str, str] = {}
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -68,16 +52,25 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-@pytest.fixture(scope="session")
-def server(built: Built) -> Iterator[str]:
-    """The base URL of the built site, e.g. http://127.0.0.1:41234/."""
-    handler = functools.partial(QuietHandler, directory=str(built.site))
+@contextmanager
+def serving(site: Path) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 as a host would; yields its base URL."""
+    handler = functools.partial(QuietHandler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    thread.join()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def server(built: Built) -> Iterator[str]:
+    """The base URL of the built site, e.g. http://127.0.0.1:41234/."""
+    with serving(built.site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -4,15 +4,12 @@ it as text."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import DESKTOP, QuietHandler, Visit
+from tests.browser.conftest import DESKTOP, Visit, serving
 from tests.conftest import Built
 from tests.site.hostile import NAME, hostile, value
 
@@ -25,13 +22,8 @@ INJECTED = "[onerror], [onmouseover], [onload], img[src='x'], b"
 
 @pytest.fixture(scope="module")
 def hostile_server(hostile: Built) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(hostile.site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    thread.join()
+    with serving(hostile.site) as base:
+        yield base
 
 
 @pytest.fixture

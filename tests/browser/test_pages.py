@@ -16,16 +16,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser.conftest import DESKTOP, LANGS, ONE_LANGUAGE, PAGES, PHONE, SCREENSHOTS, Visit
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, Visit
+from tests.browser.kinds import LANGS, PAGES
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
-CASES = [
-    (kind, lang, width)
-    for kind in PAGES
-    for lang in LANGS
-    if ONE_LANGUAGE.get(kind, lang) == lang
-    for width in (PHONE, DESKTOP)
-]
+CASES = [(kind, lang, width) for kind in PAGES for lang in LANGS for width in (PHONE, DESKTOP)]
 IDS = [f"{kind}-{lang}-{width}" for kind, lang, width in CASES]
 
 

@@ -18,14 +18,20 @@ def no_decoding(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cache, "inspect", refuse)
 
 
+def learnt(photos: Path, cache_dir: Path, size: tuple[int, int] = (300, 200)) -> Path:
+    """A photo of `size`, inspected and saved by one process."""
+    src = photos / "a.jpg"
+    Image.new("RGB", size).save(src)
+    first = Inspector(cache_dir)
+    assert first(src) == size
+    first.save()
+    return src
+
+
 def test_the_next_process_does_not_decode_an_unchanged_photo(
     photos: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    src = photos / "a.jpg"
-    Image.new("RGB", (300, 200)).save(src)
-    first = Inspector(tmp_path / "cache")
-    assert first(src) == (300, 200)
-    first.save()
+    src = learnt(photos, tmp_path / "cache")
     no_decoding(monkeypatch)
     assert Inspector(tmp_path / "cache")(src) == (300, 200)
 
@@ -33,11 +39,7 @@ def test_the_next_process_does_not_decode_an_unchanged_photo(
 def test_the_same_photo_under_another_name_is_known_by_its_content(
     photos: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    src = photos / "a.jpg"
-    Image.new("RGB", (300, 200)).save(src)
-    first = Inspector(tmp_path / "cache")
-    first(src)
-    first.save()
+    src = learnt(photos, tmp_path / "cache")
     copy = photos / "b.jpg"
     copy.write_bytes(src.read_bytes())
     no_decoding(monkeypatch)
@@ -45,11 +47,7 @@ def test_the_same_photo_under_another_name_is_known_by_its_content(
 
 
 def test_a_changed_photo_is_inspected_again(photos: Path, tmp_path: Path) -> None:
-    src = photos / "a.jpg"
-    Image.new("RGB", (300, 200)).save(src)
-    first = Inspector(tmp_path / "cache")
-    first(src)
-    first.save()
+    src = learnt(photos, tmp_path / "cache")
     Image.new("RGB", (120, 400)).save(src)
     assert Inspector(tmp_path / "cache")(src) == (120, 400)
 
