@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from .content import Problem, Site, load_site
+from .content import Problem, load_site
 from .content.problems import by_file
 
 CONFIG = "mkdocs.yml"
@@ -48,32 +48,13 @@ def _print_problems(problems: list[Problem], root: Path) -> None:
                 click.echo(f"      -> {p.hint}", err=True)
 
 
-def print_resolution_problems(site: Site) -> list[Problem]:
-    """Each printed photo's resolution at the size the newsletter prints it (300 ppi wanted,
-    150 the least), reported against the file that names the photo."""
-    from .images import ImageError, print_resolution_issue  # noqa: PLC0415 - slow imports
-    from .pdf.layout import print_photos  # noqa: PLC0415
-
-    problems = []
-    for bundle, name, width_mm in print_photos(site):
-        try:
-            issue = print_resolution_issue(bundle.folder / name, width_mm)
-        except ImageError:
-            continue  # the loader has reported the unreadable photo already
-        if issue is not None:
-            severity, message = issue
-            where = bundle.folder / bundle.meta_file()
-            problems.append(
-                Problem(where, f"'{name}' in print: {message}", "photos", None, severity)
-            )
-    return problems
-
-
 def run_check(root: Path, fmt: str = "text", strict: bool = False) -> int:
     """Check all content; print every problem; return the exit code."""
     site, problems = load_site(root, root / PHOTO_CACHE)
     if not any(p.severity == "error" for p in problems):
-        problems += print_resolution_problems(site)
+        from .pdf.layout import website_print_problems  # noqa: PLC0415 - slow imports
+
+        problems += website_print_problems(site)
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
     infos = len(problems) - len(errors) - len(warnings)

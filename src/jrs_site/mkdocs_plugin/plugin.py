@@ -298,10 +298,14 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         site, problems = load_site(root, photo_cache, drafts=self.config.drafts)
         if site.previewed:
             log.info(f"previewing {len(site.previewed)} draft(s), each with a banner")
+        errors = [p for p in problems if p.severity == "error"]
+        if not errors:  # as `jrs-site check`: print-only problems do not block the website
+            from ..pdf.layout import website_print_problems  # noqa: PLC0415 - WeasyPrint
+
+            problems += website_print_problems(site)
         for problem in problems:
             if problem.severity == "warning":
                 log.info(problem.format(root))  # strict mode must not fail on these
-        errors = [p for p in problems if p.severity == "error"]
         self.media, self.problems = {}, []
         if not errors:
             settings = ImageSettings(cache_dir=photo_cache, widths=tuple(self.config.image_widths))
