@@ -24,8 +24,9 @@ site: $(STAMP)
 	$(BIN)/jrs-site build
 	@echo "Site built: open site/index.html (Dutch) or site/fr/index.html (French), or run 'make serve'."
 
+# `make serve DRAFTS=1` also shows draft testimonies, each with a "not published" banner.
 serve: $(STAMP)
-	$(BIN)/jrs-site serve
+	$(BIN)/jrs-site serve $(if $(DRAFTS),--drafts)
 
 # First one message naming any missing system tool and its Debian package (a failure in CI).
 test: $(STAMP)

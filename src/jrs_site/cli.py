@@ -10,10 +10,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import click
 
-from .content import Problem, Site, load_site
+from .content import Problem, load_site
 from .content.problems import by_file
 
 CONFIG = "mkdocs.yml"
@@ -47,32 +48,13 @@ def _print_problems(problems: list[Problem], root: Path) -> None:
                 click.echo(f"      -> {p.hint}", err=True)
 
 
-def print_resolution_problems(site: Site) -> list[Problem]:
-    """Each printed photo's resolution at the size the newsletter prints it (300 ppi wanted,
-    150 the least), reported against the file that names the photo."""
-    from .images import ImageError, print_resolution_issue  # noqa: PLC0415 - slow imports
-    from .pdf.layout import print_photos  # noqa: PLC0415
-
-    problems = []
-    for bundle, name, width_mm in print_photos(site):
-        try:
-            issue = print_resolution_issue(bundle.folder / name, width_mm)
-        except ImageError:
-            continue  # the loader has reported the unreadable photo already
-        if issue is not None:
-            severity, message = issue
-            where = bundle.folder / bundle.meta_file()
-            problems.append(
-                Problem(where, f"'{name}' in print: {message}", "photos", None, severity)
-            )
-    return problems
-
-
 def run_check(root: Path, fmt: str = "text", strict: bool = False) -> int:
     """Check all content; print every problem; return the exit code."""
     site, problems = load_site(root, root / PHOTO_CACHE)
     if not any(p.severity == "error" for p in problems):
-        problems += print_resolution_problems(site)
+        from .pdf.layout import website_print_problems  # noqa: PLC0415 - slow imports
+
+        problems += website_print_problems(site)
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
     infos = len(problems) - len(errors) - len(warnings)
@@ -189,12 +171,35 @@ def _build_into(root: Path, target: Path) -> None:
 
 @main.command()
 @click.option("--dev-addr", default="127.0.0.1:8000", help="Address to serve on.")
-def serve(dev_addr: str) -> None:
+@click.option(
+    "--drafts", is_flag=True, help="Also show draft stories, each with a 'not published' banner."
+)
+def serve(dev_addr: str, drafts: bool) -> None:
     """Preview the site live; rebuilds when content, photos or templates change."""
     from mkdocs.commands.serve import serve as mkdocs_serve  # noqa: PLC0415
 
+    config_file = _root() / CONFIG
+    options: dict[str, Any] = {"plugins": _plugins_showing_drafts(config_file)} if drafts else {}
     _show_mkdocs_log(logging.INFO)
-    mkdocs_serve(str(_root() / CONFIG), dev_addr=dev_addr, livereload=True, watch_theme=True)
+    mkdocs_serve(str(config_file), dev_addr=dev_addr, livereload=True, watch_theme=True, **options)
+
+
+def _plugins_showing_drafts(config_file: Path) -> list[Any]:
+    """The `plugins:` of `config_file` with the jrs plugin's `drafts` option set: MkDocs takes
+    an option given to it over the file's, and it replaces the whole list."""
+    from mkdocs.utils.yaml import yaml_load  # noqa: PLC0415 - slow import
+
+    with config_file.open("rb") as fd:
+        plugins = yaml_load(fd).get("plugins") or []
+    if isinstance(plugins, dict):  # MkDocs allows `plugins:` as a mapping too
+        plugins = [{name: options} for name, options in plugins.items()]
+    entries = [{entry: {}} if isinstance(entry, str) else entry for entry in plugins]
+    if not any("jrs" in entry for entry in entries):
+        raise click.ClickException(f"{config_file} does not list the jrs plugin under plugins:")
+    return [
+        {"jrs": {**(entry["jrs"] or {}), "drafts": True}} if "jrs" in entry else entry
+        for entry in entries
+    ]
 
 
 @main.group()

@@ -45,6 +45,16 @@ def test_print_pdf_says_what_it_added_and_which_photos_are_too_small(project: Pa
     assert "unchanged, from the cache" in again.output
 
 
+def test_print_pdf_refuses_a_photo_under_the_minimum(project: Path) -> None:
+    write_photo(project / "editions/118/cover.jpg", (800, 600))  # 94 ppi edge to edge
+    result = CliRunner().invoke(main, ["pdf", "--lang", "nl"])
+    assert result.exit_code == 1, result.output
+    assert "'cover.jpg' in the print edition 118" in result.output
+    assert "no print PDF was made" in result.output
+    assert not (project / "build/pdf").exists()
+    assert pdf("--variant", "screen", "--lang", "nl").exit_code == 0, "screen is not print"
+
+
 def test_crop_marks_widen_the_media_box_not_the_bleed(project: Path, tmp_path: Path) -> None:
     result = pdf("118", "--lang", "fr", "--marks", "--out", str(tmp_path))
     assert result.exit_code == 0, result.output

@@ -139,6 +139,9 @@ class Site:
     stories: dict[str, Story]
     editions: dict[str, Edition]
     reports: dict[str, Report]
+    #: Folders of draft stories shown anyway, with a banner: only in a preview
+    #: (`load_site(..., drafts=True)`, `jrs-site serve --drafts`), never in a build.
+    previewed: frozenset[Path] = frozenset()
     _once: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def once(self, key: Hashable, compute: Callable[[], T]) -> T:
@@ -149,7 +152,8 @@ class Site:
         return self._once[key]
 
     def published_stories(self, use: str = "web") -> list[Story]:
-        """Stories that may appear in `use`, newest first."""
+        """Stories that may appear in `use`, newest first; in a preview, with the previewed
+        drafts whose consent covers `use`."""
         return self.once(("stories", use), lambda: self._stories(use))
 
     def published_editions(self) -> list[Edition]:
@@ -159,7 +163,11 @@ class Site:
         return self.once("reports", self._reports)
 
     def _stories(self, use: str) -> list[Story]:
-        items = [s for s in self.stories.values() if s.published(use)]
+        items = [
+            s
+            for s in self.stories.values()
+            if s.published(use) or (s.folder in self.previewed and s.meta.consent.allows(use))
+        ]
         return sorted(items, key=lambda s: (s.meta.date, s.key), reverse=True)
 
     def _editions(self) -> list[Edition]:

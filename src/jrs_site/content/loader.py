@@ -725,10 +725,15 @@ def page_address(page: Path) -> str:
     return "" if stem == Path(".") else f"{stem.as_posix()}/"
 
 
-def load_site(root: Path, photo_cache: Path | None = None) -> tuple[Site, list[Problem]]:
+def load_site(
+    root: Path, photo_cache: Path | None = None, *, drafts: bool = False
+) -> tuple[Site, list[Problem]]:
     """Load every item under `root`; return the site and every problem found.
 
     Problems inside a draft are warnings: a draft in progress never blocks publication.
+    With `drafts` (a preview, never a build), the site also shows the draft stories that
+    have no such problem, as `Site.previewed`.
+
     Loading again in the same process while no source changed returns the same site (do not
     change it): `jrs-site build` checks the content, then the build loads it. With
     `photo_cache` (the image cache folder), what the checks learn of each photo is kept there
@@ -736,8 +741,17 @@ def load_site(root: Path, photo_cache: Path | None = None) -> tuple[Site, list[P
     """
     fingerprint = _fingerprint(root)
     last = _LAST.get(root)
-    if last is not None and last[0] == fingerprint:
-        return last[1], list(last[2])
+    if last is None or last[0] != fingerprint:
+        _LAST.clear()
+        last = _LAST[root] = _load(root, photo_cache, fingerprint)
+    _, site, problems, valid_drafts = last
+    if drafts:
+        site = replace(site, previewed=valid_drafts)
+    return site, list(problems)
+
+
+def _load(root: Path, photo_cache: Path | None, fingerprint: str) -> _Loaded:
+    """Load `root` afresh (see `load_site`)."""
     inspector = Inspector(photo_cache) if photo_cache is not None else None
     loader = Loader(root, inspector or inspect)
     site = loader.load()
@@ -750,13 +764,20 @@ def load_site(root: Path, photo_cache: Path | None = None) -> tuple[Site, list[P
         for p in loader.problems.items
     ]
     problems = list(dict.fromkeys(problems))  # once each: e.g. a photo used in both texts
-    _LAST.clear()
-    _LAST[root] = (fingerprint, site, problems)
-    return site, list(problems)
+    broken = {p.file for p in loader.problems.items if p.severity == "error"}
+    valid_drafts = frozenset(
+        story.folder
+        for story in site.stories.values()
+        if story.folder in loader.drafts and not any(f.is_relative_to(story.folder) for f in broken)
+    )
+    return fingerprint, site, problems, valid_drafts
 
 
-#: The last site loaded, by its root: (fingerprint of its sources, site, problems).
-_LAST: dict[Path, tuple[str, Site, list[Problem]]] = {}
+#: A loaded site: the fingerprint of its sources, the site, its problems, and the folders of
+#: its draft stories that have no error (what a preview may show).
+_Loaded = tuple[str, Site, list[Problem], frozenset[Path]]
+#: The last site loaded, by its root.
+_LAST: dict[Path, _Loaded] = {}
 _SOURCES = ("data", "stories", "editions", "reports", "docs")
 _TEXTS = (".yml", ".yaml", ".md")
 

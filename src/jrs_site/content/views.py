@@ -174,6 +174,7 @@ class StoryCard:
     date: Dated
     image_html: Markup
     lang: str  # language of the text shown (differs when not translated yet)
+    draft_mark: str  # "Concept" on a draft shown in a preview (`Site.previewed`), else ""
 
 
 @dataclass
@@ -185,6 +186,7 @@ class StoryView(StoryCard):
     body_html: Markup
     translation: Fallback | None
     byline: Byline | None
+    draft_banner: str  # "draft, not published" on a draft shown in a preview, else ""
 
 
 def story_card(story: Story, page: Page) -> StoryCard:
@@ -204,6 +206,7 @@ def story_card(story: Story, page: Page) -> StoryCard:
         date=dated(meta.date, page.lang),
         image_html=image,
         lang=text.lang,
+        draft_mark=page.t("draft_mark") if meta.draft else "",
     )
 
 
@@ -237,6 +240,7 @@ def story_view(story: Story, page: Page) -> StoryView:
         body_html=page.body(story),
         translation=translation(story, page),
         byline=byline(page.site, meta.byline, page.lang),
+        draft_banner=page.t("draft_banner") if meta.draft else "",
     )
 
 

@@ -97,6 +97,9 @@ class JrsPluginConfig(Config):
     cache_dir = c.Type(str, default=".cache")
     # Widths of the responsive image ladder, in pixels
     image_widths = c.ListOfItems(c.Type(int), default=[480, 800, 1200, 1600, 2400])
+    # Show the draft stories that have no error, with a banner: a preview under `serve` only
+    # (`jrs-site serve --drafts`); a build with it set stops, so no draft is ever published.
+    drafts = c.Type(bool, default=False)
 
 
 class JrsPlugin(BasePlugin[JrsPluginConfig]):
@@ -127,6 +130,11 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # i18n re-runs on_config for each language on this same instance, from inside its own
         # build of the first language (its `building` flag): load once per build.
+        if self.config.drafts and not self.serving:
+            raise PluginError(
+                "'drafts: true' (plugin jrs in mkdocs.yml) shows drafts in the preview only; "
+                "remove it to build the site, and preview drafts with 'jrs-site serve --drafts'"
+            )
         if not getattr(config.plugins.get("i18n"), "building", False):
             self.site = self._load(Path(config.config_file_path).parent)
         return config
@@ -287,11 +295,17 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         log them, keep them for the banner of every page, and return no content."""
         root = (base / self.config.content_dir).resolve()
         photo_cache = (base / self.config.cache_dir / "images").resolve()
-        site, problems = load_site(root, photo_cache)
+        site, problems = load_site(root, photo_cache, drafts=self.config.drafts)
+        if site.previewed:
+            log.info(f"previewing {len(site.previewed)} draft(s), each with a banner")
+        errors = [p for p in problems if p.severity == "error"]
+        if not errors:  # as `jrs-site check`: print-only problems do not block the website
+            from ..pdf.layout import website_print_problems  # noqa: PLC0415 - WeasyPrint
+
+            problems += website_print_problems(site)
         for problem in problems:
             if problem.severity == "warning":
                 log.info(problem.format(root))  # strict mode must not fail on these
-        errors = [p for p in problems if p.severity == "error"]
         self.media, self.problems = {}, []
         if not errors:
             settings = ImageSettings(cache_dir=photo_cache, widths=tuple(self.config.image_widths))

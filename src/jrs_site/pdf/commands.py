@@ -12,6 +12,7 @@ import pikepdf
 from ..content import LANGUAGES, load_site
 from ..content.views import pdf_name
 from ..images import ImageError
+from .layout import print_resolution_problems
 from .preflight import format_report, preflight
 from .render import Rendered, edition_pdf
 from .settings import CMYK_PROFILES, VARIANTS, PdfError, PdfOptions
@@ -65,6 +66,14 @@ def pdf(
         raise click.UsageError(str(exc)) from None
     except PdfError as exc:  # no CMYK profile installed
         raise click.ClickException(str(exc)) from None
+    if options.is_print:
+        blurred = [p for p in print_resolution_problems(site, chosen) if p.severity == "error"]
+        if blurred:
+            _print_problems(blurred, root)
+            raise click.ClickException(
+                "no print PDF was made: a photo above is under the 150 ppi minimum at its "
+                "printed size; use a larger original (the website is not affected)"
+            )
     failed = []
     try:
         for edition in chosen:

@@ -8,10 +8,13 @@ is the ppi that was planned.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Literal
 
 from ..content.bundles import Bundle, Edition, Site, Story
 from ..content.markdown import IMAGE_RE
+from ..content.problems import Problem
+from ..images import ImageError, print_resolution_issue
 from .settings import PdfOptions
 
 PAGE_WIDTH = 210.0
@@ -57,10 +60,12 @@ def placement(bundle: Bundle, name: str) -> Placement:
     return "wide"
 
 
-def print_photos(site: Site) -> Iterator[tuple[Bundle, str, float]]:
-    """Every photo of the printed editions, with its bundle and printed width in mm (print
-    variant: the widths that need 300 ppi)."""
-    for edition in site.published_editions():
+def print_photos(
+    site: Site, editions: list[Edition] | None = None
+) -> Iterator[tuple[Edition, Bundle, str, float]]:
+    """Every photo of the printed editions (default: every published one), with its edition,
+    its bundle and its printed width in mm (print variant: the widths that need 300 ppi)."""
+    for edition in site.published_editions() if editions is None else editions:
         bundles: list[Bundle] = [edition, *edition.articles]
         for bundle in bundles:
             if isinstance(bundle, Story) and not bundle.published("print"):
@@ -70,7 +75,40 @@ def print_photos(site: Site) -> Iterator[tuple[Bundle, str, float]]:
             for text in bundle.texts.values():
                 names |= {m.group("src").strip("<>") for m in IMAGE_RE.finditer(text.body)}
             for name in sorted(names):
-                yield bundle, name, _width(placement(bundle, name), is_print=True)
+                yield edition, bundle, name, _width(placement(bundle, name), is_print=True)
+
+
+def print_resolution_problems(site: Site, editions: list[Edition] | None = None) -> list[Problem]:
+    """Each printed photo's resolution at the width the newsletter prints it (300 ppi wanted:
+    a warning under it, an error under the 150 ppi minimum), reported against the file that
+    names the photo, with the edition it is printed in."""
+    problems = []
+    for edition, bundle, name, width_mm in print_photos(site, editions):
+        try:
+            issue = print_resolution_issue(bundle.folder / name, width_mm)
+        except ImageError:
+            continue  # the loader has reported the unreadable photo already
+        if issue is not None:
+            severity, message = issue
+            where = bundle.folder / bundle.meta_file()
+            text = f"'{name}' in the print edition {edition.key}: {message}"
+            problems.append(Problem(where, text, "photos", None, severity))
+    return problems
+
+
+def website_print_problems(site: Site) -> list[Problem]:
+    """`print_resolution_problems` as the website sees them: warnings, since they do not
+    block the website; those under the minimum say that the print PDF refuses the photo."""
+    return [
+        replace(p, severity="warning", hint=PRINT_REFUSES) if p.severity == "error" else p
+        for p in print_resolution_problems(site)
+    ]
+
+
+PRINT_REFUSES = (
+    "the website is built all the same, but 'jrs-site pdf --variant print' refuses this "
+    "edition until the photo is replaced by a larger original"
+)
 
 
 def page_css(options: PdfOptions) -> str:
