@@ -270,6 +270,14 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         # The same typography as the PDF, head included: the <title> reads like the page.
         return typography(output, self._language(config))
 
+    def on_post_template(
+        self, output_content: str, template_name: str, config: MkDocsConfig
+    ) -> str:
+        # The error pages, which are no Page: the same typography as every page.
+        if template_name == "404.html":
+            return typography(output_content, self._language(config))
+        return output_content
+
     def on_build_error(self, error: Exception) -> None:
         self.languages_built = 0  # the next build (e.g. under `serve`) counts from zero
         if self.pages_step is not None:
