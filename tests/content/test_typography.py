@@ -94,6 +94,7 @@ QUOTES = [
     ),
     ("nl", "\"<code>npm</code>\" en '<code>x</code>'", "“<code>npm</code>” en ‘<code>x</code>’"),
     ("nl", '<p>Ze zei: "Ik kom\nmorgen."</p>', "<p>Ze zei: “Ik kom\nmorgen.”</p>"),
+    ("fr", '"<em>Oui</em>", dit-il', f"«{N}<em>Oui</em>{N}», dit-il"),
     # Quotes escaped as entities are text (Jinja writes &#39; and &#34;).
     ("nl", "zo&#39;n &#34;dag&#34; &amp; &quot;nacht&quot;", "zo’n “dag” &amp; “nacht”"),
 ]

@@ -64,7 +64,7 @@ _BEFORE_MARK = re.compile(
     rf"(?:(?<=[^{_SPACES}(«])|^(?=[{_SPACES}]))[{_SPACES}]*([:;!?][;!?]*)(?=$|[\s)»”’.,])"
 )
 _AFTER_OPENING = re.compile(rf"«[{_SPACES}]*")
-_BEFORE_CLOSING = re.compile(rf"(?<=\S)[{_SPACES}]*»")
+_BEFORE_CLOSING = re.compile(rf"(?:(?<=\S)|^)[{_SPACES}]*»")  # ^: after an inline tag
 #: After these a quote opens, before these it closes (as after and before a space).
 _OPENS_AFTER = "([{«“‘—–"
 _CLOSES_BEFORE = ",.;:!?)]}»”…"
