@@ -69,6 +69,8 @@ _BEFORE_CLOSING = re.compile(rf"(?:(?<=\S)|^)[{_SPACES}]*»")  # ^: after an inl
 _OPENS_AFTER = "([{«“‘—–"
 _CLOSES_BEFORE = ",.;:!?)]}»”…"
 _WORD = re.compile(r"[^\W\d_]*")
+#: What `_quote_marks` looks at: straight quotes, typographic ones (for nesting), block ends.
+_MARKS = re.compile(f"[\"'«“»”{_BLOCK}]")
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,8 @@ def _quote_marks(text: str, quotes: Quotes) -> str:
     out = list(text)
     addresses = {i for m in _ADDRESS.finditer(text) for i in range(m.start(), m.end())}
     depth, single = 0, False  # open double quotes; whether a '…' is open
-    for i, char in enumerate(text):
+    for mark in _MARKS.finditer(text):
+        i, char = mark.start(), mark.group(0)
         if i in addresses:
             continue
         before = text[i - 1] if i else _BLOCK
