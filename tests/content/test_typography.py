@@ -138,3 +138,16 @@ def test_plain_text_stays_plain_text() -> None:
     typed = '"Q" & \'A\' <script>alert("t")</script> &amp;'
     assert text_typography(typed, "nl") == "“Q” & ‘A’ <script>alert(“t”)</script> &amp;"
     assert text_typography("L'aide \"d'urgence\"", "fr") == f"L’aide «{N}d’urgence{N}»"
+
+
+def test_an_element_in_another_language_gets_its_rules() -> None:
+    """A French page showing Dutch text not translated yet, and the preview's English error
+    list (no rules: as written, its quotes name what to type)."""
+    html = (
+        '<html lang="fr"><p>"Oui"</p><div lang="nl"><div>"Ja", zo\'n</div></div>'
+        "<div lang=\"en\"><p>'Congo' is not a code</p></div><p>l'a dit</p></html>"
+    )
+    assert typography(html, "fr") == (
+        f'<html lang="fr"><p>«{N}Oui{N}»</p><div lang="nl"><div>“Ja”, zo’n</div></div>'
+        "<div lang=\"en\"><p>'Congo' is not a code</p></div><p>l’a dit</p></html>"
+    )

@@ -54,6 +54,10 @@ _INLINE = re.compile(
     r"|time|u|wbr)\b",
     re.I,
 )
+_OPENING = re.compile(r"<([a-z][\w-]*)", re.I)
+_CLOSING = re.compile(r"</([a-z][\w-]*)", re.I)
+_LANG = re.compile(r"""\slang\s*=\s*["']?([a-z]{2,3}(?:-[\w-]+)?)""", re.I)
+_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"])
 #: A web address written in the text: its quotes are part of it.
 _ADDRESS = re.compile(r"(?:https?://|mailto:|www\.)\S+", re.I)
 _CODE = "\ufffc"  # what inline code is to the quotes around it: a word
@@ -184,24 +188,50 @@ def in_text(html: str, change: Callable[[str], str]) -> str:
     return "".join(change(piece) if text else piece for piece, _, text in _parts(html))
 
 
+def _languages(parts: list[tuple[str, str, bool]], lang: str) -> list[str]:
+    """The language of each part: `lang`, or that of the innermost element around it with a
+    `lang` attribute (a page's untranslated fallback, the 404's other languages)."""
+    found, stack = [], []  # stack: [tag name, same-name elements open inside it, language]
+    for piece, _, is_text in parts:
+        tag = None if is_text else _OPENING.match(piece) or _CLOSING.match(piece)
+        if tag and stack and tag.group(1).lower() == stack[-1][0]:
+            if piece[1] != "/":
+                stack[-1][1] += 1
+            elif stack[-1][1]:
+                stack[-1][1] -= 1
+            else:
+                stack.pop()
+        elif tag and piece[1] != "/" and not piece.endswith("/>"):
+            named = _LANG.search(piece)
+            if named and tag.group(1).lower() not in _VOID:
+                stack.append([tag.group(1).lower(), 0, named.group(1).split("-")[0].lower()])
+        found.append(stack[-1][2] if stack else lang)
+    return found
+
+
 def typography(html: str, lang: str) -> str:
     """The typography of `lang` in the text of `html` (a fragment or a whole page): straight
     quotes and apostrophes become typographic ones, and in French a narrow no-break space
-    stands before `: ; ! ?` and inside « », typed or not. Tags, attribute values, comments,
-    entities, code, scripts, times and web addresses stay as written; a second run changes
-    nothing. Languages without rules in `QUOTES` are returned as they are."""
-    quotes = QUOTES.get(lang)
-    if quotes is None:
-        return html
+    stands before `: ; ! ?` and inside « », typed or not. An element with a `lang` attribute
+    gets its language's rules. Tags, attribute values, comments, entities, code, scripts,
+    times and web addresses stay as written; a second run changes nothing. Languages without
+    rules in `QUOTES` are left as they are."""
     parts = _parts(html)
-    seen = _quote_marks("".join(seen for _, seen, _ in parts), quotes)
-    out, at = [], 0
-    for piece, shown, is_text in parts:
-        if is_text:
-            text = seen[at : at + len(shown)]
-            piece = _french(text) if quotes.spaced else text
-        out.append(piece)
-        at += len(shown)
+    languages = _languages(parts, lang)
+    out = [piece for piece, _, _ in parts]
+    for each in set(languages) & set(QUOTES):
+        quotes = QUOTES[each]
+        # Text in other languages ends a block here: their quotes pair among themselves.
+        mine = [other == each for other in languages]
+        flat = [seen if own else _BLOCK for (_, seen, _), own in zip(parts, mine, strict=True)]
+        marked, at = _quote_marks("".join(flat), quotes), 0
+        for i, (width, (_, _, is_text), own) in enumerate(
+            zip(map(len, flat), parts, mine, strict=True)
+        ):
+            if is_text and own:
+                text = marked[at : at + width]
+                out[i] = _french(text) if quotes.spaced else text
+            at += width
     return "".join(out)
 
 

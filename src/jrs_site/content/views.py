@@ -752,21 +752,16 @@ def not_found_views(base_path: str, languages: list[str]) -> list[NotFoundView]:
     """The 404 page's text in each of `languages`, in that order; `base_path` is the path of
     the site's root on its host ("/")."""
     root = base_path.rstrip("/") + "/"
-
-    def text(lang: str, key: str) -> str:
-        # In its own language's typography: the root's 404 holds every language's text.
-        return l10n.text_typography(l10n.t(lang, key), lang)
-
     return [
         NotFoundView(
             lang=lang,
             prefix=root + localized_url("", lang),
-            title=text(lang, "not_found_title"),
-            text=text(lang, "not_found_text"),
+            title=l10n.t(lang, "not_found_title"),
+            text=l10n.t(lang, "not_found_text"),
             home=root + localized_url("", lang),
-            home_label=text(lang, "not_found_home"),
+            home_label=l10n.t(lang, "not_found_home"),
             stories=root + Story.index_url(lang),
-            stories_label=text(lang, "not_found_stories"),
+            stories_label=l10n.t(lang, "not_found_stories"),
         )
         for lang in languages
     ]
