@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import DESKTOP, Visit, serving
 from tests.conftest import Built
-from tests.site.hostile import NAME, hostile, value
+from tests.site.hostile import NAME, hostile, shown, value
 
 __all__ = ["hostile"]  # the session fixture
 pytestmark = pytest.mark.slow  # builds a whole site
@@ -62,9 +62,9 @@ def test_hostile_text_runs_nothing_and_loads_nothing(
 def test_the_testimony_shows_the_text_as_typed(tab: tuple[Visit, list[str]]) -> None:
     visit, dialogs = tab
     page = visit.open("stories/esther/")
-    expect(page.locator("h1.jrs-story__title")).to_have_text(value("title"))
-    expect(page.locator(".jrs-facts span").first).to_contain_text(NAME)
-    expect(page).to_have_title(f"{value('title')} - Ankerpunt")
+    expect(page.locator("h1.jrs-story__title")).to_have_text(shown(value("title")))
+    expect(page.locator(".jrs-facts span").first).to_contain_text(shown(NAME))
+    expect(page).to_have_title(f"{shown(value('title'))} - Ankerpunt")
     assert dialogs == [] and visit.foreign == []
 
 
@@ -76,6 +76,8 @@ def test_searching_the_hostile_text_finds_it_as_text(tab: tuple[Visit, list[str]
     page.fill(".jrs-search__input", "onerror")
     results = page.locator(".jrs-search__results li a")
     expect(results.first).to_be_visible()
-    expect(page.locator(".jrs-search__results a", has_text=value("title")).first).to_be_visible()
+    expect(
+        page.locator(".jrs-search__results a", has_text=shown(value("title"))).first
+    ).to_be_visible()
     expect(page.locator(f".jrs-search__results :is({INJECTED})")).to_have_count(0)
     assert dialogs == [] and visit.foreign == []

@@ -56,6 +56,22 @@ def test_search_stems_french_words(visit_at: VisitAt) -> None:
     assert "/fr/stories/esther/" in search_hrefs(page, "comptons")
 
 
+@pytest.mark.parametrize(
+    ("start", "query", "found"),
+    [
+        ("fr/", "qu'elles", "/fr/about/"),
+        ("fr/", "qu’elles", "/fr/about/"),
+        ("", "zo'n", "/editions/118/"),
+    ],
+)
+def test_search_finds_typographic_apostrophes_typed_straight(
+    visit_at: VisitAt, start: str, query: str, found: str
+) -> None:
+    """The pages show qu’elles and zo’n; a reader types either apostrophe."""
+    page = visit_at(DESKTOP).open(start)
+    assert found in search_hrefs(page, query)
+
+
 def test_a_phone_loads_a_small_photo(visit_at: VisitAt) -> None:
     page = visit_at(PHONE).open("stories/esther/")
     image = page.locator("article.jrs-story picture img").first

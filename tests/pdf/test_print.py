@@ -9,6 +9,7 @@ import pytest
 from PIL import Image, ImageStat
 
 from jrs_site.content import LANGUAGES, Site
+from jrs_site.content.l10n import typography
 from jrs_site.pdf import Rendered, preflight
 from jrs_site.pdf.render import TRIM_BOX
 from tests.pdf.conftest import EDITION, run
@@ -62,9 +63,30 @@ def test_drop_cap_pull_quote_and_byline(site: Site, pdfs: dict, lang: str) -> No
     assert first_letter in tall_letters(path, 2)
     story = site.stories["farid-mariam"].text(lang).body
     quote = re.search(r"^> (.+)$", story, re.M).group(1)
-    assert flat(quote)[:40] in body
+    assert flat(typography(quote, lang))[:40] in body
     author = site.authors[editorial.meta.byline]
     assert f"{author.name}, {author.role.get(lang)}" in body
+
+
+#: What the example edition's sources type straight, as the PDF must print it.
+TYPOGRAPHIC = {
+    "nl": ["Open avond: “Aan de andere kant van het hek”", "onder “Steun ons”.", "zo’n"],
+    "fr": [
+        "Soirée portes ouvertes : « De l’autre côté de la clôture »",
+        "à la page « Nous soutenir ».",
+        "plus d’informations",
+    ],
+}
+
+
+def test_quotes_and_apostrophes_are_typographic(pdfs: dict, lang: str) -> None:
+    """pdftotext of the example edition: no straight quote left, the language's own marks
+    where the sources have straight ones (white space and hyphenation aside)."""
+    printed = text(pdfs[lang, "print"].path)
+    assert not re.findall("[\"']", printed)
+    squeezed = re.sub(r"\s+", "", printed).replace("\u00ad", "")
+    for phrase in TYPOGRAPHIC[lang]:
+        assert re.sub(r"\s+", "", phrase) in squeezed, phrase
 
 
 def test_metadata(site: Site, pdfs: dict, lang: str) -> None:

@@ -4,12 +4,14 @@ add no element, attribute or request. Built once per session (site and browser t
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
 import pytest
 import yaml
 
+from jrs_site.content.l10n import text_typography
 from tests.conftest import Built, build, copy_project
 
 #: Ends in markup that would run if it were not escaped, and closes the <title> and attributes.
@@ -35,6 +37,17 @@ def value(field: str) -> str:
     """The hostile text of one field, named so that a test can find it (no colon after the
     name: French typography would rightly put a narrow no-break space before it)."""
     return f"{field} = {TEXT}"
+
+
+def shown(text: str, lang: str = "nl") -> str:
+    """Hostile text as every output shows it: as typed, with the language's quote marks."""
+    return text_typography(text, lang)
+
+
+def marks_aside(text: str) -> str:
+    """Text with every quote mark as `'` and no white space (French spaces its « »): where a
+    stray quote typed in one field makes the next field's quotes inner ones, the same text."""
+    return re.sub(r"\s+", "", re.sub("[\"'‘’“”«»]", "'", text))
 
 
 def _front(path: Path, change: dict[str, object]) -> None:

@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from jrs_site.content import load_site
+from jrs_site.content.l10n import text_typography
 from tests.conftest import DRAFT_MARK, NOWEB_MARK, Built
 
 BASE = "https://ankerpunt.example/"
@@ -61,8 +62,8 @@ def test_feed_holds_published_items_of_its_language_only(built: Built, lang: str
     for entry in entries:
         item = expected[entry.link]
         if item in stories:
-            assert entry.title == item.text(lang).fields.title
-            assert entry.summary == item.text(lang).fields.lead
+            assert entry.title == text_typography(item.text(lang).fields.title, lang)
+            assert entry.summary == text_typography(item.text(lang).fields.lead, lang)
 
 
 @pytest.mark.parametrize("lang", ["nl", "fr"])

@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from jrs_site.content import load_site
+from jrs_site.content.l10n import text_typography
 from tests.conftest import Built
 
 TEXTS = {
@@ -35,7 +36,7 @@ def test_every_page_has_the_footer_in_its_language(built: Built) -> None:
         text = footer.get_text(" ", strip=True)
         lang = language(built.site, page)
         assert all(words in text for words in TEXTS[lang]), (page, text)
-        assert org.iban in text and org.address in text
+        assert org.iban in text and text_typography(org.address, lang) in text
         assert "Material for MkDocs" not in page.read_text("utf-8"), page
         checked += 1
     assert checked > 40

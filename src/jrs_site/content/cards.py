@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import l10n
 from .bundles import Bundle, Edition, Site, Story
 from .views import item_title
 
@@ -23,22 +24,35 @@ class CardSpec:
     focus: tuple[float, float] | None = None
 
 
+def _card(
+    site: Site,
+    lang: str,
+    title: str,
+    photo: Path | None = None,
+    focus: tuple[float, float] | None = None,
+) -> CardSpec:
+    """A card in the language's typography, as on the page: “…” in Dutch, « … » in French."""
+    name = l10n.text_typography(site.organisation.name, lang)
+    return CardSpec(l10n.text_typography(title, lang), name, photo, focus)
+
+
 def generic_card(site: Site, lang: str) -> CardSpec:
     """The organisation's card: its tagline, no photo."""
-    return CardSpec(site.organisation.tagline.get(lang), site.organisation.name)
+    return _card(site, lang, site.organisation.tagline.get(lang))
 
 
 def card_spec(site: Site, lang: str, title: str, item: Bundle | None = None) -> CardSpec:
     """The card of a page titled `title`, showing `item` when the page is an item's."""
     if item is None:
-        return CardSpec(title, site.organisation.name)
+        return _card(site, lang, title)
     if isinstance(item, Story) and not item.published("social"):
         return generic_card(site, lang)
     name = item.meta.cover if isinstance(item, Edition) else getattr(item.meta, "portrait", None)
     photo = item.meta.photos.get(name) if name else None
-    return CardSpec(
+    return _card(
+        site,
+        lang,
         item_title(item, lang),
-        site.organisation.name,
         item.folder / name if name else None,
         tuple(photo.focus) if photo and photo.focus else None,
     )

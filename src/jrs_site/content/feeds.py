@@ -123,14 +123,18 @@ class Feed:
         ]
         return sorted(found, key=lambda e: (e.date, e.url), reverse=True)[:LIMIT]
 
+    def text(self, value: str) -> str:
+        """Plain text of the feed in the language's typography, as on the pages."""
+        return l10n.text_typography(value, self.lang)
+
     def xml(self) -> str:
         link = feed_link(self.site, self.lang)
         items = self.entries()
         home = absolute(self.base_url, localized_url("", self.lang))
         feed = ET.Element("feed", {"xmlns": ATOM, XML_LANG: self.lang})
         _add(feed, "id", absolute(self.base_url, link.path))
-        _add(feed, "title", link.title)
-        _add(feed, "subtitle", self.site.organisation.tagline.get(self.lang))
+        _add(feed, "title", self.text(link.title))
+        _add(feed, "subtitle", self.text(self.site.organisation.tagline.get(self.lang)))
         _add(feed, "updated", _timestamp(max((e.date for e in items), default=EPOCH)))
         _add(_add(feed, "author"), "name", self.site.organisation.name)
         _add(feed, "link", rel="self", type=FEED_TYPE, href=absolute(self.base_url, link.path))
@@ -138,17 +142,17 @@ class Feed:
         for item in items:
             entry = _add(feed, "entry")
             _add(entry, "id", item.url)
-            _add(entry, "title", item.title)
+            _add(entry, "title", self.text(item.title))
             _add(entry, "published", _timestamp(item.date))
             _add(entry, "updated", _timestamp(item.date))
             _add(entry, "link", rel="alternate", type="text/html", href=item.url)
-            _add(entry, "summary", item.summary)
+            _add(entry, "summary", self.text(item.summary))
             if item.image:
                 _add(entry, "link", rel="enclosure", type="image/jpeg", href=item.image[0])
             content = partial(
                 "feed-entry.html", image=item.image, lead=item.lead, body_html=item.body_html
             )
             # Plain str: ElementTree escapes with str.replace, which Markup would escape again.
-            _add(entry, "content", str(content), type="html")
+            _add(entry, "content", l10n.typography(str(content), self.lang), type="html")
         xml = ET.tostring(feed, encoding="unicode")
         return f'<?xml version="1.0" encoding="utf-8"?>\n{xml}\n'

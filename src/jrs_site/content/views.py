@@ -665,7 +665,14 @@ def absolute_alternates(base_url: str, path: str) -> dict[str, str]:
 def head_view(base_url: str, path: str, lang: str, title: str, description: str) -> HeadView:
     alternates = absolute_alternates(base_url, path)
     locale = {"nl": "nl_BE", "fr": "fr_BE"}.get(lang, lang)
-    return HeadView(title, " ".join(description.split()), alternates[lang], alternates, locale)
+    description = " ".join(description.split())
+    return HeadView(
+        l10n.text_typography(title, lang),
+        l10n.text_typography(description, lang),
+        alternates[lang],
+        alternates,
+        locale,
+    )
 
 
 def item_description(item: Bundle, lang: str) -> str:

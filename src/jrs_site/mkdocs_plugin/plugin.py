@@ -35,7 +35,7 @@ from ..content import ContentError, Problem, Site, load_site
 from ..content.bundles import Bundle, Edition, localized_url
 from ..content.cards import CardSpec, card_spec, generic_card
 from ..content.feeds import FEED_FILE, Feed, feed_link
-from ..content.l10n import catalogue, t, typography_in_body
+from ..content.l10n import catalogue, t, typography
 from ..content.markdown import RenderCache
 from ..content.models import DEFAULT_LANGUAGE, LANGUAGES
 from ..content.problems import by_file
@@ -275,8 +275,16 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if self.pages_step is not None:
             self.pages_step.advance()
-        # The same French typography as the PDF: no line starts with ":", "?" or "»".
-        return typography_in_body(output, self._language(config))
+        # The same typography as the PDF, head included: the <title> reads like the page.
+        return typography(output, self._language(config))
+
+    def on_post_template(
+        self, output_content: str, template_name: str, config: MkDocsConfig
+    ) -> str:
+        # The error pages, which are no Page: the same typography as every page.
+        if template_name == "404.html":
+            return typography(output_content, self._language(config))
+        return output_content
 
     def on_build_error(self, error: Exception) -> None:
         self.languages_built = 0  # the next build (e.g. under `serve`) counts from zero

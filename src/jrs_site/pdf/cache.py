@@ -24,8 +24,8 @@ from .preflight import Source
 from .settings import PdfOptions
 
 PACKAGE = Path(__file__).resolve().parent.parent
-#: The parts of the program whose files shape a PDF.
-PROGRAM_PARTS = ("pdf", "fonts", "locales")
+#: The parts of the program whose files shape a PDF (content: its text, typography included).
+PROGRAM_PARTS = ("pdf", "content", "fonts", "locales")
 DATA_FILES = ("data/organisation.yml", "data/authors.yml", "data/themes.yml")
 
 
@@ -41,7 +41,8 @@ def source_files(site: Site, edition: Edition) -> list[Path]:
 
 
 def program_files() -> list[Path]:
-    """The stylesheet, templates and code of the print export, the fonts and UI strings."""
+    """The stylesheet, templates and code of the print export, the code that renders the text,
+    the fonts and UI strings."""
     return [f for part in PROGRAM_PARTS for f in _files(PACKAGE / part)]
 
 

@@ -330,14 +330,15 @@ class EditionHtml:
             t=functools.partial(l10n.t, self.lang),
             variant=self.options.variant,
             title=f"{newsletter} {self.edition.meta.number} – {text.theme}",
-            author=org.name,
-            subject=f"{number} · {text.season} · {text.theme}",
+            # Metadata in attributes, which the typography step leaves as they are.
+            author=l10n.text_typography(org.name, self.lang),
+            subject=l10n.text_typography(f"{number} · {text.season} · {text.theme}", self.lang),
             footer=f"{newsletter} · {number} · {text.season}",
             organisation=org.name,
             newsletter=newsletter,
             **context,
         )
-        return self.page.photos.resolve(l10n.typography_in_body(html, self.lang))
+        return self.page.photos.resolve(l10n.typography(html, self.lang))
 
     def _item(self, bundle: Bundle) -> Item:
         """One article as printed: its view, its print body and, for an article, its lead photo."""
