@@ -14,8 +14,11 @@ from typing import Any
 
 import click
 
-from .content import Problem, load_site
+from .content import LANGUAGES, Problem, Site, l10n, load_site
+from .content.bundles import Edition
 from .content.problems import by_file
+from .content.views import photos_needed
+from .mail.edition import UNSUBSCRIBE
 
 CONFIG = "mkdocs.yml"
 #: The image cache of the default configuration (the plugin's `cache_dir`, then `images/`).
@@ -200,6 +203,67 @@ def _plugins_showing_drafts(config_file: Path) -> list[Any]:
         {"jrs": {**(entry["jrs"] or {}), "drafts": True}} if "jrs" in entry else entry
         for entry in entries
     ]
+
+
+@main.command()
+@click.argument("editions", nargs=-1)
+@click.option("--lang", type=click.Choice([*LANGUAGES, "all"]), default="all", help="Default: all.")
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), help="Default: build/email"
+)
+@click.option(
+    "--unsubscribe",
+    type=click.Choice(sorted(UNSUBSCRIBE)),
+    default="brevo",
+    help="The mailing tool whose unsubscribe merge tag goes in the footer. Default: brevo.",
+)
+def email(editions: tuple[str, ...], lang: str, out: Path | None, unsubscribe: str) -> None:
+    """Make the e-mail edition of each EDITION (default: every published edition): an HTML
+    body and its plain-text part per language, to paste or upload into the mailing tool.
+
+    Photos and links point at the website (`site_url` in mkdocs.yml): publish the site first.
+    """
+    from mkdocs.config import load_config  # noqa: PLC0415 - slow import
+
+    from .images import ImageSettings, build_all  # noqa: PLC0415
+    from .mail import write_emails  # noqa: PLC0415
+    from .mkdocs_plugin.plugin import MEDIA_DIR  # noqa: PLC0415
+
+    root = _root()
+    site, problems = load_site(root, root / PHOTO_CACHE)
+    if any(p.severity == "error" for p in problems):
+        _print_problems(problems, root)
+        raise click.ClickException("no e-mail was made; fix the errors above first")
+    chosen = _editions(site, editions)
+    config = load_config(str(root / CONFIG))
+    if not config.site_url:
+        raise click.ClickException(
+            f"{CONFIG} has no site_url: an e-mail links to the website by its full address; "
+            "write it, e.g. site_url: https://ankerpunt.example/"
+        )
+    plugin = config.plugins["jrs"].config
+    cache = root / plugin.cache_dir / "images"
+    needed = sorted(photos_needed(site))
+    media, _ = build_all(needed, ImageSettings(cache_dir=cache, widths=tuple(plugin.image_widths)))
+    languages = LANGUAGES if lang == "all" else (lang,)
+    media_url = config.site_url.rstrip("/") + f"/{MEDIA_DIR}"
+    target = (out or root / "build/email").resolve()
+    for path in write_emails(
+        site, chosen, languages, config.site_url, media, media_url, target, unsubscribe
+    ):
+        size = l10n.file_size(path.stat().st_size, "nl")
+        click.echo(f"{path} ({size}) and {path.with_suffix('.txt').name}")
+
+
+def _editions(site: Site, keys: tuple[str, ...]) -> list[Edition]:
+    """The editions named by `keys`, or every published one; an unknown key is an error."""
+    unknown = [key for key in keys if key not in site.editions]
+    if unknown:
+        known = ", ".join(sorted(site.editions)) or "none"
+        raise click.ClickException(
+            f"no edition {', '.join(unknown)} in editions/ (the editions are: {known})"
+        )
+    return [site.editions[key] for key in keys] or site.published_editions()
 
 
 @main.group()

@@ -208,7 +208,7 @@ CASES = [
         "wrong-consent-use",
         edit(f"{ESTHER}/story.yml", "uses: [web, print, social]", "uses: [web, print, facebook]"),
         f"{ESTHER}/story.yml",
-        "Input should be 'web', 'print' or 'social'; found 'facebook'",
+        "Input should be 'web', 'print', 'social' or 'email'; found 'facebook'",
         field="consent.uses[2]",
         line=12,
     ),

@@ -484,6 +484,16 @@ class Loader:
                 continue
             seen.add(ident)
             edition.articles.append(article)
+            if isinstance(article, Story) and not article.published("email"):
+                self._add(
+                    meta_path,
+                    f"the story '{article.key}' is left out of the e-mail edition: "
+                    "its consent does not cover 'email'",
+                    where,
+                    hint=f"add email to consent.uses in stories/{article.key}/story.yml once "
+                    "the person agrees; the website and the print edition are not affected",
+                    severity="info",
+                )
             if isinstance(ref, models.ReportRef) and ref.body:
                 edition.report_bodies.add(article.key)
 

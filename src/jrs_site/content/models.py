@@ -24,8 +24,8 @@ from pydantic import (
 
 LANGUAGES: tuple[str, ...] = ("nl", "fr")
 DEFAULT_LANGUAGE = "nl"
-USES = ("web", "print", "social")
-Use = Literal["web", "print", "social"]
+USES = ("web", "print", "social", "email")
+Use = Literal["web", "print", "social", "email"]
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TERRITORIES = Locale("en").territories
 
@@ -143,7 +143,7 @@ class Consent(Schema):
 
     given_by: str = Field(min_length=1, description="the person, or a parent for a minor")
     date: dt.date = Field(description="when consent was given, e.g. 2025-09-12")
-    uses: list[Use] = Field(description="any of: web, print, social")
+    uses: list[Use] = Field(description="any of: web, print, social, email")
     withdrawn: dt.date | None = Field(None, description="date consent was withdrawn, if it was")
 
     def allows(self, use: str) -> bool:

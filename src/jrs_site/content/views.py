@@ -448,11 +448,15 @@ def pdf_download(url: str, size: int, lang: str) -> Download:
     return Download(url, l10n.t(lang, "download_pdf", size=l10n.file_size(size, lang)))
 
 
+def edition_stem(site: Site, edition: Edition, lang: str) -> str:
+    """`ankerpunt-nieuws-118-nl`: the start of the name of every file made of an edition."""
+    return f"{slugify(site.organisation.newsletter.get(lang))}-{edition.key}-{lang}"
+
+
 def pdf_name(site: Site, edition: Edition, lang: str, variant: str = "") -> str:
     """`ankerpunt-nieuws-118-nl.pdf` (`...-nl-print.pdf`): the file name of an edition's PDF."""
-    newsletter = site.organisation.newsletter.get(lang)
     suffix = f"-{variant}" if variant else ""
-    return f"{slugify(newsletter)}-{edition.key}-{lang}{suffix}.pdf"
+    return f"{edition_stem(site, edition, lang)}{suffix}.pdf"
 
 
 @dataclass
@@ -461,6 +465,7 @@ class EditionView(EditionCard):
     articles: list[ArticleView]
     translation: Fallback | None
     pdf: Download | None = None  # the screen PDF, once the adapter has made it
+    email_url: str = ""  # the e-mail edition, once the adapter has made it
 
 
 def edition_card(edition: Edition, page: Page, cover: bool = True) -> EditionCard:

@@ -66,6 +66,7 @@ from ..content.views import Page as ViewPage
 from ..fonts import card_font, font_face_css, font_files
 from ..images import ImageError, ImageSettings, build_all, social_card
 from ..images.social import CARD_SIZE
+from ..mail import EMAIL_DIR, email_name, write_emails
 from ..progress import Step, bars_off
 from ..search import SearchIndexError, index_site
 
@@ -185,6 +186,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             view = ITEM_VIEWS[type(item)][1](item, view_page)
             if isinstance(item, Edition):
                 view.pdf = self._pdf_download(item, lang, page)
+                view.email_url = self._email_url(item, lang, page, config)
             self.views[page.url] = view
             return str(getattr(view, "body_html", html))
         builder = INDEX_VIEWS.get(page.meta.get("template", ""))
@@ -355,6 +357,14 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         )
         return pdf_download(url, path.stat().st_size, lang)
 
+    def _email_url(self, edition: Edition, lang: str, page: Page, config: MkDocsConfig) -> str:
+        """The edition page's link to its e-mail edition: none without a `site_url`, which
+        every address in an e-mail starts with."""
+        if not config.site_url:
+            return ""
+        name = email_name(self._site(), edition, lang)
+        return posixpath.relpath(f"{EMAIL_DIR}/{name}", page.url or ".")
+
     def _site(self) -> Site:
         assert self.site is not None, "on_config loads the site first"
         return self.site
@@ -453,6 +463,13 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             _write_text(site_dir / "robots.txt", robots_txt(base_url))
             self._write_fonts(site_dir / FONTS_DIR)
             self._write_media(site_dir / MEDIA_DIR)  # one folder for every language
+            if config.site_url:  # the e-mails' addresses are absolute: they need it
+                site = self._site()
+                media_url = posixpath.join(base_url, MEDIA_DIR)
+                editions = site.published_editions()
+                write_emails(
+                    site, editions, LANGUAGES, base_url, self.media, media_url, site_dir / EMAIL_DIR
+                )
             for (key, pdf_lang), path in self.pdfs.items():
                 name = pdf_name(self._site(), self._site().editions[key], pdf_lang)
                 (site_dir / PDF_DIR).mkdir(exist_ok=True)

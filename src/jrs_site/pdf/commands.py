@@ -45,20 +45,14 @@ def pdf(
     count made a multiple of four, checked by preflight (exit 1 when a check fails); the
     screen variant is a small, tagged RGB file.
     """
-    from ..cli import _print_problems, _root  # noqa: PLC0415 - cli imports this module
+    from ..cli import _editions, _print_problems, _root  # noqa: PLC0415 - cli imports us
 
     root = _root()
     site, problems = load_site(root)
     if any(p.severity == "error" for p in problems):
         _print_problems(problems, root)
         raise click.ClickException("no PDF was made; fix the errors above first")
-    unknown = [key for key in editions if key not in site.editions]
-    if unknown:
-        known = ", ".join(sorted(site.editions)) or "none"
-        raise click.ClickException(
-            f"no edition {', '.join(unknown)} in editions/ (the editions are: {known})"
-        )
-    chosen = [site.editions[key] for key in editions] or site.published_editions()
+    chosen = _editions(site, editions)
     target = (out or root / "build/pdf").resolve()
     try:
         options = PdfOptions(variant, marks, icc)  # type: ignore[arg-type]
