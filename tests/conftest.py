@@ -7,9 +7,13 @@ from __future__ import annotations
 import gzip
 import hashlib
 import shutil
+import socket
 import subprocess
 import sys
-from collections.abc import Iterator
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -212,6 +216,37 @@ def project(content: Path) -> Path:
     """The `content` tree as a project folder: with the mkdocs.yml the commands look for."""
     (content / "mkdocs.yml").write_text("site_name: test\n", "utf-8")
     return content
+
+
+# -- a server started for a test: `jrs-site serve` and the pages it answers -------------
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str]:
+    """Status and text of `url`; (0, "") when nothing answers."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+    except OSError:
+        return 0, ""
+
+
+def wait_for(condition: Callable[[], bool], what: str, seconds: float = 90) -> None:
+    """Poll `condition` every half second; fail the test after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.5)
+    pytest.fail(f"gave up waiting: {what}")
 
 
 def cli(cwd: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:

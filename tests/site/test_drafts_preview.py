@@ -11,8 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.bad_input.test_serve import fetch, free_port, wait_for
-from tests.conftest import NOWEB_MARK, build, copy_project, hidden_copy
+from tests.conftest import (
+    NOWEB_MARK,
+    build,
+    copy_project,
+    fetch,
+    free_port,
+    hidden_copy,
+    wait_for,
+)
 
 pytestmark = pytest.mark.slow
 DRAFT = "stories/tesfay/"  # a draft of the example content: complete and valid
