@@ -18,7 +18,7 @@ from tests.conftest import DRAFT_MARK, NOWEB_MARK, Built, cli, copy_project
 HOST = "ankerpunt.example"
 NAMES = {"nl": "ankerpunt-nieuws-118-nl", "fr": "ankerpunt-infos-118-fr"}
 EDITION_PAGE = {"nl": "editions/118/index.html", "fr": "fr/editions/118/index.html"}
-LINK_TEXT = {"nl": "Bekijk als e-mail", "fr": "Voir l'e-mail"}
+LINK_TEXT = {"nl": "Bekijk als e-mail", "fr": "Voir l’e-mail"}
 GMAIL_CLIPS = 100_000  # bytes; Gmail cuts a message off at about 102 KB
 
 
