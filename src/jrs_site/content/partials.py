@@ -23,6 +23,19 @@ def environment() -> jinja2.Environment:
     )
 
 
+@cache
+def document_templates(folder: str) -> jinja2.Environment:
+    """The whole-document templates in `folder` (print HTML, e-mail): autoescaping, undefined
+    names fail, and block tags leave no blank lines."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
 def partial(name: str, **context: Any) -> Markup:
     """The partial `name` rendered with `context`; ready HTML."""
     return Markup(environment().get_template(name).render(**context))  # noqa: S704 - autoescaped

@@ -12,14 +12,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 import css_inline
-import jinja2
 import lxml.html
 from markupsafe import Markup
 
 from ..content import l10n
 from ..content.bundles import Bundle, Edition, Report, Site, Story
 from ..content.feeds import absolute
-from ..content.partials import partial
+from ..content.partials import document_templates, partial
 from ..content.sanitise import sanitise
 from ..content.views import (
     ArticleView,
@@ -197,7 +196,7 @@ def edition_email(
         unsubscribe=UNSUBSCRIBE[unsubscribe],
     )
     html = (
-        _environment()
+        document_templates(str(TEMPLATES))
         .get_template("edition.html")
         .render(e=view, t=functools.partial(l10n.t, lang), gutter=GUTTER, width=WIDTH)
     )
@@ -214,17 +213,6 @@ def inline(html: str) -> str:
     """Every rule of the `<style>` block (`email.css`) onto the elements it styles; only its
     @media rules (narrow screens, dark mode) stay in the block."""
     return _inliner().inline(html)
-
-
-@cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
 
 
 def write_emails(

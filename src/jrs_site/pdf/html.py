@@ -7,17 +7,14 @@ import functools
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from ..content import l10n
 from ..content.bundles import Article, Bundle, Edition, Report, Site, Story
 from ..content.markdown import IMAGE_RE, render
-from ..content.partials import partial
+from ..content.partials import document_templates, partial
 from ..content.views import (
     ArticleView,
     Byline,
@@ -151,7 +148,7 @@ class PrintPage(Page):
         if meta is not None:
             self.photographers[self.photographer(meta)] = None
         return (
-            _environment()
+            document_templates(str(TEMPLATES))
             .get_template("_photo.html")
             .render(
                 placement=placement,
@@ -244,7 +241,7 @@ class EditionHtml:
         self.stylesheet = (
             page_css(options) + truetype_face_css(cache_dir) + STYLESHEET.read_text("utf-8")
         )
-        self._env = _environment()
+        self._env = document_templates(str(TEMPLATES))
 
     def main(self, flowing: Collection[str] = (), compact: bool = False) -> str:
         """Cover page (masthead, cover photo, contents) and every article; the articles whose
@@ -403,14 +400,3 @@ class EditionHtml:
         name = match.group("src").strip("<>")
         caption = match.group("title") or ""
         return self.page.photo(bundle, name, match.group("alt"), caption, "full", height)
-
-
-@cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
