@@ -1,5 +1,5 @@
 """`python -m jrs_site` runs the `jrs-site` command."""
 
-from .cli import main
+from jrs_site.cli import main
 
 main()

@@ -14,11 +14,11 @@ from typing import Any
 
 import click
 
-from .content import LANGUAGES, Problem, Site, l10n, load_site
-from .content.bundles import Edition
-from .content.problems import by_file
-from .content.views import photos_needed
-from .mail.edition import UNSUBSCRIBE
+from jrs_site.content import LANGUAGES, Problem, Site, l10n, load_site
+from jrs_site.content.bundles import Edition
+from jrs_site.content.problems import by_file
+from jrs_site.content.views import photos_needed
+from jrs_site.mail.edition import UNSUBSCRIBE
 
 CONFIG = "mkdocs.yml"
 #: The image cache of the default configuration (the plugin's `cache_dir`, then `images/`).
@@ -55,7 +55,7 @@ def run_check(root: Path, fmt: str = "text", strict: bool = False) -> int:
     """Check all content; print every problem; return the exit code."""
     site, problems = load_site(root, root / PHOTO_CACHE)
     if not any(p.severity == "error" for p in problems):
-        from .pdf.layout import website_print_problems  # noqa: PLC0415 - slow imports
+        from jrs_site.pdf.layout import website_print_problems  # noqa: PLC0415 - slow imports
 
         problems += website_print_problems(site)
     errors = [p for p in problems if p.severity == "error"]
@@ -225,9 +225,9 @@ def email(editions: tuple[str, ...], lang: str, out: Path | None, unsubscribe: s
     """
     from mkdocs.config import load_config  # noqa: PLC0415 - slow import
 
-    from .images import ImageSettings, build_all  # noqa: PLC0415
-    from .mail import write_emails  # noqa: PLC0415
-    from .mkdocs_plugin.plugin import MEDIA_DIR  # noqa: PLC0415
+    from jrs_site.images import ImageSettings, build_all  # noqa: PLC0415
+    from jrs_site.mail import write_emails  # noqa: PLC0415
+    from jrs_site.mkdocs_plugin.plugin import MEDIA_DIR  # noqa: PLC0415
 
     root = _root()
     site, problems = load_site(root, root / PHOTO_CACHE)
@@ -293,7 +293,7 @@ def new_report(slug: str) -> None:
 
 
 def _new(kind: str, slug: str | None = None, number: int | None = None) -> None:
-    from .scaffold import ScaffoldError, new_item  # noqa: PLC0415 - only this command needs it
+    from jrs_site.scaffold import ScaffoldError, new_item  # noqa: PLC0415 - only this command needs it
 
     root = _root()
     try:
@@ -308,7 +308,7 @@ def _new(kind: str, slug: str | None = None, number: int | None = None) -> None:
         click.echo(f"  {number_}. {step}")
 
 
-from .pdf.commands import pdf, preflight_command  # noqa: E402 - registered after main exists
+from jrs_site.pdf.commands import pdf, preflight_command  # noqa: E402 - registered after main exists
 
 main.add_command(pdf)
 main.add_command(preflight_command)

@@ -21,7 +21,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .progress import step
+from jrs_site.progress import step
 
 BUNDLE_DIR = "pagefind"
 # Only the page's content is indexed, not the header, navigation or footer; lists of cards on

@@ -12,9 +12,8 @@ import pytest
 from PIL import Image, ImageChops, ImageCms, ImageStat
 
 from jrs_site.images import ImageSettings, build_all, inspect, strip_check
-
-from . import helpers
-from .helpers import assert_clean, corpus_dir, corpus_file, mean_diff
+from tests.images import helpers
+from tests.images.helpers import assert_clean, corpus_dir, corpus_file, mean_diff
 
 
 @pytest.fixture(scope="module")

@@ -19,9 +19,8 @@ from jrs_site.images import (
 )
 from jrs_site.images.crop import cover_box
 from jrs_site.images.social import BRAND_COLOUR
+from tests.images.helpers import BLUE, RED, close, colour_at, exif_with, marker_image
 from tests.tools import FONT, cmyk_profile
-
-from .helpers import BLUE, RED, close, colour_at, exif_with, marker_image
 
 
 def _halves(path: Path, size: tuple[int, int] = (1600, 600)) -> Path:

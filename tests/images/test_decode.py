@@ -9,9 +9,7 @@ import pytest
 from PIL import Image, ImageCms
 
 from jrs_site.images import ImageSettings, inspect, web_image
-from tests.tools import cmyk_profile
-
-from .helpers import (
+from tests.images.helpers import (
     BLUE,
     GREEN,
     RED,
@@ -24,6 +22,7 @@ from .helpers import (
     png_16bit,
     stored_for_orientation,
 )
+from tests.tools import cmyk_profile
 
 
 @pytest.mark.parametrize("orientation", range(1, 9))

@@ -14,8 +14,7 @@ from PIL import ImageFile
 
 from jrs_site.images import ImageError, ImageSettings, build_all, inspect, web_image
 from jrs_site.images.encode import write_atomic
-
-from .helpers import marker_image
+from tests.images.helpers import marker_image
 
 
 def _jpeg_bytes() -> bytes:

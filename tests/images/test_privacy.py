@@ -15,9 +15,8 @@ from jrs_site.images import (
     strip_check,
     web_image,
 )
+from tests.images.helpers import XMP, adobe_rgb_icc, assert_clean, exif_with, exiftool_groups
 from tests.tools import FONT
-
-from .helpers import XMP, adobe_rgb_icc, assert_clean, exif_with, exiftool_groups
 
 
 def _jpeg_full_of_metadata(path: Path) -> Path:

@@ -21,8 +21,7 @@ from jrs_site.images import (
     web_image,
 )
 from jrs_site.images.web import ladder
-
-from .helpers import marker_image
+from tests.images.helpers import marker_image
 
 
 @pytest.mark.parametrize(

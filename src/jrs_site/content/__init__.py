@@ -3,10 +3,10 @@
 No site generator is imported here: the MkDocs plugin and the CLI are adapters over it.
 """
 
-from .bundles import Article, Bundle, Edition, Report, Site, Story
-from .loader import load_site, load_site_or_raise
-from .models import DEFAULT_LANGUAGE, LANGUAGES
-from .problems import ContentError, Problem
+from jrs_site.content.bundles import Article, Bundle, Edition, Report, Site, Story
+from jrs_site.content.loader import load_site, load_site_or_raise
+from jrs_site.content.models import DEFAULT_LANGUAGE, LANGUAGES
+from jrs_site.content.problems import ContentError, Problem
 
 __all__ = [
     "DEFAULT_LANGUAGE",

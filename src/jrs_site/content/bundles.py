@@ -13,8 +13,8 @@ from typing import Any, ClassVar, TypeVar
 
 from pydantic import BaseModel
 
-from . import models
-from .models import LANGUAGES
+from jrs_site.content import models
+from jrs_site.content.models import LANGUAGES
 
 T = TypeVar("T")
 

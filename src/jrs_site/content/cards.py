@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import l10n
-from .bundles import Bundle, Edition, Site, Story
-from .views import item_title
+from jrs_site.content import l10n
+from jrs_site.content.bundles import Bundle, Edition, Site, Story
+from jrs_site.content.views import item_title
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,11 @@ from xml.etree import ElementTree as ET
 
 from markupsafe import Markup
 
-from . import l10n
-from .bundles import Bundle, Edition, Site, Story, localized_url
-from .markdown import render
-from .partials import partial
-from .views import item_title
+from jrs_site.content import l10n
+from jrs_site.content.bundles import Bundle, Edition, Site, Story, localized_url
+from jrs_site.content.markdown import render
+from jrs_site.content.partials import partial
+from jrs_site.content.views import item_title
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

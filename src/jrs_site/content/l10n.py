@@ -30,7 +30,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from .models import LANGUAGES
+from jrs_site.content.models import LANGUAGES
 
 NBSP = "\u00a0"
 #: French puts a narrow no-break space before `: ; ! ?` and inside « »: the mark never starts

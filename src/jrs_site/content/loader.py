@@ -20,14 +20,23 @@ from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from ..images import ImageError, Inspector, inspect
-from . import models
-from .bundles import Article, Bundle, Edition, Report, Site, Story, Text, localized_url
-from .markdown import IMAGE_RE, convert, figure_problems
-from .models import LANGUAGES
-from .problems import ContentError, Problem, Problems
-from .sanitise import locate, removals
-from .sources import SourceError, read_markdown, read_text, read_yaml, value_line
+from jrs_site.content import models
+from jrs_site.content.bundles import (
+    Article,
+    Bundle,
+    Edition,
+    Report,
+    Site,
+    Story,
+    Text,
+    localized_url,
+)
+from jrs_site.content.markdown import IMAGE_RE, convert, figure_problems
+from jrs_site.content.models import LANGUAGES
+from jrs_site.content.problems import ContentError, Problem, Problems
+from jrs_site.content.sanitise import locate, removals
+from jrs_site.content.sources import SourceError, read_markdown, read_text, read_yaml, value_line
+from jrs_site.images import ImageError, Inspector, inspect
 
 B = TypeVar("B", bound=Bundle)
 M = TypeVar("M", bound=BaseModel)

@@ -42,10 +42,10 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from ..images.cache import read_json, write_json
-from . import l10n, partials, sanitise
-from .l10n import NBSP, catalogue, language_name, number_text, t
-from .partials import partial
+from jrs_site.content import l10n, partials, sanitise
+from jrs_site.content.l10n import NBSP, catalogue, language_name, number_text, t
+from jrs_site.content.partials import partial
+from jrs_site.images.cache import read_json, write_json
 
 DASHES = ("—", "–", "-- ", "- ")
 IMAGE_RE = re.compile(

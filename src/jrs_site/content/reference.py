@@ -15,7 +15,7 @@ from annotated_types import Ge, Le, MaxLen
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from . import models
+from jrs_site.content import models
 
 #: Every file staff write, with the schema of its fields (of its front matter for `.md`).
 FILES: list[tuple[str, type[BaseModel]]] = [

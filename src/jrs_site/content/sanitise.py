@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import nh3
 from markupsafe import Markup
 
-from .problems import Severity
+from jrs_site.content.problems import Severity
 
 TAGS = frozenset(
     {

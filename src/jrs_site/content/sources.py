@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from jrs_site.content.problems import Problem
 
 #: Control characters (NUL, escape, the C1 range...): never meant in a text; tab and newline are.
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -16,12 +16,12 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from . import l10n
-from .bundles import Article, Bundle, Edition, Report, Site, Story, localized_url
-from .loader import slugify
-from .markdown import IMAGE_RE, KeyFigure, RenderCache, figures_html, render
-from .models import DEFAULT_LANGUAGE, LANGUAGES, PhotoMeta
-from .partials import partial
+from jrs_site.content import l10n
+from jrs_site.content.bundles import Article, Bundle, Edition, Report, Site, Story, localized_url
+from jrs_site.content.loader import slugify
+from jrs_site.content.markdown import IMAGE_RE, KeyFigure, RenderCache, figures_html, render
+from jrs_site.content.models import DEFAULT_LANGUAGE, LANGUAGES, PhotoMeta
+from jrs_site.content.partials import partial
 
 STORY_SIZES = "(min-width: 76em) 46rem, (min-width: 45em) 70vw, 100vw"
 TILE_SIZES = "(min-width: 60em) 20rem, (min-width: 45em) 45vw, 100vw"

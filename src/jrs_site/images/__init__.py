@@ -9,16 +9,16 @@ hash, for the checks). Files there are only ever replaced whole (written under a
 temporary name, then renamed), never changed in place, so they can be hard-linked elsewhere.
 """
 
-from .batch import build_all
-from .cache import Inspector
-from .crop import crop_variant
-from .decode import inspect
-from .errors import ImageError
-from .printing import effective_ppi, print_resolution_issue, print_variant
-from .settings import ImageSettings
-from .social import social_card
-from .strip import strip_check
-from .web import Variant, WebImage, web_image
+from jrs_site.images.batch import build_all
+from jrs_site.images.cache import Inspector
+from jrs_site.images.crop import crop_variant
+from jrs_site.images.decode import inspect
+from jrs_site.images.errors import ImageError
+from jrs_site.images.printing import effective_ppi, print_resolution_issue, print_variant
+from jrs_site.images.settings import ImageSettings
+from jrs_site.images.social import social_card
+from jrs_site.images.strip import strip_check
+from jrs_site.images.web import Variant, WebImage, web_image
 
 __all__ = [
     "ImageError",

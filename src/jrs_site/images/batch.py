@@ -8,11 +8,11 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-from ..progress import step
-from .cache import SourceIndex, Stamp
-from .errors import ImageError
-from .settings import ImageSettings
-from .web import WebImage, build_web_image, cached_web_image
+from jrs_site.images.cache import SourceIndex, Stamp
+from jrs_site.images.errors import ImageError
+from jrs_site.images.settings import ImageSettings
+from jrs_site.images.web import WebImage, build_web_image, cached_web_image
+from jrs_site.progress import step
 
 Outcome = tuple[WebImage, Stamp | None, str] | ImageError
 

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .decode import inspect, read_source
-from .encode import write_atomic
+from jrs_site.images.decode import inspect, read_source
+from jrs_site.images.encode import write_atomic
 
 #: Bump when the same settings start producing different pixels, to rebuild every variant.
 PIPELINE_VERSION = 1

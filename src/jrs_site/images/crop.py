@@ -8,11 +8,11 @@ from pathlib import Path
 
 from PIL import Image
 
-from .cache import cached_file, settings_hash
-from .decode import decode, open_image, upright_size
-from .encode import EXTENSIONS, save
-from .settings import ImageSettings
-from .web import Focus, check_focus
+from jrs_site.images.cache import cached_file, settings_hash
+from jrs_site.images.decode import decode, open_image, upright_size
+from jrs_site.images.encode import EXTENSIONS, save
+from jrs_site.images.settings import ImageSettings
+from jrs_site.images.web import Focus, check_focus
 
 Box = tuple[float, float, float, float]
 

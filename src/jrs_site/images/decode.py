@@ -13,7 +13,7 @@ from pathlib import Path
 import pillow_heif
 from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
-from .errors import ImageError
+from jrs_site.images.errors import ImageError
 
 MAX_MEGAPIXELS = 100
 Image.MAX_IMAGE_PIXELS = MAX_MEGAPIXELS * 1_000_000

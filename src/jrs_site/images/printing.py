@@ -9,10 +9,10 @@ from typing import Literal
 
 from PIL import Image, ImageCms
 
-from .cache import cached_file, digest, settings_hash
-from .decode import SRGB, decode, inspect, open_image, upright_size
-from .encode import flatten, save
-from .errors import ImageError
+from jrs_site.images.cache import cached_file, digest, settings_hash
+from jrs_site.images.decode import SRGB, decode, inspect, open_image, upright_size
+from jrs_site.images.encode import flatten, save
+from jrs_site.images.errors import ImageError
 
 DEFAULT_CACHE_DIR = Path(".cache/images")
 MM_PER_INCH = 25.4

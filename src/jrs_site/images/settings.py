@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PIL import features
 
-from .cache import settings_hash
-from .encode import ENCODER_OPTIONS, EXTENSIONS
+from jrs_site.images.cache import settings_hash
+from jrs_site.images.encode import ENCODER_OPTIONS, EXTENSIONS
 
 #: Per-format quality; AVIF's scale runs lower for the same look.
 DEFAULT_QUALITY = {"avif": 55, "webp": 80, "jpeg": 82}

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .crop import cover
-from .decode import read_source
-from .encode import flatten, save
-from .errors import ImageError
-from .web import check_focus
+from jrs_site.images.crop import cover
+from jrs_site.images.decode import read_source
+from jrs_site.images.encode import flatten, save
+from jrs_site.images.errors import ImageError
+from jrs_site.images.web import check_focus
 
 CARD_SIZE = (1200, 630)
 BRAND_COLOUR = "#0b4f5c"  # the site's primary colour (overrides/assets/stylesheets/jrs.css)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from .decode import is_srgb, open_image, profile_description, read_source
+from jrs_site.images.decode import is_srgb, open_image, profile_description, read_source
 
 _GPS_IFD = 0x8825
 #: JPEG segments that carry no information about the photo or the person who took it.

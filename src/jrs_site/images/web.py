@@ -8,10 +8,10 @@ from pathlib import Path
 
 from PIL import Image
 
-from .cache import SourceIndex, Stamp, digest, read_json, stamp, write_json
-from .decode import decode, open_image, read_source, upright_size
-from .encode import EXTENSIONS, save
-from .settings import ImageSettings
+from jrs_site.images.cache import SourceIndex, Stamp, digest, read_json, stamp, write_json
+from jrs_site.images.decode import decode, open_image, read_source, upright_size
+from jrs_site.images.encode import EXTENSIONS, save
+from jrs_site.images.settings import ImageSettings
 
 Focus = tuple[float, float]
 FALLBACK_WIDTH = 1200

@@ -15,12 +15,12 @@ import css_inline
 import lxml.html
 from markupsafe import Markup
 
-from ..content import l10n
-from ..content.bundles import Bundle, Edition, Report, Site, Story
-from ..content.feeds import absolute
-from ..content.partials import document_templates, partial
-from ..content.sanitise import sanitise
-from ..content.views import (
+from jrs_site.content import l10n
+from jrs_site.content.bundles import Bundle, Edition, Report, Site, Story
+from jrs_site.content.feeds import absolute
+from jrs_site.content.partials import document_templates, partial
+from jrs_site.content.sanitise import sanitise
+from jrs_site.content.views import (
     ArticleView,
     Byline,
     FooterView,
@@ -31,7 +31,7 @@ from ..content.views import (
     footer_view,
     report_view,
 )
-from .text import plain_text
+from jrs_site.mail.text import plain_text
 
 TEMPLATES = resources.files("jrs_site") / "templates" / "email"
 EMAIL_DIR = "email"  # where the built website keeps the e-mail editions

@@ -5,9 +5,9 @@ fixes the page boxes with pikepdf, `cache` skips editions whose sources did not 
 `preflight` checks any PDF against the printer's rules.
 """
 
-from .preflight import Report, format_report, preflight
-from .render import Rendered, build_screen_pdfs, edition_pdf
-from .settings import PdfError, PdfOptions
+from jrs_site.pdf.preflight import Report, format_report, preflight
+from jrs_site.pdf.render import Rendered, build_screen_pdfs, edition_pdf
+from jrs_site.pdf.settings import PdfError, PdfOptions
 
 __all__ = [
     "PdfError",

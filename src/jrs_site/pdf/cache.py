@@ -18,10 +18,10 @@ from pathlib import Path
 
 import weasyprint
 
-from ..content.bundles import Edition, Site
-from ..images.cache import read_json, write_json
-from .preflight import Source
-from .settings import PdfOptions
+from jrs_site.content.bundles import Edition, Site
+from jrs_site.images.cache import read_json, write_json
+from jrs_site.pdf.preflight import Source
+from jrs_site.pdf.settings import PdfOptions
 
 PACKAGE = Path(__file__).resolve().parent.parent
 #: The parts of the program whose files shape a PDF (content: its text, typography included).

@@ -9,13 +9,13 @@ from pathlib import Path
 import click
 import pikepdf
 
-from ..content import LANGUAGES, load_site
-from ..content.views import pdf_name
-from ..images import ImageError
-from .layout import print_resolution_problems
-from .preflight import format_report, preflight
-from .render import Rendered, edition_pdf
-from .settings import CMYK_PROFILES, VARIANTS, PdfError, PdfOptions
+from jrs_site.content import LANGUAGES, load_site
+from jrs_site.content.views import pdf_name
+from jrs_site.images import ImageError
+from jrs_site.pdf.layout import print_resolution_problems
+from jrs_site.pdf.preflight import format_report, preflight
+from jrs_site.pdf.render import Rendered, edition_pdf
+from jrs_site.pdf.settings import CMYK_PROFILES, VARIANTS, PdfError, PdfOptions
 
 CACHE = Path(".cache/pdf")
 
@@ -45,7 +45,7 @@ def pdf(
     count made a multiple of four, checked by preflight (exit 1 when a check fails); the
     screen variant is a small, tagged RGB file.
     """
-    from ..cli import _editions, _print_problems, _root  # noqa: PLC0415 - cli imports us
+    from jrs_site.cli import _editions, _print_problems, _root  # noqa: PLC0415 - cli imports us
 
     root = _root()
     site, problems = load_site(root)

@@ -11,11 +11,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..content import l10n
-from ..content.bundles import Article, Bundle, Edition, Report, Site, Story
-from ..content.markdown import IMAGE_RE, render
-from ..content.partials import document_templates, partial
-from ..content.views import (
+from jrs_site.content import l10n
+from jrs_site.content.bundles import Article, Bundle, Edition, Report, Site, Story
+from jrs_site.content.markdown import IMAGE_RE, render
+from jrs_site.content.partials import document_templates, partial
+from jrs_site.content.views import (
     ArticleView,
     Byline,
     Fallback,
@@ -29,11 +29,18 @@ from ..content.views import (
     story_view,
     translation,
 )
-from ..images import inspect
-from .fonts import truetype_face_css
-from .layout import MM_PER_INCH, PHOTO_PAGE_HEIGHT, Placement, page_css, placed_width, placement
-from .photos import Photos
-from .settings import PdfOptions
+from jrs_site.images import inspect
+from jrs_site.pdf.fonts import truetype_face_css
+from jrs_site.pdf.layout import (
+    MM_PER_INCH,
+    PHOTO_PAGE_HEIGHT,
+    Placement,
+    page_css,
+    placed_width,
+    placement,
+)
+from jrs_site.pdf.photos import Photos
+from jrs_site.pdf.settings import PdfOptions
 
 STYLESHEET = resources.files(__package__) / "styles" / "print.css"
 TEMPLATES = resources.files(__package__) / "templates"

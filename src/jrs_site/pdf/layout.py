@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Literal
 
-from ..content.bundles import Bundle, Edition, Site, Story
-from ..content.markdown import IMAGE_RE
-from ..content.problems import Problem
-from ..images import ImageError, print_resolution_issue
-from .settings import PdfOptions
+from jrs_site.content.bundles import Bundle, Edition, Site, Story
+from jrs_site.content.markdown import IMAGE_RE
+from jrs_site.content.problems import Problem
+from jrs_site.images import ImageError, print_resolution_issue
+from jrs_site.pdf.settings import PdfOptions
 
 PAGE_WIDTH = 210.0
 PAGE_HEIGHT = 297.0

@@ -9,8 +9,8 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from ..images import print_resolution_issue, print_variant
-from .settings import PdfOptions
+from jrs_site.images import print_resolution_issue, print_variant
+from jrs_site.pdf.settings import PdfOptions
 
 _TOKEN = re.compile(r"jrs-photo:(\d+)")
 

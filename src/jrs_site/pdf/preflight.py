@@ -16,7 +16,7 @@ from typing import Literal
 import pikepdf
 import pypdfium2 as pdfium
 
-from .layout import BLEED, MARGIN_BOTTOM, MM_PER_INCH, PAGE_HEIGHT, PAGE_WIDTH
+from jrs_site.pdf.layout import BLEED, MARGIN_BOTTOM, MM_PER_INCH, PAGE_HEIGHT, PAGE_WIDTH
 
 PT_PER_MM = 72 / MM_PER_INCH
 MIN_PPI = 300

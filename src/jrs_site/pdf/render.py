@@ -20,17 +20,17 @@ from weasyprint.document import Document
 from weasyprint.formatting_structure.boxes import LineBox, ReplacedBox
 from weasyprint.text.fonts import FontConfiguration
 
-from ..content.bundles import Edition, Site
-from ..content.models import FILLERS, LANGUAGES, Filler
-from ..images.encode import write_atomic
-from ..progress import step
-from .cache import Entry, cache_key, lookup
-from .fetch import PreparedFiles, Refused
-from .html import EditionHtml
-from .layout import BLEED, MARKS_AREA, PAGE_HEIGHT, PAGE_WIDTH
-from .preflight import Source
-from .settings import PdfError, PdfOptions
-from .source import source as shown
+from jrs_site.content.bundles import Edition, Site
+from jrs_site.content.models import FILLERS, LANGUAGES, Filler
+from jrs_site.images.encode import write_atomic
+from jrs_site.pdf.cache import Entry, cache_key, lookup
+from jrs_site.pdf.fetch import PreparedFiles, Refused
+from jrs_site.pdf.html import EditionHtml
+from jrs_site.pdf.layout import BLEED, MARKS_AREA, PAGE_HEIGHT, PAGE_WIDTH
+from jrs_site.pdf.preflight import Source
+from jrs_site.pdf.settings import PdfError, PdfOptions
+from jrs_site.pdf.source import source as shown
+from jrs_site.progress import step
 
 PT_PER_MM = 72 / 25.4
 TRIM_BOX = (0.0, 0.0, round(PAGE_WIDTH * PT_PER_MM, 2), round(PAGE_HEIGHT * PT_PER_MM, 2))

@@ -10,7 +10,7 @@ from xml.etree.ElementTree import Element
 from weasyprint import HTML
 from weasyprint.document import Document
 
-from .preflight import Source
+from jrs_site.pdf.preflight import Source
 
 #: Elements that end a word where they start and end (the others, such as a drop cap's
 #: `<span>`, may sit inside a word).
