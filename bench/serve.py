@@ -28,7 +28,7 @@ from pathlib import Path
 from common import BIN, ENV, REPO
 from make_archive import Sizes, make_archive
 
-from jrs_site.content import load_site
+from jrs_site.load.loader import load_site
 
 # bench/site.py, by path: `import site` is Python's own start-up module.
 _spec = importlib.util.spec_from_file_location("bench_site", Path(__file__).with_name("site.py"))

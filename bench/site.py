@@ -38,9 +38,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import BIN, REPO, Run, median_run, mib, run  # noqa: E402
 from make_archive import Sizes, make_archive  # noqa: E402
 
-from jrs_site.content import Edition, Report, Story, load_site_or_raise  # noqa: E402
-from jrs_site.content.bundles import Bundle, Site  # noqa: E402
-from jrs_site.content.models import LANGUAGES  # noqa: E402
+from jrs_site.load.loader import load_site_or_raise
+from jrs_site.model.bundles import Bundle, Edition, Report, Site, Story  # noqa: E402  # noqa: E402
+from jrs_site.model.schemas import LANGUAGES  # noqa: E402
 
 HUGO_PAGE_SIZE = 24
 TMPFS = Path("/dev/shm")

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from jrs_site import progress
+from jrs_site.util import progress
 
 
 class Terminal(io.StringIO):

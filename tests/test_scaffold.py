@@ -10,9 +10,8 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from jrs_site.content import load_site
-from jrs_site.content.loader import _inner_model
-from jrs_site.content.models import (
+from jrs_site.load.loader import _inner_model, load_site
+from jrs_site.model.schemas import (
     ArticleMeta,
     ArticleText,
     EditionMeta,

@@ -18,8 +18,8 @@ from string import Template
 
 import yaml
 
-from jrs_site.content.loader import slug_hint
-from jrs_site.content.models import SLUG_RE
+from jrs_site.load.loader import slug_hint
+from jrs_site.model.schemas import SLUG_RE
 
 TEMPLATES = resources.files(__package__) / "templates" / "new"
 KINDS = {"story": "stories", "edition": "editions", "report": "reports"}

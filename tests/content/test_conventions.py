@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from jrs_site.content.markdown import render
+from jrs_site.render.markdown import render
 
 
 def html(body: str, photo: str = "<figure>PHOTO</figure>") -> BeautifulSoup:

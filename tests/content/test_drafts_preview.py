@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jrs_site.content import load_site
+from jrs_site.load.loader import load_site
 from tests.conftest import STORY_META, make_story
 
 

@@ -9,8 +9,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from jrs_site.content import load_site
-from jrs_site.content.markdown import (
+from jrs_site.load.loader import load_site
+from jrs_site.render.markdown import (
     KeyFigure,
     figure_problems,
     figure_views,
@@ -19,7 +19,7 @@ from jrs_site.content.markdown import (
     parse_number,
     render,
 )
-from jrs_site.content.views import report_figures
+from jrs_site.render.views import report_figures
 from tests.conftest import story_text, write_md
 
 

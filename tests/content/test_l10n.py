@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from jrs_site.content import l10n
+from jrs_site.render import l10n
 
 
 def test_dates_numbers_and_countries() -> None:

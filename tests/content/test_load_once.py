@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jrs_site.content import load_site
+from jrs_site.load.loader import load_site
 
 
 def test_loading_again_reuses_the_site_until_a_source_changes(content: Path) -> None:

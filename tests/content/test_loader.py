@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from jrs_site.content import load_site
-from jrs_site.content.bundles import Report, Story
+from jrs_site.load.loader import load_site
+from jrs_site.model.bundles import Report, Story
 from tests.conftest import STORY_META, make_story, write_md, write_yaml
 
 

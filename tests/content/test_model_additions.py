@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from jrs_site.content import load_site
-from jrs_site.content.views import Page, article_view, report_view, story_view
+from jrs_site.load.loader import load_site
+from jrs_site.render.views import Page, article_view, report_view, story_view
 from tests.conftest import write_yaml
 
 

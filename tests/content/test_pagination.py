@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jrs_site.content import load_site
-from jrs_site.content.views import (
+from jrs_site.load.loader import load_site
+from jrs_site.render.views import (
     PER_PAGE,
     Page,
     editions_index,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from jrs_site.content.reference import FILES, _rows, reference_markdown
+from jrs_site.render.reference import FILES, _rows, reference_markdown
 from tests.conftest import Built
 
 

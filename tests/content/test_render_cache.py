@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from jrs_site.content import markdown
-from jrs_site.content.markdown import RenderCache, render
+from jrs_site.render import markdown
+from jrs_site.render.markdown import RenderCache, render
 
 BODY = """Een inleiding.
 

@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from jrs_site.content import load_site
-from jrs_site.content.loader import MAY_HOLD_HTML_RE, body_problems
-from jrs_site.content.markdown import convert, render
-from jrs_site.content.reference import reference_markdown
-from jrs_site.content.sanitise import locate, removals, sanitise, url_allowed
+from jrs_site.load.loader import MAY_HOLD_HTML_RE, body_problems, load_site
+from jrs_site.render.markdown import convert, render
+from jrs_site.render.reference import reference_markdown
+from jrs_site.render.sanitise import locate, removals, sanitise, url_allowed
 from tests.conftest import REPO, story_text, write_md
 
 CONVENTIONS = """Een inleiding met een [link](https://example.org/), een [pagina](../about/) en

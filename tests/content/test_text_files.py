@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from jrs_site.content import load_site
+from jrs_site.load.loader import load_site
 
 
 def errors_in(root: Path, path: Path) -> list:

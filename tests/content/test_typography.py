@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from jrs_site.content.l10n import text_typography, typography
+from jrs_site.render.l10n import text_typography, typography
 
 N = "\u202f"
 

@@ -10,9 +10,9 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from jrs_site.content import load_site
-from jrs_site.content.l10n import typography
-from jrs_site.mail import UNSUBSCRIBE, plain_text
+from jrs_site.load.loader import load_site
+from jrs_site.outputs.mail import UNSUBSCRIBE, plain_text
+from jrs_site.render.l10n import typography
 from tests.conftest import DRAFT_MARK, NOWEB_MARK, Built, cli, copy_project
 
 HOST = "ankerpunt.example"

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from jrs_site.content import LANGUAGES, Site, load_site
-from jrs_site.pdf import PdfError, PdfOptions, Rendered, edition_pdf
-from jrs_site.pdf.settings import VARIANTS
+from jrs_site.load.loader import load_site
+from jrs_site.model.bundles import Site
+from jrs_site.model.schemas import LANGUAGES
+from jrs_site.outputs.pdf import PdfError, PdfOptions, Rendered, edition_pdf
+from jrs_site.outputs.pdf.settings import VARIANTS
 from tests.conftest import REPO
 from tests.tools import require, unavailable
 

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from jrs_site.content import Site, load_site
-from jrs_site.pdf import build_screen_pdfs, edition_pdf
-from jrs_site.pdf.cache import cache_key
+from jrs_site.load.loader import load_site
+from jrs_site.model.bundles import Site
+from jrs_site.outputs.pdf import build_screen_pdfs, edition_pdf
+from jrs_site.outputs.pdf.cache import cache_key
 from tests.conftest import write_photo
 from tests.pdf.conftest import EDITION, options
 

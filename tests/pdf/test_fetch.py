@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from jrs_site.content import Site
 from jrs_site.images.strip import strip_check
-from jrs_site.pdf import PdfError, Rendered, edition_pdf
-from jrs_site.pdf.fetch import PreparedFiles
-from jrs_site.pdf.html import EditionHtml
+from jrs_site.model.bundles import Site
+from jrs_site.outputs.pdf import PdfError, Rendered, edition_pdf
+from jrs_site.outputs.pdf.fetch import PreparedFiles
+from jrs_site.outputs.pdf.html import EditionHtml
 from tests.images.helpers import FORBIDDEN_GROUPS, exiftool_groups
 from tests.pdf.conftest import EDITION, options, run
 

@@ -6,16 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from jrs_site.content import load_site
-from jrs_site.content.models import FILLERS, Filler
-from jrs_site.pdf.html import (
+from jrs_site.load.loader import load_site
+from jrs_site.model.schemas import FILLERS, Filler
+from jrs_site.outputs.pdf.html import (
     EditionHtml,
     demote_headings,
     drop_cap,
     keep_with_next,
     lead_photo,
 )
-from jrs_site.pdf.render import fillers
+from jrs_site.outputs.pdf.render import fillers
 from tests.conftest import STORY_META, write_yaml
 from tests.pdf.conftest import options
 

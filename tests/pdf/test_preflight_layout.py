@@ -12,9 +12,9 @@ from click.testing import CliRunner
 from weasyprint import HTML
 
 from jrs_site.cli import main
-from jrs_site.pdf.preflight import Source, preflight
-from jrs_site.pdf.render import TRIM_BOX, _grow
-from jrs_site.pdf.source import source
+from jrs_site.outputs.pdf.preflight import Source, preflight
+from jrs_site.outputs.pdf.render import TRIM_BOX, _grow
+from jrs_site.outputs.pdf.source import source
 
 BLEED_PT = 3 * 72 / 25.4
 PIXEL = "data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw=="

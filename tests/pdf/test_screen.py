@@ -5,9 +5,10 @@ from __future__ import annotations
 import pikepdf
 import pytest
 
-from jrs_site.content import LANGUAGES, Site
-from jrs_site.pdf import preflight
-from jrs_site.pdf.render import TRIM_BOX
+from jrs_site.model.bundles import Site
+from jrs_site.model.schemas import LANGUAGES
+from jrs_site.outputs.pdf import preflight
+from jrs_site.outputs.pdf.render import TRIM_BOX
 from tests.pdf.conftest import EDITION
 from tests.pdf.helpers import boxes, info
 

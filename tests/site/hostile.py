@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from jrs_site.content.l10n import text_typography
+from jrs_site.render.l10n import text_typography
 from tests.conftest import Built, build, copy_project
 
 #: Ends in markup that would run if it were not escaped, and closes the <title> and attributes.

@@ -11,9 +11,9 @@ import pikepdf
 import pytest
 from bs4 import BeautifulSoup
 
-from jrs_site.content import load_site
-from jrs_site.content.l10n import typography
-from jrs_site.content.views import published_items
+from jrs_site.load.loader import load_site
+from jrs_site.render.l10n import typography
+from jrs_site.render.views import published_items
 from tests.conftest import (
     DRAFT_MARK,
     NOWEB_MARK,

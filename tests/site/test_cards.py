@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from jrs_site.content import load_site
+from jrs_site.load.loader import load_site
 from tests.conftest import Built
 
 BASE = "https://ankerpunt.example/"

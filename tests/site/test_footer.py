@@ -9,8 +9,8 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from jrs_site.content import load_site
-from jrs_site.content.l10n import text_typography
+from jrs_site.load.loader import load_site
+from jrs_site.render.l10n import text_typography
 from tests.conftest import Built
 
 TEXTS = {

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from jrs_site.mail import EMAIL_DIR, UNSUBSCRIBE
+from jrs_site.outputs.mail import EMAIL_DIR, UNSUBSCRIBE
 from tests.conftest import Built, build, copy_project
 
 SITE_HOST = "ankerpunt.example"  # site_url in mkdocs.yml

@@ -12,7 +12,7 @@ from jrs_site.images.cache import SourceIndex, Stamp
 from jrs_site.images.errors import ImageError
 from jrs_site.images.settings import ImageSettings
 from jrs_site.images.web import WebImage, build_web_image, cached_web_image
-from jrs_site.progress import step
+from jrs_site.util.progress import step
 
 Outcome = tuple[WebImage, Stamp | None, str] | ImageError
 

@@ -31,18 +31,23 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from jrs_site.content import ContentError, Problem, Site, load_site
-from jrs_site.content.bundles import Bundle, Edition, localized_url
-from jrs_site.content.cards import CardSpec, card_spec, generic_card
-from jrs_site.content.feeds import FEED_FILE, Feed, feed_link
-from jrs_site.content.l10n import catalogue, t, typography
-from jrs_site.content.markdown import RenderCache
-from jrs_site.content.models import DEFAULT_LANGUAGE, LANGUAGES
-from jrs_site.content.problems import by_file
-from jrs_site.content.reference import reference_markdown
-from jrs_site.content.sanitise import sanitise
-from jrs_site.content.sources import read_markdown
-from jrs_site.content.views import (
+from jrs_site.fonts import card_font, font_face_css, font_files
+from jrs_site.images import ImageError, ImageSettings, build_all, social_card
+from jrs_site.images.social import CARD_SIZE
+from jrs_site.load.loader import load_site
+from jrs_site.load.sources import read_markdown
+from jrs_site.model.bundles import Bundle, Edition, Site, localized_url
+from jrs_site.model.problems import ContentError, Problem, by_file
+from jrs_site.model.schemas import DEFAULT_LANGUAGE, LANGUAGES
+from jrs_site.outputs.mail import EMAIL_DIR, email_name, write_emails
+from jrs_site.outputs.web.cards import CardSpec, card_spec, generic_card
+from jrs_site.outputs.web.feeds import FEED_FILE, Feed, feed_link
+from jrs_site.outputs.web.search import SearchIndexError, index_site
+from jrs_site.render.l10n import catalogue, t, typography
+from jrs_site.render.markdown import RenderCache
+from jrs_site.render.reference import reference_markdown
+from jrs_site.render.sanitise import sanitise
+from jrs_site.render.views import (
     INDEX_VIEWS,
     ITEM_VIEWS,
     Download,
@@ -62,13 +67,8 @@ from jrs_site.content.views import (
     robots_txt,
     sitemap,
 )
-from jrs_site.content.views import Page as ViewPage
-from jrs_site.fonts import card_font, font_face_css, font_files
-from jrs_site.images import ImageError, ImageSettings, build_all, social_card
-from jrs_site.images.social import CARD_SIZE
-from jrs_site.mail import EMAIL_DIR, email_name, write_emails
-from jrs_site.progress import Step, bars_off
-from jrs_site.search import SearchIndexError, index_site
+from jrs_site.render.views import Page as ViewPage
+from jrs_site.util.progress import Step, bars_off
 
 log = get_plugin_logger(__name__)
 MEDIA_DIR = "media"
@@ -310,7 +310,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             log.info(f"previewing {len(site.previewed)} draft(s), each with a banner")
         errors = [p for p in problems if p.severity == "error"]
         if not errors:  # as `jrs-site check`: print-only problems do not block the website
-            from jrs_site.pdf.layout import website_print_problems  # noqa: PLC0415 - WeasyPrint
+            from jrs_site.outputs.pdf.layout import website_print_problems  # noqa: PLC0415 - WeasyPrint
 
             problems += website_print_problems(site)
         for problem in problems:
@@ -338,7 +338,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
     def _make_pdfs(self, site: Site, cache_dir: Path) -> list[Problem]:
         """The screen PDF of every edition in every language (cached: unchanged editions are
         not rendered again); the problem when one cannot be made."""
-        from jrs_site.pdf import PdfError, build_screen_pdfs  # noqa: PLC0415 - WeasyPrint loads slowly
+        from jrs_site.outputs.pdf import PdfError, build_screen_pdfs  # noqa: PLC0415 - WeasyPrint loads slowly
 
         try:
             self.pdfs = build_screen_pdfs(site, cache_dir.resolve())

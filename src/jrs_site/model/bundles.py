@@ -1,0 +1,179 @@
+"""Content items after loading: bundles (a folder with a YAML file and one text per language).
+
+The class says what an item is; `Story`, `Article`, `Edition` and `Report` differ only in the
+files and schemas they declare, so loading and checking are written once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar, TypeVar
+
+from pydantic import BaseModel
+
+from jrs_site.model import schemas
+from jrs_site.model.schemas import LANGUAGES
+
+T = TypeVar("T")
+
+
+def localized_url(path: str, lang: str) -> str:
+    """The site-relative URL of a page path (the same in every language) in `lang`."""
+    return path if lang == schemas.DEFAULT_LANGUAGE else f"{lang}/{path}"
+
+
+@dataclass
+class Text:
+    """One language version of a bundle: validated front matter and the Markdown body."""
+
+    lang: str
+    path: Path
+    fields: Any  # the bundle's text model (StoryText, ...)
+    body: str
+    body_line: int
+
+
+@dataclass
+class Bundle:
+    """A folder holding `<kind>.yml`, `nl.md`, `fr.md` and its photos."""
+
+    kind: ClassVar[str]
+    meta_model: ClassVar[type[BaseModel]]
+    text_model: ClassVar[type[BaseModel]]
+    section: ClassVar[str]  # URL section, the same in every language
+
+    key: str
+    folder: Path
+    meta: Any
+    texts: dict[str, Text] = field(default_factory=dict)
+
+    @classmethod
+    def meta_file(cls) -> str:
+        return f"{cls.kind}.yml"
+
+    def text(self, lang: str) -> Text:
+        """The text in `lang`, or in the other language when it is not translated yet."""
+        if lang in self.texts:
+            return self.texts[lang]
+        return next(self.texts[other] for other in LANGUAGES if other in self.texts)
+
+    def is_translated(self, lang: str) -> bool:
+        return lang in self.texts
+
+    def published(self, use: str = "web") -> bool:
+        """Whether the item may appear in outputs of this use (web, print, social)."""
+        return not self.meta.draft
+
+    @classmethod
+    def index_url(cls, lang: str) -> str:
+        """Site-relative URL of the section's index page in `lang`."""
+        return localized_url(f"{cls.section}/", lang)
+
+    @property
+    def path(self) -> str:
+        """The page's path, the same in every language: `stories/amina/`."""
+        return f"{self.section}/{self.key}/"
+
+    def url(self, lang: str) -> str:
+        """Site-relative URL of the item's page in `lang`."""
+        return localized_url(self.path, lang)
+
+
+class Story(Bundle):
+    """A testimony: `stories/<slug>/`."""
+
+    kind = "story"
+    meta_model = schemas.StoryMeta
+    text_model = schemas.StoryText
+    section = "stories"
+
+    def published(self, use: str = "web") -> bool:
+        return not self.meta.draft and self.meta.consent.allows(use)
+
+
+class Article(Bundle):
+    """An article written for one edition only: `editions/<number>/<article>/`."""
+
+    kind = "article"
+    meta_model = schemas.ArticleMeta
+    text_model = schemas.ArticleText
+    section = "editions"
+
+    def published(self, use: str = "web") -> bool:
+        """An article has no draft flag of its own: it is published with its edition."""
+        return True
+
+
+class Report(Bundle):
+    """A report summary: `reports/<slug>/`."""
+
+    kind = "report"
+    meta_model = schemas.ReportMeta
+    text_model = schemas.ReportText
+    section = "reports"
+
+
+@dataclass
+class Edition(Bundle):
+    """A newsletter edition: `editions/<number>/`, with its articles in order."""
+
+    kind: ClassVar[str] = "edition"
+    meta_model: ClassVar[type[BaseModel]] = schemas.EditionMeta
+    text_model: ClassVar[type[BaseModel]] = schemas.EditionText
+    section: ClassVar[str] = "editions"
+
+    articles: list[Bundle] = field(default_factory=list)
+    report_bodies: set[str] = field(default_factory=set)  # reports printed with their summary
+
+
+@dataclass
+class Site:
+    """All content, loaded, validated and cross-referenced before anything is rendered."""
+
+    root: Path
+    organisation: schemas.Organisation
+    authors: dict[str, schemas.Author]
+    themes: dict[str, schemas.Localized]
+    stories: dict[str, Story]
+    editions: dict[str, Edition]
+    reports: dict[str, Report]
+    #: Folders of draft stories shown anyway, with a banner: only in a preview
+    #: (`load_site(..., drafts=True)`, `jrs-site serve --drafts`), never in a build.
+    previewed: frozenset[Path] = frozenset()
+    _once: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def once(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()`, worked out once for this loaded site: the lists that many pages show
+        are not sorted again for each page. The result is shared: do not change it."""
+        if key not in self._once:
+            self._once[key] = compute()
+        return self._once[key]
+
+    def published_stories(self, use: str = "web") -> list[Story]:
+        """Stories that may appear in `use`, newest first; in a preview, with the previewed
+        drafts whose consent covers `use`."""
+        return self.once(("stories", use), lambda: self._stories(use))
+
+    def published_editions(self) -> list[Edition]:
+        return self.once("editions", self._editions)
+
+    def published_reports(self) -> list[Report]:
+        return self.once("reports", self._reports)
+
+    def _stories(self, use: str) -> list[Story]:
+        items = [
+            s
+            for s in self.stories.values()
+            if s.published(use) or (s.folder in self.previewed and s.meta.consent.allows(use))
+        ]
+        return sorted(items, key=lambda s: (s.meta.date, s.key), reverse=True)
+
+    def _editions(self) -> list[Edition]:
+        items = [e for e in self.editions.values() if e.published()]
+        return sorted(items, key=lambda e: e.meta.number, reverse=True)
+
+    def _reports(self) -> list[Report]:
+        items = [r for r in self.reports.values() if r.published()]
+        return sorted(items, key=lambda r: (r.meta.year, r.meta.date), reverse=True)

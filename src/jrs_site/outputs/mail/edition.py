@@ -1,0 +1,239 @@
+"""An edition in one language as an e-mail: the edition page's views, shortened to teasers that
+link to the website, laid out in a 600 px table column with every style inlined."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import css_inline
+import lxml.html
+from markupsafe import Markup
+
+from jrs_site.model.bundles import Bundle, Edition, Report, Site, Story
+from jrs_site.outputs.mail.text import plain_text
+from jrs_site.outputs.web.feeds import absolute
+from jrs_site.render import l10n
+from jrs_site.render.partials import document_templates, partial
+from jrs_site.render.sanitise import sanitise
+from jrs_site.render.views import (
+    ArticleView,
+    Byline,
+    FooterView,
+    Page,
+    article_view,
+    edition_card,
+    edition_stem,
+    footer_view,
+    report_view,
+)
+
+TEMPLATES = resources.files(__package__) / "templates"
+EMAIL_DIR = "email"  # where the built website keeps the e-mail editions
+WIDTH = 600  # the column, in CSS pixels
+GUTTER = 24  # the padding on each side of the text
+#: Paragraphs of each article's text shown before "read on the website".
+TEASER_PARAGRAPHS = 2
+#: Where each mailing tool puts the reader's own unsubscribe address (its merge tag).
+UNSUBSCRIBE: dict[str, str] = {
+    "brevo": "{{ unsubscribe }}",
+    "mailchimp": "*|UNSUB|*",
+    "listmonk": "{{ UnsubscribeURL }}",
+}
+Tool = Literal["brevo", "mailchimp", "listmonk"]
+
+
+@dataclass
+class Email:
+    """An e-mail edition: the HTML body and its plain-text alternative."""
+
+    html: str
+    text: str
+
+
+@dataclass
+class Teaser:
+    """One article in the e-mail: its opening, and the address of the whole text."""
+
+    kicker: str
+    title: str
+    lead: str
+    url: str  # absolute
+    lang: str
+    image_html: Markup
+    excerpt_html: Markup
+    byline: Byline | None
+
+
+@dataclass(kw_only=True)
+class EmailPage(Page):
+    """A `Page` whose photos are one JPEG each, at twice the width shown, by absolute URL."""
+
+    media_url: str  # absolute URL of the site's media folder
+    width: int = WIDTH - 2 * GUTTER
+
+    def picture(
+        self, bundle: Bundle, name: str, alt: str, caption: str = "", sizes: str = ""
+    ) -> Markup:
+        image = self.media.get(bundle.folder / name)
+        if image is None:
+            return Markup()
+        return partial(
+            "email-photo.html",
+            src=absolute(self.media_url, image.fallback().name),
+            width=self.width,
+            height=round(self.width * image.height / image.width),
+            alt=alt,
+            **self.caption(caption, name, bundle),
+        )
+
+
+def email_name(site: Site, edition: Edition, lang: str, ext: str = "html") -> str:
+    """`ankerpunt-nieuws-118-nl.html` (`.txt`): named like the edition's PDFs."""
+    return f"{edition_stem(site, edition, lang)}.{ext}"
+
+
+def excerpt(body_html: str, base_url: str, paragraphs: int = TEASER_PARAGRAPHS) -> Markup:
+    """The opening of an article's body: its first `paragraphs`, its first pull quote and its
+    first key figures, in the text's order, with links made absolute from `base_url`."""
+    blocks = [b for b in lxml.html.fragments_fromstring(body_html) if not isinstance(b, str)]
+    kept, counts = [], {"p": 0, "pullquote": 0, "key-figures": 0}
+    limits = {"p": paragraphs, "pullquote": 1, "key-figures": 1}
+    for block in blocks:
+        kind = "p" if block.tag == "p" else block.get("class", "").split(" ")[0]
+        if kind in counts and counts[kind] < limits[kind]:
+            counts[kind] += 1
+            block.make_links_absolute(base_url, resolve_base_href=False)
+            kept.append(lxml.html.tostring(block, encoding="unicode"))
+    return sanitise("".join(kept))
+
+
+def _teaser_body(item: Bundle, view: ArticleView, page: Page) -> Markup:
+    """What the teaser is cut from: the article's text, a testimony's story, a report's figures
+    and summary."""
+    if isinstance(item, Story):
+        return page.body(item)
+    if isinstance(item, Report) and not view.body_html:
+        return report_view(item, page, with_body=False).figures_html
+    return view.body_html
+
+
+def teaser(item: Bundle, page: EmailPage, edition: Edition, base_url: str) -> Teaser:
+    view = article_view(item, page, edition)
+    url = view.url or f"{edition.url(page.lang)}#{view.anchor}"
+    link = absolute(base_url, url)
+    return Teaser(
+        view.kicker,
+        view.title,
+        view.lead,
+        link,
+        view.lang,
+        view.image_html,
+        excerpt(str(_teaser_body(item, view, page)) or "<p></p>", link),
+        view.byline,
+    )
+
+
+@dataclass
+class EmailView:
+    """What the e-mail template receives."""
+
+    lang: str
+    title: str
+    organisation: str
+    newsletter: str
+    number: str
+    season: str
+    theme: str
+    date: str
+    url: str  # the edition on the website
+    cover_html: Markup
+    teasers: list[Teaser]
+    footer: FooterView
+    support_url: str
+    privacy_url: str
+    unsubscribe: str
+
+
+def edition_email(
+    site: Site,
+    edition: Edition,
+    lang: str,
+    base_url: str,
+    media: dict[Path, Any],
+    media_url: str,
+    unsubscribe: Tool = "brevo",
+) -> Email:
+    """The e-mail of `edition` in `lang`. `media` maps source photos to their web images, which
+    the website publishes under `media_url`; links go to the site at `base_url`. A testimony
+    appears only with consent for `email`."""
+    cover_page = EmailPage(site, lang, media, "", media_url=media_url, width=WIDTH)
+    page = EmailPage(site, lang, media, "", media_url=media_url)
+    card = edition_card(edition, cover_page)
+    org = site.organisation
+    items = [a for a in edition.articles if not isinstance(a, Story) or a.published("email")]
+    footer = footer_view(site, lang, "")
+    view = EmailView(
+        lang=lang,
+        title=f"{org.newsletter.get(lang)} {edition.meta.number} – {card.theme}",
+        organisation=org.name,
+        newsletter=org.newsletter.get(lang),
+        number=card.number,
+        season=card.season,
+        theme=card.theme,
+        date=card.date.text,
+        url=absolute(base_url, card.url),
+        cover_html=card.cover_html,
+        teasers=[teaser(item, page, edition, base_url) for item in items],
+        footer=footer,
+        support_url=absolute(base_url, footer.support_path),
+        privacy_url=absolute(base_url, footer.privacy_path),
+        unsubscribe=UNSUBSCRIBE[unsubscribe],
+    )
+    html = (
+        document_templates(str(TEMPLATES))
+        .get_template("edition.html")
+        .render(e=view, t=functools.partial(l10n.t, lang), gutter=GUTTER, width=WIDTH)
+    )
+    html = inline(l10n.typography(html, lang))
+    return Email(html, plain_text(html))
+
+
+@cache
+def _inliner() -> css_inline.CSSInliner:
+    return css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
+
+
+def inline(html: str) -> str:
+    """Every rule of the `<style>` block (`email.css`) onto the elements it styles; only its
+    @media rules (narrow screens, dark mode) stay in the block."""
+    return _inliner().inline(html)
+
+
+def write_emails(
+    site: Site,
+    editions: list[Edition],
+    languages: Sequence[str],
+    base_url: str,
+    media: dict[Path, Any],
+    media_url: str,
+    target: Path,
+    unsubscribe: Tool = "brevo",
+) -> list[Path]:
+    """Write the `.html` and `.txt` of each edition in each language into `target`; return
+    the HTML files written."""
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for edition in editions:
+        for lang in languages:
+            email = edition_email(site, edition, lang, base_url, media, media_url, unsubscribe)
+            html = target / email_name(site, edition, lang)
+            html.write_text(email.html, "utf-8")
+            html.with_suffix(".txt").write_text(email.text, "utf-8")
+            written.append(html)
+    return written

@@ -1,0 +1,409 @@
+"""An edition and a language in, the print HTML out: the same views and Markdown as the website,
+with photos as print variants and the print-only shapes (drop cap, masthead, back page)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jrs_site.images import inspect
+from jrs_site.model.bundles import Article, Bundle, Edition, Report, Site, Story
+from jrs_site.outputs.pdf.fonts import truetype_face_css
+from jrs_site.outputs.pdf.layout import (
+    MM_PER_INCH,
+    PHOTO_PAGE_HEIGHT,
+    Placement,
+    page_css,
+    placed_width,
+    placement,
+)
+from jrs_site.outputs.pdf.photos import Photos
+from jrs_site.outputs.pdf.settings import PdfOptions
+from jrs_site.render import l10n
+from jrs_site.render.markdown import IMAGE_RE, render
+from jrs_site.render.partials import document_templates, partial
+from jrs_site.render.views import (
+    ArticleView,
+    Byline,
+    Fallback,
+    Page,
+    ReportView,
+    StoryView,
+    article_view,
+    byline,
+    edition_card,
+    report_view,
+    story_view,
+    translation,
+)
+
+STYLESHEET = resources.files(__package__) / "styles" / "print.css"
+TEMPLATES = resources.files(__package__) / "templates"
+
+#: An article without photos and shorter than this (characters of Markdown) is set larger.
+SHORT_TEXT = 2600
+#: A text longer than this (characters of Markdown) starts on a new page: a long feature reads
+#: from the top of a page, a short one follows the article before it in the columns.
+LONG_TEXT = 6000
+#: A story headline longer than this (characters) runs across the page above the portrait:
+#: beside it, in one column, it would take six lines.
+LONG_HEADLINE = 70
+
+_FIRST_PARAGRAPH = re.compile(r"<p>((?:<(?:strong|em)>)?)([«“„\"‘'(]*\w)")
+_HEADING = re.compile(r"<(/?)h([1-5])\b")
+_HEADED_SPANNER = re.compile(
+    r"(<h([3-6])[^>]*>(?:(?!</h).)*</h\2>\s*)"
+    r'(<ul class="key-figures">.*?</ul>|<figure class="(?:pullquote|photo wide)">.*?</figure>)',
+    re.S,
+)
+_WIDE_PHOTO = re.compile(r'<figure class="photo wide">.*?</figure>', re.S)
+_FIGURE = re.compile(r"<figure\b.*?</figure>", re.S)
+#: A capitalised word long enough to be hyphenated: a name, most often ("Toge-ther").
+_NAME = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][^\W\d_]{5,}(?:[-’'][^\W\d_]+)*)")
+
+
+def drop_cap(body_html: str) -> str:
+    """Wrap the first letter of the body's first paragraph in `<span class="dropcap">` (a
+    floated `::first-letter` crashes WeasyPrint inside columns); no drop cap when the body does
+    not open with a plain paragraph, nor in a pull quote or a caption."""
+    figures = [m.span() for m in _FIGURE.finditer(body_html)]
+    paragraphs = (m.start() for m in re.finditer(r"<p[ >]", body_html))
+    first = next((p for p in paragraphs if not any(a <= p < b for a, b in figures)), -1)
+    match = _FIRST_PARAGRAPH.match(body_html, first) if first >= 0 else None
+    if match is None:
+        return body_html
+    start, end = match.span(2)
+    letter = f'<span class="dropcap">{match.group(2)}</span>'
+    return f'{body_html[:first]}<p class="first">{match.group(1)}{letter}{body_html[end:]}'
+
+
+def demote_headings(body_html: str) -> str:
+    """Body headings one level down: in print the article title is the `<h2>`."""
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", body_html)
+
+
+def keep_with_next(body_html: str) -> str:
+    """A heading directly above key figures, a pull quote or a wide photo spans the columns with
+    it: otherwise it stays at the foot of a column while the block goes to the next page."""
+    return _HEADED_SPANNER.sub(r'<div class="spanning">\1\3</div>', body_html)
+
+
+def lead_photo(body_html: str) -> tuple[str, str]:
+    """Take an article's first wide photo out of the text to lead it, as in print magazines:
+    a photo across both columns further down leaves a gap when it does not fit on the page."""
+    match = _WIDE_PHOTO.search(body_html)
+    if match is None:
+        return "", body_html
+    return match.group(0), body_html[: match.start()] + body_html[match.end() :]
+
+
+def keep_names_whole(html: str) -> str:
+    """Capitalised words in `<span class="name">`, which the stylesheet never hyphenates:
+    names of people, places and programmes read whole."""
+    return l10n.in_text(html, lambda text: _NAME.sub(r'<span class="name">\1</span>', text))
+
+
+def print_body(body_html: str) -> str:
+    """The print shapes of an article body (see the functions above)."""
+    # The drop cap first: a name's `<span>` would hide the paragraph's first letter from it.
+    return keep_with_next(keep_names_whole(drop_cap(demote_headings(body_html))))
+
+
+@dataclass(kw_only=True)
+class PrintPage(Page):
+    """A `Page` whose photos are print variants, sized by their role in the bundle (cover:
+    edge to edge, portrait: one column, in the text: both columns); remembers whom it credits."""
+
+    options: PdfOptions
+    photos: Photos
+    photographers: dict[str, None] = field(default_factory=dict)
+
+    def picture(
+        self, bundle: Bundle, name: str, alt: str, caption: str = "", sizes: str = ""
+    ) -> str:
+        """The views' photos, placed by their role; `sizes` is for browsers only."""
+        return self.photo(bundle, name, alt, caption, placement(bundle, name))
+
+    def photo(
+        self,
+        bundle: Bundle,
+        name: str,
+        alt: str,
+        caption: str,
+        placement: Placement,
+        height: float | None = None,
+    ) -> str:
+        """A `<figure>` with the photo at its placed width (and `height` in mm, cropped around
+        its focus point when given) and its caption and credit."""
+        src = bundle.folder / name
+        width = placed_width(placement, self.options)
+        style = f"width:{width:.2f}mm"
+        drawn = width  # the width of the whole photo on paper, cropped parts included
+        if height is not None:
+            pixels_wide, pixels_high = inspect(src)
+            drawn = max(width, height * pixels_wide / pixels_high)
+            style += f";height:{height:.2f}mm"
+        meta = bundle.meta.photos.get(name)
+        x, y = meta.focus if meta and meta.focus else (0.5, 0.5)
+        # Heights are capped by the stylesheet or given here; `object-fit: cover` then crops.
+        style += f";object-position:{x:.0%} {y:.0%}"
+        if meta is not None:
+            self.photographers[self.photographer(meta)] = None
+        return (
+            document_templates(str(TEMPLATES))
+            .get_template("_photo.html")
+            .render(
+                placement=placement,
+                src=self.photos.token(src, drawn),
+                alt=alt,
+                style=style,
+                caption_html=partial("figcaption.html", **self.caption(caption, name, bundle)),
+            )
+        )
+
+
+@dataclass
+class Item:
+    """One article of the edition as printed: its kind picks the template."""
+
+    kind: str  # "article", "story" or "report"
+    anchor: str
+    kicker: str
+    title: str
+    lang: str
+    view: ArticleView | StoryView | ReportView
+    body_html: str
+    translation: Fallback | None  # the note shown when the text is in the other language
+    short: bool = False  # a short text without photos (an editorial), set larger
+    photo_html: str = ""  # the lead photo, across the page under the title
+    new_page: bool = False  # starts on a new page (see `starts_page`)
+    wide_title: bool = False  # a story headline across the page, above the portrait
+
+
+KINDS: dict[type[Bundle], str] = {Story: "story", Report: "report", Article: "article"}
+
+
+def anchor(bundle: Bundle) -> str:
+    """The id of an article in the print HTML: `story-farid-mariam`."""
+    return f"{KINDS[type(bundle)]}-{bundle.key}"
+
+
+def starts_page(bundle: Bundle, lang: str) -> bool:
+    """Whether an article starts on a new page: a testimony opening with its portrait (it
+    needs the height of a page), and a long text; every other one follows in the columns."""
+    portrait = isinstance(bundle, Story) and bundle.meta.portrait is not None
+    return portrait or len(bundle.text(lang).body) > LONG_TEXT
+
+
+@dataclass
+class Mailing:
+    """The postal panel of the back page: sender, postage indication, permit number."""
+
+    sender: str
+    indication: str
+    permit: str
+
+
+@dataclass
+class BackPage:
+    """Contact, donation and colophon details for the last page, and the texts of the pages
+    that complete the booklet (the edition's own, else the organisation's, else standard)."""
+
+    name: str
+    tagline: str
+    address: str
+    email: str
+    phone: str
+    iban: str
+    bic: str
+    tax_note: str
+    editor: Byline | None
+    photographers: list[str]
+    printer: str
+    support_intro: str
+    coupon_intro: str
+    next_intro: str
+    donate: bool  # the account on the back page: not when the support page already gives it
+    mailing: Mailing | None  # print only
+
+
+class EditionHtml:
+    """The print HTML of one edition in one language: the main document (cover and articles),
+    then the pages after it (fillers and the back page), built once the main one is laid out."""
+
+    def __init__(
+        self, site: Site, edition: Edition, lang: str, options: PdfOptions, cache_dir: Path
+    ) -> None:
+        self.site = site
+        self.edition = edition
+        self.lang = lang
+        self.options = options
+        photos = Photos(options, cache_dir / "images", site.root)
+        self.page = PrintPage(site, lang, {}, "", options=options, photos=photos)
+        self.stylesheet = (
+            page_css(options) + truetype_face_css(cache_dir) + STYLESHEET.read_text("utf-8")
+        )
+        self._env = document_templates(str(TEMPLATES))
+
+    def main(self, flowing: Collection[str] = (), compact: bool = False) -> str:
+        """Cover page (masthead, cover photo, contents) and every article; the articles whose
+        anchors are in `flowing` follow the one before them even where `starts_page` would
+        start a new page. A `compact` cover has a smaller photo and its contents in two
+        columns, for a long theme or many articles."""
+        items = [self._item(a) for a in self._articles()]
+        for item in items:
+            item.new_page = item.new_page and item.anchor not in flowing
+        card = edition_card(self.edition, self.page)
+        text = self.edition.text(self.lang)
+        intro = render(text.body, self.lang, lambda *_: "") if text.body.strip() else ""
+        return self._render(
+            "edition.html",
+            edition=card,
+            number=self.edition.meta.number,
+            intro_html=intro,
+            items=items,
+            compact=compact,
+        )
+
+    def first_anchor(self) -> str:
+        """The anchor of the first article, which starts on page 2."""
+        return anchor(self._articles()[0])
+
+    def page_breaks(self) -> list[str]:
+        """The anchors of the articles after the first that start a new page by
+        `starts_page`."""
+        return [anchor(a) for a in self._articles()[1:] if starts_page(a, self.lang)]
+
+    def back(self, first_page: int, fillers: list[str]) -> str:
+        """The filler pages named in `fillers`, then the back page, numbered from `first_page`."""
+        org = self.site.organisation
+        mailing = None
+        if org.mailing is not None and self.options.is_print:
+            mailing = Mailing(
+                org.mailing.sender, org.mailing.indication.get(self.lang), org.mailing.permit
+            )
+        back = BackPage(
+            name=org.name,
+            tagline=org.tagline.get(self.lang),
+            address=org.address,
+            email=org.email,
+            phone=org.phone,
+            iban=org.iban,
+            bic=org.bic,
+            tax_note=org.tax_note.get(self.lang),
+            editor=byline(self.site, self.edition.meta.publisher or org.editor, self.lang),
+            photographers=list(self.page.photographers),
+            printer=org.printer,
+            support_intro=self._text("support_intro"),
+            coupon_intro=self._text("coupon_intro"),
+            next_intro=self._text("next_intro"),
+            donate="support" not in fillers,
+            mailing=mailing,
+        )
+        photo = self._filler_photo() if "photo" in fillers else ""
+        return self._render(
+            "back.html", first_page=first_page, fillers=fillers, back=back, photo_html=photo
+        )
+
+    def _text(self, name: str) -> str:
+        """A text of the pages after the articles: the edition's, the organisation's, or the
+        standard one."""
+        org = self.site.organisation
+        own = getattr(self.edition.text(self.lang).fields, name)
+        default = getattr(org, name)
+        if own or default:
+            return own or default.get(self.lang)
+        return l10n.t(self.lang, name, address=org.address, email=org.email)
+
+    def filler_description(self, name: str) -> str:
+        """What a filler page is, for the command output."""
+        return l10n.t(self.lang, f"filler_{name}")
+
+    def _render(self, template: str, **context: Any) -> str:
+        org = self.site.organisation
+        newsletter = org.newsletter.get(self.lang)
+        number = l10n.t(self.lang, "edition_number", number=self.edition.meta.number)
+        text = self.edition.text(self.lang).fields
+        html = self._env.get_template(template).render(
+            lang=self.lang,
+            t=functools.partial(l10n.t, self.lang),
+            variant=self.options.variant,
+            title=f"{newsletter} {self.edition.meta.number} – {text.theme}",
+            # Metadata in attributes, which the typography step leaves as they are.
+            author=l10n.text_typography(org.name, self.lang),
+            subject=l10n.text_typography(f"{number} · {text.season} · {text.theme}", self.lang),
+            footer=f"{newsletter} · {number} · {text.season}",
+            organisation=org.name,
+            newsletter=newsletter,
+            **context,
+        )
+        return self.page.photos.resolve(l10n.typography(html, self.lang))
+
+    def _item(self, bundle: Bundle) -> Item:
+        """One article as printed: its view, its print body and, for an article, its lead photo."""
+        if isinstance(bundle, Story):
+            view: Any = story_view(bundle, self.page)
+            kicker = self.page.t("testimony")
+        elif isinstance(bundle, Report):
+            with_body = bundle.key in self.edition.report_bodies
+            view = report_view(bundle, self.page, with_body=with_body)
+            kicker = self.page.t("report")
+        else:
+            view = article_view(bundle, self.page, self.edition)
+            kicker = view.kicker
+        kind = KINDS[type(bundle)]
+        body = bundle.text(self.lang).body
+        item = Item(
+            kind,
+            anchor(bundle),
+            kicker,
+            view.title,
+            view.lang,
+            view,
+            print_body(view.body_html),
+            translation(bundle, self.page),
+            short=kind == "article" and len(body) < SHORT_TEXT and not IMAGE_RE.search(body),
+            new_page=starts_page(bundle, self.lang),
+            wide_title=kind == "story" and len(view.title) > LONG_HEADLINE,
+        )
+        if kind == "article":
+            item.photo_html, item.body_html = lead_photo(item.body_html)
+        return item
+
+    def _articles(self) -> list[Bundle]:
+        """The articles in print order; a testimony without consent for print is left out."""
+        return [
+            a for a in self.edition.articles if not isinstance(a, Story) or a.published("print")
+        ]
+
+    def has_photo(self) -> bool:
+        """Whether the articles have a photo for a photo page."""
+        return bool(self._body_photos())
+
+    def _body_photos(self) -> list[tuple[Bundle, re.Match[str]]]:
+        return [
+            (bundle, match)
+            for bundle in self._articles()
+            for match in IMAGE_RE.finditer(bundle.text(self.lang).body)
+        ]
+
+    def _filler_photo(self) -> str:
+        """The widest photo of the articles, edge to edge: as tall as the page allows while,
+        cropped at the sides, it keeps its planned resolution."""
+
+        sized = [
+            (bundle, match, inspect(bundle.folder / match.group("src").strip("<>")))
+            for bundle, match in self._body_photos()
+        ]
+        bundle, match, (pixels_wide, pixels_high) = max(sized, key=lambda s: s[2][0] / s[2][1])
+        natural = placed_width("full", self.options) * pixels_high / pixels_wide
+        sharp = pixels_high / self.options.ppi * MM_PER_INCH  # its height at the planned ppi
+        height = min(PHOTO_PAGE_HEIGHT, max(natural, sharp))
+        name = match.group("src").strip("<>")
+        caption = match.group("title") or ""
+        return self.page.photo(bundle, name, match.group("alt"), caption, "full", height)

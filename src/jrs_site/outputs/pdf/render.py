@@ -1,0 +1,274 @@
+"""Print HTML in, PDF out: WeasyPrint lays out and writes the pages, pikepdf sets the boxes.
+
+The booklet is laid out in two documents: the cover and articles first; then, knowing how many
+pages they take, the pages that complete it to a multiple of four and the back page.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+from weasyprint import CSS, HTML
+from weasyprint.document import Document
+from weasyprint.formatting_structure.boxes import LineBox, ReplacedBox
+from weasyprint.text.fonts import FontConfiguration
+
+from jrs_site.images.encode import write_atomic
+from jrs_site.model.bundles import Edition, Site
+from jrs_site.model.schemas import FILLERS, LANGUAGES, Filler
+from jrs_site.outputs.pdf.cache import Entry, cache_key, lookup
+from jrs_site.outputs.pdf.fetch import PreparedFiles, Refused
+from jrs_site.outputs.pdf.html import EditionHtml
+from jrs_site.outputs.pdf.layout import BLEED, MARKS_AREA, PAGE_HEIGHT, PAGE_WIDTH
+from jrs_site.outputs.pdf.preflight import Source
+from jrs_site.outputs.pdf.settings import PdfError, PdfOptions
+from jrs_site.outputs.pdf.source import source as shown
+from jrs_site.util.progress import step
+
+PT_PER_MM = 72 / 25.4
+TRIM_BOX = (0.0, 0.0, round(PAGE_WIDTH * PT_PER_MM, 2), round(PAGE_HEIGHT * PT_PER_MM, 2))
+#: A saddle-stitched booklet is made of sheets folded in two: four pages each.
+PAGES_PER_SHEET = 4
+PDF_VARIANT = {"print": "pdf/x-4", "screen": "pdf/ua-1"}
+
+# WeasyPrint reports every CSS property it does not know at WARNING level; ours are checked.
+logging.getLogger("weasyprint").setLevel(logging.ERROR)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One edition's PDF in the cache: where it is, its pages, and what was added to it."""
+
+    edition: str
+    lang: str
+    path: Path
+    pages: int
+    added: tuple[str, ...]  # pages added to complete the booklet
+    warnings: tuple[str, ...]  # photos printed below 300 ppi
+    cached: bool
+    source: Source  # what the PDF must show, for preflight
+
+
+def edition_pdf(
+    site: Site, edition: Edition, lang: str, options: PdfOptions, cache_dir: Path
+) -> Rendered:
+    """The PDF of `edition` in `lang`, from the cache when nothing it is made from changed."""
+    if not edition.published():
+        raise PdfError(f"edition {edition.key} is a draft: drafts appear in no PDF")
+    key = cache_key(site, edition, lang, options)
+    entry = lookup(cache_dir, key)
+    cached = entry is not None
+    if entry is None:
+        made = make_pdf(site, edition, lang, options, cache_dir)
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        entry = Entry(cache_dir / f"{key}.pdf", made.pages, made.added, made.warnings, made.source)
+        write_atomic(entry.pdf, lambda f: f.write(made.data))
+        entry.save()
+    return Rendered(
+        edition.key,
+        lang,
+        entry.pdf,
+        entry.pages,
+        entry.added,
+        entry.warnings,
+        cached,
+        entry.source,
+    )
+
+
+def build_screen_pdfs(site: Site, cache_dir: Path) -> dict[tuple[str, str], Path]:
+    """A screen PDF of every published edition in every language: (edition, lang) -> path."""
+    options = PdfOptions("screen")
+    jobs = [(edition, lang) for edition in site.published_editions() for lang in LANGUAGES]
+    paths: dict[tuple[str, str], Path] = {}
+    rendered = 0
+    with step("screen PDFs", len(jobs)) as progress:
+        for edition, lang in jobs:
+            pdf = edition_pdf(site, edition, lang, options, cache_dir)
+            paths[edition.key, lang] = pdf.path
+            rendered += not pdf.cached
+            progress.advance()
+        progress.summary = f"{rendered} rendered, {len(jobs) - rendered} from the cache"
+    return paths
+
+
+@dataclass(frozen=True)
+class Made:
+    """A freshly rendered PDF."""
+
+    data: bytes
+    pages: int
+    added: tuple[str, ...]
+    warnings: tuple[str, ...]
+    source: Source
+
+
+def make_pdf(site: Site, edition: Edition, lang: str, options: PdfOptions, cache_dir: Path) -> Made:
+    """Render the PDF, with photos and fonts prepared under `cache_dir`."""
+    try:
+        return _make_pdf(site, edition, lang, options, cache_dir)
+    except Refused as refused:
+        raise PdfError(
+            f"edition {edition.key} ({lang}, {edition.folder.relative_to(site.root)}): the print "
+            f"HTML asks for '{refused.url}', which is not a file prepared for this PDF; the PDF "
+            "loads nothing from other websites and only photos that went through the pipeline"
+        ) from None
+
+
+def _make_pdf(
+    site: Site, edition: Edition, lang: str, options: PdfOptions, cache_dir: Path
+) -> Made:
+    source = EditionHtml(site, edition, lang, options, cache_dir)
+    # Only what was prepared for this PDF may be read: a relative URL would look in the cache.
+    fetcher = PreparedFiles([cache_dir], [options.icc] if options.icc else [])
+    base_url = cache_dir.resolve().as_uri() + "/"
+    # One stylesheet, font set and CMYK profile for both documents: parsed and loaded once.
+    shared: dict[str, Any] = {"font_config": FontConfiguration(), "color_profiles": {}}
+    css = [CSS(string=source.stylesheet, url_fetcher=fetcher, base_url=base_url, **shared)]
+    document_of = partial(HTML, base_url=base_url, url_fetcher=fetcher)
+    main_html, main = _articles(source, css, shared, options, document_of)
+    added = (
+        fillers(len(main.pages), edition.meta.fillers, source.has_photo())
+        if options.is_print
+        else []
+    )
+    back = document_of(string=source.back(len(main.pages) + 1, added))
+    tail = back.render(stylesheets=css, **shared)
+    if len(tail.pages) != len(added) + 1:
+        raise PdfError(
+            f"the pages after the articles of edition {edition.key} ({lang}) take "
+            f"{len(tail.pages)} pages instead of {len(added) + 1}: the back page runs over; "
+            "shorten the details in data/organisation.yml"
+        )
+    document = main.copy([*main.pages, *tail.pages])
+    data = document.write_pdf(pdf_variant=PDF_VARIANT[options.variant])
+    return Made(
+        _finish(data, options),
+        len(document.pages),
+        tuple(source.filler_description(f) for f in added),
+        tuple(source.page.photos.warnings),
+        shown([(main_html, main, 1), (back, tail, len(main.pages) + 1)]),
+    )
+
+
+#: A page filled less than this before an article that starts a new page is left to that
+#: article instead: it follows in the columns.
+MIN_FILL = 0.6
+
+
+def _articles(
+    source: EditionHtml,
+    css: list[CSS],
+    shared: dict[str, Any],
+    options: PdfOptions,
+    document_of: Callable[..., HTML],
+) -> tuple[HTML, Document]:
+    """The cover and the articles, laid out. The cover is one page (compact when it would run
+    over). Testimonies and long texts start a page where that reads better (`starts_page`),
+    but not after a page left mostly empty, and not at all when that costs a sheet."""
+
+    compact = False
+
+    def lay_out(flowing: Collection[str]) -> tuple[HTML, Document]:
+        html = document_of(string=source.main(flowing, compact))
+        return html, html.render(stylesheets=css, **shared)
+
+    breaks = source.page_breaks()
+    html, document = lay_out(())
+    if not any(source.first_anchor() in page.anchors for page in document.pages[1:2]):
+        compact = True  # the cover ran onto page 2: a smaller photo, the contents in columns
+        html, document = lay_out(())
+    loose = [a for a in breaks if _fill_before(document, a) < MIN_FILL]
+    if loose:
+        html, document = lay_out(loose)
+    kept = len(breaks) - len(loose)
+    over = len(document.pages) + 1 - PAGES_PER_SHEET * (_sheets(len(document.pages)) - 1)
+    # Each break leaves at most about a page empty: fewer than `over` cannot save the sheet.
+    if options.is_print and 0 < over <= kept:
+        flowing = lay_out(breaks)
+        if _sheets(len(flowing[1].pages)) < _sheets(len(document.pages)):
+            return flowing
+    return html, document
+
+
+def _fill_before(document: Document, anchor: str) -> float:
+    """How full (0 to 1) the page before the one where `anchor` starts is."""
+    number = next(n for n, page in enumerate(document.pages) if anchor in page.anchors)
+    page = document.pages[number - 1]._page_box  # noqa: SLF001 - WeasyPrint's box tree
+    root = page.children[0]  # the document; the page's footers are the other children
+    bottoms = [
+        box.position_y + box.margin_height()
+        for box in root.descendants()
+        if isinstance(box, LineBox | ReplacedBox)
+    ]
+    top = page.content_box_y()
+    return (max(bottoms, default=top) - top) / page.height
+
+
+def _sheets(main_pages: int) -> int:
+    """The sheets a booklet of `main_pages` and the back page takes."""
+    return -(-(main_pages + 1) // PAGES_PER_SHEET)
+
+
+def fillers(main_pages: int, chosen: list[Filler], has_photo: bool) -> list[Filler]:
+    """The pages to add between the articles and the back page so that the booklet, back page
+    included, has the smallest multiple of four pages: the edition's choice first, then the
+    others; each at most once, and never a blank page (support, coupon and next always exist,
+    and at most three are needed)."""
+    missing = -(main_pages + 1) % PAGES_PER_SHEET
+    ranked = [*chosen, *(f for f in FILLERS if f not in chosen)]
+    return [f for f in ranked if f != "photo" or has_photo][:missing]
+
+
+def _finish(data: bytes, options: PdfOptions) -> bytes:
+    """Print: set the boxes the printer reads (TrimBox: the A4 sheet; BleedBox: 3 mm around
+    it), drop the links (PDF/X allows no annotation on the page) and draw crop marks when asked.
+    Both: ask viewers to show the title."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        if options.is_print:
+            bleed = _grow(TRIM_BOX, BLEED * PT_PER_MM)
+            media = _grow(TRIM_BOX, MARKS_AREA * PT_PER_MM) if options.marks else bleed
+            for page in pdf.pages:
+                page.obj.TrimBox = pikepdf.Array(TRIM_BOX)
+                page.obj.BleedBox = pikepdf.Array(bleed)
+                page.obj.MediaBox = pikepdf.Array(media)
+                for name in ("/Annots", "/CropBox", "/ArtBox"):
+                    if name in page.obj:
+                        del page.obj[name]
+                if options.marks:
+                    page.contents_add(b"q\n", prepend=True)
+                    page.contents_add(b"Q\n" + crop_marks())
+        pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+        out = io.BytesIO()
+        pdf.save(out)
+    return out.getvalue()
+
+
+def _grow(box: tuple[float, float, float, float], by: float) -> list[float]:
+    x0, y0, x1, y1 = box
+    return [x0 - by, y0 - by, x1 + by, y1 + by]
+
+
+def crop_marks() -> bytes:
+    """Eight hairlines in registration colour (all four inks), at the trim lines, from just
+    outside the bleed to the edge of the sheet."""
+    x0, y0, x1, y1 = TRIM_BOX
+    near, far = (BLEED + 1) * PT_PER_MM, (MARKS_AREA - 1) * PT_PER_MM
+    lines = []
+    for x, y, outward_x, outward_y in (
+        (x0, y0, -1, -1),
+        (x1, y0, 1, -1),
+        (x0, y1, -1, 1),
+        (x1, y1, 1, 1),
+    ):
+        lines.append((x + outward_x * near, y, x + outward_x * far, y))
+        lines.append((x, y + outward_y * near, x, y + outward_y * far))
+    path = " ".join(f"{a:.2f} {b:.2f} m {c:.2f} {d:.2f} l S" for a, b, c, d in lines)
+    return f"q 0.25 w 1 1 1 1 K {path} Q\n".encode()

@@ -1,0 +1,289 @@
+"""Localisation: dates, numbers, country names (Babel), the UI string catalogue, and the
+typography of each language.
+
+Staff type straight quotes; every output shows the language's own marks from this one step
+(French: qu’elles, « … » with narrow no-break spaces, a space before `: ; ! ?`; Dutch: zo’n,
+’s avonds, “ … ”, ‘ … ’). The web pages (head and body) and the PDFs pass through it whole;
+feeds, `<head>` metadata and social cards use it for their plain text. An output of its own,
+such as the e-mail edition, calls
+
+- `typography(html, lang)` on its finished HTML (a whole document or a fragment): text only,
+  never tags, attribute values, comments, entities, code, scripts or web addresses;
+- `text_typography(text, lang)` on plain text (a subject line, a preheader, a text part).
+
+Both are idempotent: what has been through them once comes out the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from html import escape, unescape
+from importlib import resources
+from typing import Any
+
+import yaml
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from jrs_site.model.schemas import LANGUAGES
+
+NBSP = "\u00a0"
+#: French puts a narrow no-break space before `: ; ! ?` and inside « »: the mark never starts
+#: a line, and it stands a little apart from its word.
+NNBSP = "\u202f"
+_SPACES = " \u00a0\u202f"
+#: Markup, never changed: code and data elements whole, comments, tags (a `>` may stand in a
+#: quoted attribute value), entities other than quotes (an escaped quote is text).
+_MARKUP = re.compile(
+    r"<(script|style|pre|code|kbd|samp|textarea)\b.*?</\1\s*>"
+    r"|<!--.*?-->"
+    r"""|<(?:[^>"']|"[^"]*"|'[^']*')*>"""
+    r"|&(?!(?:quot|apos|#34|#39|#x22|#x27);)#?\w+;",
+    re.S | re.I,
+)
+_QUOTE_ENTITY = re.compile(r"&(quot|apos|#34|#39|#x22|#x27);", re.I)
+#: Elements inside a sentence: a quote before `<em>` and one after `</em>` are one pair.
+#: Any other tag ends the sentence for quotes (a paragraph, a heading, a cell).
+_INLINE = re.compile(
+    r"</?(?:a|abbr|b|bdi|bdo|cite|data|del|dfn|em|i|ins|mark|q|s|small|span|strong|sub|sup"
+    r"|time|u|wbr)\b",
+    re.I,
+)
+_OPENING = re.compile(r"<([a-z][\w-]*)", re.I)
+_CLOSING = re.compile(r"</([a-z][\w-]*)", re.I)
+_LANG = re.compile(r"""\slang\s*=\s*["']?([a-z]{2,3}(?:-[\w-]+)?)""", re.I)
+_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"])
+#: A web address written in the text: its quotes are part of it.
+_ADDRESS = re.compile(r"(?:https?://|mailto:|www\.)\S+", re.I)
+_CODE = "\ufffc"  # what inline code is to the quotes around it: a word
+_BLOCK = "\u2029"  # a paragraph separator: where a block ends (a line end may not)
+#: A mark after a word (spaces or not), followed by the end of the text, a space or a closing
+#: sign: not the colon of 20:30 or https://, nor the question mark of a web address.
+_BEFORE_MARK = re.compile(
+    rf"(?:(?<=[^{_SPACES}(«])|^(?=[{_SPACES}]))[{_SPACES}]*([:;!?][;!?]*)(?=$|[\s)»”’.,])"
+)
+_AFTER_OPENING = re.compile(rf"«[{_SPACES}]*")
+_BEFORE_CLOSING = re.compile(rf"(?:(?<=\S)|^)[{_SPACES}]*»")  # ^: after an inline tag
+#: After these a quote opens, before these it closes (as after and before a space).
+_OPENS_AFTER = "([{«“‘—–"
+_CLOSES_BEFORE = ",.;:!?)]}»”…"
+_WORD = re.compile(r"[^\W\d_]*")
+#: What `_quote_marks` looks at: straight quotes, typographic ones (for nesting), block ends.
+_MARKS = re.compile(f"[\"'«“»”{_BLOCK}]")
+
+
+@dataclass(frozen=True)
+class Quotes:
+    """How a language sets the quotes staff type straight: `"…"` outside and inside another
+    quote, a clear pair of `'…'`, and which `'x` at a word's start are apostrophes."""
+
+    double: tuple[str, str]
+    inner: tuple[str, str]
+    single: tuple[str, str]
+    elisions: frozenset[str] = frozenset()
+    spaced: bool = False  # French spacing: narrow no-break spaces (see `_french`)
+
+
+QUOTES = {
+    "fr": Quotes(("«", "»"), ("“", "”"), ("“", "”"), spaced=True),
+    # 's avonds, 't is, zo'n, 'k heb: an apostrophe, not an opening quote.
+    "nl": Quotes(
+        ("“", "”"), ("‘", "’"), ("‘", "’"), frozenset(["s", "t", "n", "k", "m", "r", "ns"])
+    ),
+}
+
+
+def _french(text: str) -> str:
+    text = _BEFORE_MARK.sub(lambda m: NNBSP + m.group(1), text)
+    return _BEFORE_CLOSING.sub(NNBSP + "»", _AFTER_OPENING.sub("«" + NNBSP, text))
+
+
+def _closes_later(text: str, start: int) -> bool:
+    """Whether a `'` after a word ends a quote before the end of this block."""
+    for i in range(start, len(text)):
+        if text[i] == _BLOCK:
+            return False
+        after = text[i + 1 : i + 2]
+        if text[i] == "'" and not text[i - 1].isspace() and not after.isalnum():
+            return True
+    return False
+
+
+def _quote_marks(text: str, quotes: Quotes) -> str:
+    """`text` with each straight quote replaced by one typographic character: apostrophes,
+    quotes (pairs, nested once), and primes after digits (5'10" is 5′10″)."""
+    out = list(text)
+    addresses = {i for m in _ADDRESS.finditer(text) for i in range(m.start(), m.end())}
+    depth, single = 0, False  # open double quotes; whether a '…' is open
+    for mark in _MARKS.finditer(text):
+        i, char = mark.start(), mark.group(0)
+        if i in addresses:
+            continue
+        before = text[i - 1] if i else _BLOCK
+        after = text[i + 1] if i + 1 < len(text) else _BLOCK
+        left = before.isspace() or before in _OPENS_AFTER
+        right = after.isspace() or after in _CLOSES_BEFORE
+        opens = left if left != right else not depth  # spaces on both sides or none: by depth
+        if char == _BLOCK:
+            depth, single = 0, False
+        elif char in "«“":
+            depth += 1
+        elif char in "»”":
+            depth = max(0, depth - 1)
+        elif char == '"':
+            if before.isdigit() and not depth:
+                out[i] = "″"
+            elif opens:
+                out[i] = (quotes.double if not depth else quotes.inner)[0]
+                depth += 1
+            else:
+                depth = max(0, depth - 1)
+                out[i] = (quotes.double if not depth else quotes.inner)[1]
+        elif char == "'":
+            word = _WORD.match(text, i + 1).group(0).lower()
+            if before.isdigit() and not single:
+                out[i] = "′"
+            elif left and not right and not after.isdigit() and word not in quotes.elisions:
+                single = _closes_later(text, i + 2)
+                out[i] = quotes.single[0] if single else "’"
+            elif single and not before.isspace() and not after.isalnum():
+                single = False
+                out[i] = quotes.single[1]
+            else:
+                out[i] = "’"
+    return "".join(out)
+
+
+def _parts(html: str) -> list[tuple[str, str, bool]]:
+    """`html` cut into (piece, what the quotes see of it, whether it is text): text is text,
+    with escaped quotes as quotes; an inline tag is nothing, inline code a word, other markup
+    the end of a block, an entity its character."""
+    parts, end = [], 0
+    for match in [*_MARKUP.finditer(html), None]:
+        start = match.start() if match else len(html)
+        if start > end:
+            text = html[end:start]
+            parts.append((text, _QUOTE_ENTITY.sub(lambda m: unescape(m.group(0)), text), True))
+        if match is None:
+            return parts
+        piece, end = match.group(0), match.end()
+        if piece[0] == "&":
+            seen = unescape(piece)
+        elif match.group(1):
+            seen = _CODE if match.group(1).lower() in ("code", "kbd", "samp") else _BLOCK
+        else:
+            seen = "" if _INLINE.match(piece) else _BLOCK
+        parts.append((piece, seen, False))
+    return parts
+
+
+def in_text(html: str, change: Callable[[str], str]) -> str:
+    """`html` with `change` applied to its text only: never to tags, entities, comments, code
+    or scripts."""
+    return "".join(change(piece) if text else piece for piece, _, text in _parts(html))
+
+
+def _languages(parts: list[tuple[str, str, bool]], lang: str) -> list[str]:
+    """The language of each part: `lang`, or that of the innermost element around it with a
+    `lang` attribute (a page's untranslated fallback, the 404's other languages)."""
+    found, stack = [], []  # stack: [tag name, same-name elements open inside it, language]
+    for piece, _, is_text in parts:
+        tag = None if is_text else _OPENING.match(piece) or _CLOSING.match(piece)
+        if tag and stack and tag.group(1).lower() == stack[-1][0]:
+            if piece[1] != "/":
+                stack[-1][1] += 1
+            elif stack[-1][1]:
+                stack[-1][1] -= 1
+            else:
+                stack.pop()
+        elif tag and piece[1] != "/" and not piece.endswith("/>"):
+            named = _LANG.search(piece)
+            if named and tag.group(1).lower() not in _VOID:
+                stack.append([tag.group(1).lower(), 0, named.group(1).split("-")[0].lower()])
+        found.append(stack[-1][2] if stack else lang)
+    return found
+
+
+def typography(html: str, lang: str) -> str:
+    """The typography of `lang` in the text of `html` (a fragment or a whole page): straight
+    quotes and apostrophes become typographic ones, and in French a narrow no-break space
+    stands before `: ; ! ?` and inside « », typed or not. An element with a `lang` attribute
+    gets its language's rules. Tags, attribute values, comments, entities, code, scripts,
+    times and web addresses stay as written; a second run changes nothing. Languages without
+    rules in `QUOTES` are left as they are."""
+    parts = _parts(html)
+    languages = _languages(parts, lang)
+    out = [piece for piece, _, _ in parts]
+    for each in set(languages) & set(QUOTES):
+        quotes = QUOTES[each]
+        # Text in other languages ends a block here: their quotes pair among themselves.
+        mine = [other == each for other in languages]
+        flat = [seen if own else _BLOCK for (_, seen, _), own in zip(parts, mine, strict=True)]
+        marked, at = _quote_marks("".join(flat), quotes), 0
+        for i, (width, (_, _, is_text), own) in enumerate(
+            zip(map(len, flat), parts, mine, strict=True)
+        ):
+            if is_text and own:
+                text = marked[at : at + width]
+                out[i] = _french(text) if quotes.spaced else text
+            at += width
+    return "".join(out)
+
+
+def text_typography(text: str, lang: str) -> str:
+    """`typography` of plain text (a title, a description, an e-mail subject), as plain text."""
+    return unescape(typography(escape(text, quote=False), lang))
+
+
+@cache
+def catalogue(lang: str) -> dict[str, Any]:
+    """The UI strings of one language (`src/jrs_site/locales/<lang>.yml`)."""
+    text = resources.files("jrs_site").joinpath(f"locales/{lang}.yml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def t(lang: str, key: str, count: int | None = None, **values: Any) -> str:
+    """A UI string; `count` picks the plural form with the language's rules."""
+    entry = catalogue(lang)[key]
+    if isinstance(entry, dict):
+        entry = entry[Locale(lang).plural_form(count if count is not None else 1)]
+    return entry.format(count=count, **values)
+
+
+def date_text(value: dt.date, lang: str) -> str:
+    """`15 oktober 2025` / `15 octobre 2025`."""
+    return format_date(value, format="long", locale=lang)
+
+
+def number_text(value: float, lang: str) -> str:
+    """`7.412` / `7 412`, no decimals for whole numbers."""
+    return format_decimal(int(value) if float(value).is_integer() else value, locale=lang)
+
+
+def file_size(size: int, lang: str) -> str:
+    """`1,2 MB` / `1,2 Mo`: bytes in megabytes (kilobytes under one megabyte)."""
+    if size < 1_000_000:
+        return t(lang, "kilobytes", size=format_decimal(max(1, round(size / 1000)), locale=lang))
+    return t(lang, "megabytes", size=format_decimal(round(size / 1_000_000, 1), locale=lang))
+
+
+def country_name(code: str, lang: str) -> str:
+    """`SY` -> `Syrië` / `Syrie`."""
+    return Locale(lang).territories.get(code.upper(), code)
+
+
+def language_name(code: str, lang: str) -> str:
+    """`fr` in Dutch -> `Frans`."""
+    return Locale(lang).languages.get(code, code)
+
+
+def missing_keys() -> dict[str, set[str]]:
+    """Keys present in one language's catalogue and not in another (for tests)."""
+    keys = {lang: set(catalogue(lang)) for lang in LANGUAGES}
+    every = set().union(*keys.values())
+    return {lang: every - have for lang, have in keys.items() if every - have}

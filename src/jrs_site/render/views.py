@@ -1,0 +1,776 @@
+"""Content model in, ready-to-show data out: what each page template receives, per language.
+
+Nothing here knows a site generator. The adapter gives a `Page` (language, media URLs);
+views return small dataclasses holding only strings, numbers, lists and ready HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+from jrs_site.load.loader import slugify
+from jrs_site.model.bundles import Article, Bundle, Edition, Report, Site, Story, localized_url
+from jrs_site.model.schemas import DEFAULT_LANGUAGE, LANGUAGES, PhotoMeta
+from jrs_site.render import l10n
+from jrs_site.render.markdown import IMAGE_RE, KeyFigure, RenderCache, figures_html, render
+from jrs_site.render.partials import partial
+
+STORY_SIZES = "(min-width: 76em) 46rem, (min-width: 45em) 70vw, 100vw"
+TILE_SIZES = "(min-width: 60em) 20rem, (min-width: 45em) 45vw, 100vw"
+PER_PAGE = 24  # cards on one page of a paginated index
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class PictureSource:
+    """One `<source>` of a `<picture>`: its image format and srcset."""
+
+    format: str
+    srcset: str
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A responsive photo as the picture partial shows it."""
+
+    sources: list[PictureSource]
+    src: str
+    srcset: str
+    sizes: str
+    width: int
+    height: int
+    alt: str
+    eager: bool  # the page's first photo: fetched first, not lazily
+
+
+@dataclass
+class Page:
+    """What the adapter knows about the page being rendered."""
+
+    site: Site
+    lang: str
+    media: dict[Path, Any]  # source photo -> image-pipeline WebImage
+    media_prefix: str  # relative URL of the media folder from this page, e.g. "../../media"
+    number: int = 1  # which page of a paginated index this is
+    bodies: RenderCache | None = None  # rendered bodies kept between builds
+    _eager_used: bool = False
+
+    def t(self, key: str, count: int | None = None, **values: Any) -> str:
+        return l10n.t(self.lang, key, count, **values)
+
+    def picture(
+        self, bundle: Bundle, name: str, alt: str, caption: str = "", sizes: str = STORY_SIZES
+    ) -> Markup:
+        """A `<figure>` with a responsive `<picture>`; only the page's first image loads eagerly."""
+        path = bundle.folder / name
+        image = self.media.get(path)
+        if image is None:
+            return Markup()
+        eager, self._eager_used = not self._eager_used, True
+        picture = Picture(
+            sources=[
+                PictureSource(fmt, image.srcset(fmt, self.media_prefix))
+                for fmt in ("avif", "webp")
+                if any(v.format == fmt for v in image.variants)
+            ],
+            src=f"{self.media_prefix}/{image.fallback().name}",
+            srcset=image.srcset("jpeg", self.media_prefix),
+            sizes=sizes,
+            width=image.width,
+            height=image.height,
+            alt=alt,
+            eager=eager,
+        )
+        return partial("picture.html", picture=picture, **self.caption(caption, name, bundle))
+
+    def caption(self, caption: str, name: str, bundle: Bundle) -> dict[str, str]:
+        """The caption and the photographer's credit of a photo, for the figcaption partial."""
+        photo = bundle.meta.photos.get(name)
+        return {"caption": caption, "credit": self.credit(photo) if photo else ""}
+
+    def photographer(self, photo: PhotoMeta) -> str:
+        author = self.site.authors.get(photo.credit)
+        return author.name if author else photo.credit
+
+    def credit(self, photo: PhotoMeta) -> str:
+        """'Foto: Eva Peeters, fotograaf': the photographer's name and role."""
+        author = self.site.authors.get(photo.credit)
+        if author is None:
+            return self.t("photo_credit", name=photo.credit)
+        return self.t("photo_credit_role", name=author.name, role=author.role.get(self.lang))
+
+    def body(self, bundle: Bundle) -> Markup:
+        text = bundle.text(self.lang)
+
+        def image_html(src: str, alt: str, caption: str) -> str:
+            return self.picture(bundle, src, alt, caption)
+
+        if self.bodies is not None:
+            return self.bodies.render(text.body, image_html)
+        return render(text.body, self.lang, image_html)
+
+
+@dataclass
+class Dated:
+    iso: str
+    text: str
+
+
+def dated(value: dt.date, lang: str) -> Dated:
+    return Dated(value.isoformat(), l10n.date_text(value, lang))
+
+
+@dataclass
+class Byline:
+    name: str
+    role: str
+
+
+@dataclass
+class Fallback:
+    """A page shown in another language than the reader's: the note and the text's language."""
+
+    lang: str
+    note: str
+
+
+def fallback_note(source_lang: str, lang: str) -> Fallback:
+    language = l10n.language_name(source_lang, lang)
+    return Fallback(source_lang, l10n.t(lang, "not_translated", language=language))
+
+
+def translation(bundle: Bundle, page: Page) -> Fallback | None:
+    """The 'not translated yet' note when the item is shown in the other language."""
+    if bundle.is_translated(page.lang):
+        return None
+    return fallback_note(bundle.text(page.lang).lang, page.lang)
+
+
+def byline(site: Site, author_id: str | None, lang: str) -> Byline | None:
+    author = site.authors.get(author_id or "")
+    return Byline(author.name, author.role.get(lang)) if author else None
+
+
+# -- testimonies ------------------------------------------------------------------------------
+
+
+@dataclass
+class StoryCard:
+    url: str
+    title: str
+    name: str
+    country: str
+    country_code: str
+    themes: list[str]
+    lead: str
+    date: Dated
+    image_html: Markup
+    lang: str  # language of the text shown (differs when not translated yet)
+    draft_mark: str  # "Concept" on a draft shown in a preview (`Site.previewed`), else ""
+
+
+@dataclass
+class StoryView(StoryCard):
+    pseudonym: str
+    facts: list[str]
+    theme_labels: list[str]
+    portrait_html: Markup
+    body_html: Markup
+    translation: Fallback | None
+    byline: Byline | None
+    draft_banner: str  # "draft, not published" on a draft shown in a preview, else ""
+
+
+def story_card(story: Story, page: Page) -> StoryCard:
+    text = story.text(page.lang)
+    meta = story.meta
+    image = Markup()
+    if meta.portrait:
+        image = page.picture(story, meta.portrait, text.fields.portrait_alt or "", sizes=TILE_SIZES)
+    return StoryCard(
+        url=story.url(page.lang),
+        title=text.fields.title,
+        name=meta.person.name,
+        country=l10n.country_name(meta.country, page.lang),
+        country_code=meta.country,
+        themes=list(meta.themes),
+        lead=text.fields.lead,
+        date=dated(meta.date, page.lang),
+        image_html=image,
+        lang=text.lang,
+        draft_mark=page.t("draft_mark") if meta.draft else "",
+    )
+
+
+def years_in_belgium(story: Story, lang: str) -> str:
+    years = story.meta.date.year - story.meta.arrived
+    if years == 0:
+        return l10n.t(lang, "arrived_this_year")
+    return l10n.t(lang, "years_in_belgium", count=years)
+
+
+def story_view(story: Story, page: Page) -> StoryView:
+    text = story.text(page.lang)
+    meta = story.meta
+    portrait = Markup()
+    if meta.portrait:
+        portrait = page.picture(
+            story, meta.portrait, text.fields.portrait_alt or "", text.fields.portrait_caption
+        )
+    card = story_card(story, page)
+    facts = [meta.person.name, card.country, years_in_belgium(story, page.lang)]
+    if text.fields.family:
+        facts.append(text.fields.family)
+    return StoryView(
+        **vars(card),
+        pseudonym=page.t("pseudonym_note") if meta.person.pseudonym else "",
+        facts=facts,
+        theme_labels=[
+            page.site.themes[t].get(page.lang) for t in meta.themes if t in page.site.themes
+        ],
+        portrait_html=portrait,
+        body_html=page.body(story),
+        translation=translation(story, page),
+        byline=byline(page.site, meta.byline, page.lang),
+        draft_banner=page.t("draft_banner") if meta.draft else "",
+    )
+
+
+# -- paginated indexes ------------------------------------------------------------------------
+
+
+@dataclass
+class Pager:
+    """Where a page of an index is among its pages; links to its neighbours ("" for none)."""
+
+    number: int
+    count: int
+    label: str  # "Pagina 2 / 42"
+    previous_url: str
+    next_url: str
+
+
+def index_page_path(section: str, number: int) -> str:
+    """`stories/` for an index's first page, `stories/page/2/` for the next ones."""
+    return f"{section}/" if number == 1 else f"{section}/page/{number}/"
+
+
+def page_count(total: int) -> int:
+    return max(1, -(-total // PER_PAGE))
+
+
+def paginated_indexes(site: Site) -> dict[str, tuple[str, int]]:
+    """Index templates whose lists are split into pages: template -> (section, page count)."""
+    return {
+        "stories.html": (Story.section, page_count(len(site.published_stories("web")))),
+        "editions.html": (Edition.section, page_count(len(site.published_editions()))),
+    }
+
+
+def pager(section: str, total: int, page: Page) -> Pager:
+    count = page_count(total)
+
+    def url(number: int) -> str:
+        inside = 1 <= number <= count
+        return localized_url(index_page_path(section, number), page.lang) if inside else ""
+
+    label = f"{page.t('page_n', number=page.number)} / {count}"
+    return Pager(page.number, count, label, url(page.number - 1), url(page.number + 1))
+
+
+def on_page(items: list[T], page: Page) -> list[T]:
+    """The items shown on this page of a paginated index."""
+    return items[(page.number - 1) * PER_PAGE : page.number * PER_PAGE]
+
+
+# -- testimonies index ------------------------------------------------------------------------
+
+
+@dataclass
+class Filter:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass
+class StoriesIndex:
+    """One page of the testimonies index. Its filters (JavaScript) work within the page, so
+    paging needs none and no page scans every story; their counts are this page's."""
+
+    stories: list[StoryCard]
+    themes: list[Filter]
+    countries: list[Filter]
+    pager: Pager
+
+
+def stories_index(site: Site, page: Page) -> StoriesIndex:
+    published = site.published_stories("web")
+    stories = on_page(published, page)
+    cards = [story_card(s, page) for s in stories]
+    theme_counts: dict[str, int] = {}
+    country_counts: dict[str, int] = {}
+    for story in stories:
+        for theme in story.meta.themes:
+            theme_counts[theme] = theme_counts.get(theme, 0) + 1
+        country_counts[story.meta.country] = country_counts.get(story.meta.country, 0) + 1
+    themes = [
+        Filter(key, site.themes[key].get(page.lang), n)
+        for key, n in theme_counts.items()
+        if key in site.themes
+    ]
+    countries = [
+        Filter(code, l10n.country_name(code, page.lang), n) for code, n in country_counts.items()
+    ]
+    return StoriesIndex(
+        cards,
+        sorted(themes, key=lambda f: f.label),
+        sorted(countries, key=lambda f: f.label),
+        pager(Story.section, len(published), page),
+    )
+
+
+# -- reports ----------------------------------------------------------------------------------
+
+
+@dataclass
+class ReportView:
+    url: str
+    title: str
+    lead: str
+    label: str
+    date: Dated
+    figures_html: Markup
+    findings: list[str]
+    full_report: str
+    order: str
+    body_html: Markup
+    byline: Byline | None
+    translation: Fallback | None
+    lang: str
+
+
+def report_figures(report: Report, lang: str) -> list[KeyFigure]:
+    return [
+        KeyFigure(
+            f.value,
+            f.label.get(lang),
+            f.previous,
+            f.unit.get(lang) if f.unit else "",
+            f.source.get(lang) if f.source else "",
+            f.before.get(lang) if f.before else "",
+            f.after or "",
+        )
+        for f in report.meta.figures
+    ]
+
+
+def order_text(report: Report, page: Page) -> str:
+    """How to order a paper copy: the report's own text, or, for a report on paper only that
+    says nothing, a standard text with the organisation's e-mail address."""
+    order = report.text(page.lang).fields.order
+    if order or report.meta.full_report is not None:
+        return order
+    return page.t("order_default", email=page.site.organisation.email)
+
+
+def report_view(report: Report, page: Page, with_body: bool = True) -> ReportView:
+    text = report.text(page.lang)
+    meta = report.meta
+    return ReportView(
+        url=report.url(page.lang),
+        title=text.fields.title,
+        lead=text.fields.lead,
+        label=page.t("report_year", year=meta.year)
+        + " · "
+        + page.t("report_number", number=meta.number),
+        date=dated(meta.date, page.lang),
+        figures_html=figures_html(report_figures(report, page.lang), page.lang),
+        findings=list(text.fields.findings),
+        full_report=meta.full_report.get(page.lang) if meta.full_report else "",
+        order=order_text(report, page),
+        body_html=page.body(report) if with_body else Markup(),
+        byline=byline(page.site, meta.author, page.lang),
+        translation=translation(report, page),
+        lang=text.lang,
+    )
+
+
+# -- editions ---------------------------------------------------------------------------------
+
+
+@dataclass
+class EditionCard:
+    url: str
+    number: str
+    season: str
+    theme: str
+    date: Dated
+    cover_html: Markup
+    lang: str
+
+
+@dataclass
+class ArticleView:
+    """One article of an edition: written for it (`article`), or a testimony or report."""
+
+    kind: str
+    anchor: str
+    kicker: str
+    title: str
+    lead: str
+    url: str = ""
+    body_html: Markup = Markup()
+    byline: Byline | None = None
+    image_html: Markup = Markup()
+    lang: str = ""
+    findings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Download:
+    """A file to download: its URL (relative to the page) and a label with its size."""
+
+    url: str
+    label: str
+
+
+def pdf_download(url: str, size: int, lang: str) -> Download:
+    """'Download de pdf (1,2 MB)' / 'Télécharger le PDF (1,2 Mo)'."""
+    return Download(url, l10n.t(lang, "download_pdf", size=l10n.file_size(size, lang)))
+
+
+def edition_stem(site: Site, edition: Edition, lang: str) -> str:
+    """`ankerpunt-nieuws-118-nl`: the start of the name of every file made of an edition."""
+    return f"{slugify(site.organisation.newsletter.get(lang))}-{edition.key}-{lang}"
+
+
+def pdf_name(site: Site, edition: Edition, lang: str, variant: str = "") -> str:
+    """`ankerpunt-nieuws-118-nl.pdf` (`...-nl-print.pdf`): the file name of an edition's PDF."""
+    suffix = f"-{variant}" if variant else ""
+    return f"{edition_stem(site, edition, lang)}{suffix}.pdf"
+
+
+@dataclass
+class EditionView(EditionCard):
+    intro_html: Markup
+    articles: list[ArticleView]
+    translation: Fallback | None
+    pdf: Download | None = None  # the screen PDF, once the adapter has made it
+    email_url: str = ""  # the e-mail edition, once the adapter has made it
+
+
+def edition_card(edition: Edition, page: Page, cover: bool = True) -> EditionCard:
+    text = edition.text(page.lang)
+    meta = edition.meta
+    cover_html = Markup()
+    if cover and meta.cover:
+        cover_html = page.picture(
+            edition, meta.cover, text.fields.cover_alt or "", text.fields.cover_caption
+        )
+    return EditionCard(
+        url=edition.url(page.lang),
+        number=page.t("edition_number", number=meta.number),
+        season=text.fields.season,
+        theme=text.fields.theme,
+        date=dated(meta.date, page.lang),
+        cover_html=cover_html,
+        lang=text.lang,
+    )
+
+
+def article_view(item: Bundle, page: Page, edition: Edition) -> ArticleView:
+    """One article as the edition shows it (a report with its summary when the edition asks)."""
+    text = item.text(page.lang)
+    if isinstance(item, Story):
+        card = story_card(item, page)
+        return ArticleView(
+            "story",
+            f"story-{item.key}",
+            page.t("testimony"),
+            card.title,
+            card.lead,
+            url=card.url,
+            byline=byline(page.site, item.meta.byline, page.lang),
+            image_html=card.image_html,
+            lang=card.lang,
+        )
+    if isinstance(item, Report):
+        view = report_view(item, page, with_body=item.key in edition.report_bodies)
+        return ArticleView(
+            "report",
+            f"report-{item.key}",
+            page.t("report"),
+            view.title,
+            view.lead,
+            url=view.url,
+            body_html=view.figures_html + view.body_html,
+            byline=view.byline,
+            lang=view.lang,
+            findings=view.findings,
+        )
+    assert isinstance(item, Article)
+    return ArticleView(
+        "article",
+        item.key,
+        text.fields.kicker,
+        text.fields.title,
+        text.fields.lead,
+        body_html=page.body(item),
+        byline=byline(page.site, item.meta.byline, page.lang),
+        lang=text.lang,
+    )
+
+
+def edition_view(edition: Edition, page: Page) -> EditionView:
+    card = edition_card(edition, page)
+    text = edition.text(page.lang)
+    intro = render(text.body, page.lang, lambda *a: "") if text.body.strip() else Markup()
+    return EditionView(
+        **vars(card),
+        intro_html=intro,
+        articles=[article_view(a, page, edition) for a in edition.articles],
+        translation=translation(edition, page),
+    )
+
+
+# -- home -------------------------------------------------------------------------------------
+
+
+@dataclass
+class HomeView:
+    edition: EditionCard | None
+    stories: list[StoryCard]
+    report: ReportView | None
+    stories_url: str
+
+
+def home_view(site: Site, page: Page, recent: int = 3) -> HomeView:
+    editions = site.published_editions()
+    reports = site.published_reports()
+    return HomeView(
+        edition=edition_card(editions[0], page) if editions else None,
+        stories=[story_card(s, page) for s in site.published_stories("web")[:recent]],
+        report=report_view(reports[0], page, with_body=False) if reports else None,
+        stories_url=Story.index_url(page.lang),
+    )
+
+
+@dataclass
+class EditionsIndex:
+    """One page of the editions archive."""
+
+    editions: list[EditionCard]
+    pager: Pager
+
+
+def editions_index(site: Site, page: Page) -> EditionsIndex:
+    published = site.published_editions()
+    cards = [edition_card(e, page) for e in on_page(published, page)]
+    return EditionsIndex(cards, pager(Edition.section, len(published), page))
+
+
+def reports_index(site: Site, page: Page) -> list[ReportView]:
+    return [report_view(r, page, with_body=False) for r in site.published_reports()]
+
+
+ViewBuilder = Callable[[Site, Page], Any]
+
+
+@dataclass
+class OrganisationView:
+    name: str
+    newsletter: str
+    tagline: str
+
+
+def organisation_view(site: Site, lang: str) -> OrganisationView:
+    org = site.organisation
+    return OrganisationView(org.name, org.newsletter.get(lang), org.tagline.get(lang))
+
+
+@dataclass
+class FooterView:
+    """The organisation's footer on every page, in the page's language. Paths are
+    site-relative (the template makes them relative to the page)."""
+
+    name: str
+    tagline: str
+    address: str
+    email: str
+    phone: str
+    phone_href: str  # tel:+3220000000
+    iban: str
+    bic: str
+    tax_note: str
+    signup_text: str  # "Ontvang Ankerpunt Nieuws"
+    signup_href: str  # https://... or mailto:...
+    support_path: str
+    privacy_path: str
+    feed_path: str
+
+
+def footer_view(site: Site, lang: str, feed_path: str) -> FooterView:
+    org = site.organisation
+    newsletter = org.newsletter.get(lang)
+    subject = l10n.t(lang, "footer_signup_subject", name=newsletter)
+    signup = org.newsletter_signup or f"mailto:{org.email}?subject={quote(subject)}"
+    return FooterView(
+        name=org.name,
+        tagline=org.tagline.get(lang),
+        address=org.address,
+        email=org.email,
+        phone=org.phone,
+        phone_href="tel:" + re.sub(r"[^+0-9]", "", org.phone),
+        iban=org.iban,
+        bic=org.bic,
+        tax_note=org.tax_note.get(lang),
+        signup_text=l10n.t(lang, "footer_signup", name=newsletter),
+        signup_href=signup,
+        support_path=localized_url("support/", lang),
+        privacy_path=localized_url("privacy/", lang),
+        feed_path=feed_path,
+    )
+
+
+def item_title(item: Bundle, lang: str) -> str:
+    """The page title of an item: its title, or for an edition its number and theme."""
+    fields = item.text(lang).fields
+    if isinstance(item, Edition):
+        return f"{l10n.t(lang, 'edition_number', number=item.meta.number)}: {fields.theme}"
+    return fields.title
+
+
+@dataclass
+class HeadView:
+    """What a page's <head> says about it: description, canonical URL, alternates, card."""
+
+    title: str
+    description: str
+    canonical: str
+    alternates: dict[str, str]  # language and "x-default" -> absolute URL
+    locale: str
+
+
+def absolute_alternates(base_url: str, path: str) -> dict[str, str]:
+    base = base_url.rstrip("/") + "/"
+    alternates = {lang: base + localized_url(path, lang) for lang in LANGUAGES}
+    alternates["x-default"] = alternates[DEFAULT_LANGUAGE]
+    return alternates
+
+
+def head_view(base_url: str, path: str, lang: str, title: str, description: str) -> HeadView:
+    alternates = absolute_alternates(base_url, path)
+    locale = {"nl": "nl_BE", "fr": "fr_BE"}.get(lang, lang)
+    description = " ".join(description.split())
+    return HeadView(
+        l10n.text_typography(title, lang),
+        l10n.text_typography(description, lang),
+        alternates[lang],
+        alternates,
+        locale,
+    )
+
+
+def item_description(item: Bundle, lang: str) -> str:
+    return getattr(item.text(lang).fields, "lead", "") or item_title(item, lang)
+
+
+@dataclass
+class SitemapEntry:
+    """One page of the site, with its address in every language."""
+
+    loc: str
+    alternates: dict[str, str]  # language (and "x-default") -> absolute URL
+
+
+def sitemap(base_url: str, paths: list[str]) -> list[SitemapEntry]:
+    """Every page in every language, each listing all its alternates and an x-default."""
+    entries = []
+    for path in sorted(set(paths)):
+        alternates = absolute_alternates(base_url, path)
+        entries += [SitemapEntry(alternates[lang], alternates) for lang in LANGUAGES]
+    return entries
+
+
+def robots_txt(base_url: str) -> str:
+    """Every crawler may read everything; the sitemap lists every page in every language."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {base_url.rstrip('/')}/sitemap.xml\n"
+
+
+# Index pages are written by staff (docs/<lang>/...); their template names pick their data.
+INDEX_VIEWS: dict[str, ViewBuilder] = {
+    "home.html": home_view,
+    "stories.html": stories_index,
+    "editions.html": editions_index,
+    "reports.html": reports_index,
+}
+
+ITEM_VIEWS: dict[type[Bundle], tuple[str, Callable[[Any, Page], Any]]] = {
+    Story: ("testimony.html", story_view),
+    Edition: ("edition.html", edition_view),
+    Report: ("report.html", report_view),
+}
+
+
+def published_items(site: Site) -> list[Bundle]:
+    """Every item that gets a page on the website."""
+    return [*site.published_stories("web"), *site.published_editions(), *site.published_reports()]
+
+
+def photos_needed(site: Site) -> set[Path]:
+    """Every photo a published web page shows (and nothing of drafts)."""
+    needed: set[Path] = set()
+    items: list[Bundle] = published_items(site)
+    for edition in site.published_editions():
+        items += [a for a in edition.articles if isinstance(a, Article)]
+    for item in items:
+        for name in (getattr(item.meta, "portrait", None), getattr(item.meta, "cover", None)):
+            if name:
+                needed.add(item.folder / name)
+        for lang in LANGUAGES:
+            if lang in item.texts:
+                for match in IMAGE_RE.finditer(item.texts[lang].body):
+                    needed.add(item.folder / match.group("src").strip("<>"))
+    return needed
+
+
+@dataclass
+class NotFoundView:
+    """The 404 text in one language, with absolute links (a 404 is served at any depth)."""
+
+    lang: str
+    prefix: str  # the language's path prefix: "/" or "/fr/"
+    title: str
+    text: str
+    home: str
+    home_label: str
+    stories: str
+    stories_label: str
+
+
+def not_found_views(base_path: str, languages: list[str]) -> list[NotFoundView]:
+    """The 404 page's text in each of `languages`, in that order; `base_path` is the path of
+    the site's root on its host ("/")."""
+    root = base_path.rstrip("/") + "/"
+    return [
+        NotFoundView(
+            lang=lang,
+            prefix=root + localized_url("", lang),
+            title=l10n.t(lang, "not_found_title"),
+            text=l10n.t(lang, "not_found_text"),
+            home=root + localized_url("", lang),
+            home_label=l10n.t(lang, "not_found_home"),
+            stories=root + Story.index_url(lang),
+            stories_label=l10n.t(lang, "not_found_stories"),
+        )
+        for lang in languages
+    ]
