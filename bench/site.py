@@ -38,8 +38,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import BIN, REPO, Run, median_run, mib, run  # noqa: E402
 from make_archive import Sizes, make_archive  # noqa: E402
 
-from jrs_site.load.loader import load_site_or_raise
+from jrs_site.load.loader import load_site
 from jrs_site.model.bundles import Bundle, Edition, Report, Site, Story  # noqa: E402  # noqa: E402
+from jrs_site.model.problems import ContentError, of_severity
 from jrs_site.model.schemas import LANGUAGES  # noqa: E402
 
 HUGO_PAGE_SIZE = 24
@@ -283,7 +284,9 @@ def bench_size(n: int, reps: int, work: Path, plain_max: int, quick: bool, big: 
     cache = work / f"cache{big_suffix}"  # shared by every size: item k is the same everywhere
     cache.mkdir(parents=True, exist_ok=True)
     (archive / ".cache").symlink_to(cache)
-    site = load_site_or_raise(archive)
+    site, problems = load_site(archive)
+    if of_severity(problems, "error"):
+        raise ContentError(problems, archive)
     start = time.perf_counter()
     warm_up(archive, work / "pdf")
     print(f"N={n}: caches filled in {time.perf_counter() - start:.0f} s", flush=True)

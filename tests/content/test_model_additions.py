@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from jrs_site.load.loader import load_site
-from jrs_site.render.views import Page, article_view, report_view, story_view
+from jrs_site.render.views import RenderContext, article_view, report_view, story_view
 from tests.conftest import write_yaml
 
 
@@ -16,8 +16,8 @@ def _yaml(path: Path) -> dict:
     return yaml.safe_load(path.read_text("utf-8"))
 
 
-def _page(site, lang: str = "nl") -> Page:
-    return Page(site, lang, {}, "")
+def _page(site, lang: str = "nl") -> RenderContext:
+    return RenderContext(site, lang, {}, "")
 
 
 def test_a_testimony_byline_names_the_writer_with_their_role(content: Path) -> None:

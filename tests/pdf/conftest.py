@@ -11,8 +11,8 @@ import pytest
 from jrs_site.load.loader import load_site
 from jrs_site.model.bundles import Site
 from jrs_site.model.schemas import LANGUAGES
-from jrs_site.outputs.pdf import PdfError, PdfOptions, Rendered, edition_pdf
-from jrs_site.outputs.pdf.settings import VARIANTS
+from jrs_site.outputs.pdf.render import Rendered, edition_pdf
+from jrs_site.outputs.pdf.settings import VARIANTS, PdfError, PdfOptions
 from tests.conftest import REPO
 from tests.tools import require, unavailable
 

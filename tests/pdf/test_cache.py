@@ -8,8 +8,8 @@ import pytest
 
 from jrs_site.load.loader import load_site
 from jrs_site.model.bundles import Site
-from jrs_site.outputs.pdf import build_screen_pdfs, edition_pdf
 from jrs_site.outputs.pdf.cache import cache_key
+from jrs_site.outputs.pdf.render import build_screen_pdfs, edition_pdf
 from tests.conftest import write_photo
 from tests.pdf.conftest import EDITION, options
 

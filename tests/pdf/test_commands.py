@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from jrs_site.cli import main
-from jrs_site.outputs.pdf import preflight
+from jrs_site.outputs.pdf.preflight import preflight
 from jrs_site.outputs.pdf.render import TRIM_BOX
 from tests.conftest import write_md, write_photo
 from tests.pdf.conftest import options

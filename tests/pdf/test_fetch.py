@@ -10,9 +10,10 @@ import pytest
 
 from jrs_site.images.strip import strip_check
 from jrs_site.model.bundles import Site
-from jrs_site.outputs.pdf import PdfError, Rendered, edition_pdf
 from jrs_site.outputs.pdf.fetch import PreparedFiles
 from jrs_site.outputs.pdf.html import EditionHtml
+from jrs_site.outputs.pdf.render import Rendered, edition_pdf
+from jrs_site.outputs.pdf.settings import PdfError
 from tests.images.helpers import FORBIDDEN_GROUPS, exiftool_groups
 from tests.pdf.conftest import EDITION, options, run
 

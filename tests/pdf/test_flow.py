@@ -14,10 +14,10 @@ from weasyprint.formatting_structure.boxes import BlockBox
 from jrs_site.load.loader import load_site
 from jrs_site.model.bundles import Site
 from jrs_site.model.schemas import LANGUAGES
-from jrs_site.outputs.pdf import Rendered, preflight
 from jrs_site.outputs.pdf.html import LONG_HEADLINE, EditionHtml, keep_names_whole, print_body
 from jrs_site.outputs.pdf.layout import COLUMN_WIDTH
-from jrs_site.outputs.pdf.preflight import drawn
+from jrs_site.outputs.pdf.preflight import drawn, preflight
+from jrs_site.outputs.pdf.render import Rendered
 from tests.conftest import story_text, write_md
 from tests.pdf.conftest import EDITION, options
 

@@ -18,10 +18,9 @@ from pathlib import Path
 import pytest
 
 from jrs_site.load.loader import load_site
-from jrs_site.model.bundles import Site
-from jrs_site.outputs.pdf import Rendered, edition_pdf, preflight
-from jrs_site.outputs.pdf.preflight import drawn, printed_text
-from jrs_site.render.markdown import IMAGE_RE
+from jrs_site.model.bundles import IMAGE_RE, Site
+from jrs_site.outputs.pdf.preflight import drawn, preflight, printed_text
+from jrs_site.outputs.pdf.render import Rendered, edition_pdf
 from tests.conftest import write_md, write_photo, write_yaml
 from tests.pdf.conftest import options
 

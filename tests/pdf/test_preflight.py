@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from jrs_site.cli import main
-from jrs_site.outputs.pdf import preflight
+from jrs_site.outputs.pdf.preflight import preflight
 
 A4 = (595.28, 841.89)
 

@@ -10,8 +10,8 @@ from PIL import Image, ImageStat
 
 from jrs_site.model.bundles import Site
 from jrs_site.model.schemas import LANGUAGES
-from jrs_site.outputs.pdf import Rendered, preflight
-from jrs_site.outputs.pdf.render import TRIM_BOX
+from jrs_site.outputs.pdf.preflight import preflight
+from jrs_site.outputs.pdf.render import TRIM_BOX, Rendered
 from jrs_site.render.l10n import typography
 from tests.pdf.conftest import EDITION, run
 from tests.pdf.helpers import boxes, flat, info, tall_letters, text

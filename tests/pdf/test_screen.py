@@ -7,7 +7,7 @@ import pytest
 
 from jrs_site.model.bundles import Site
 from jrs_site.model.schemas import LANGUAGES
-from jrs_site.outputs.pdf import preflight
+from jrs_site.outputs.pdf.preflight import preflight
 from jrs_site.outputs.pdf.render import TRIM_BOX
 from tests.pdf.conftest import EDITION
 from tests.pdf.helpers import boxes, info

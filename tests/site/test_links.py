@@ -12,7 +12,8 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from jrs_site.outputs.mail import EMAIL_DIR, UNSUBSCRIBE
+from jrs_site.outputs.mail import UNSUBSCRIBE
+from jrs_site.outputs.web.publish import EMAIL_DIR
 from tests.conftest import Built, build, copy_project
 
 SITE_HOST = "ankerpunt.example"  # site_url in mkdocs.yml

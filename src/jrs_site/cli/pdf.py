@@ -9,11 +9,13 @@ from pathlib import Path
 import click
 import pikepdf
 
+from jrs_site.cli.common import chosen_editions, print_problems, project_root
 from jrs_site.images import ImageError
 from jrs_site.load.loader import load_site
+from jrs_site.model.problems import of_severity
 from jrs_site.model.schemas import LANGUAGES
+from jrs_site.outputs.pdf import preflight as printer_rules
 from jrs_site.outputs.pdf.layout import print_resolution_problems
-from jrs_site.outputs.pdf.preflight import format_report, preflight
 from jrs_site.outputs.pdf.render import Rendered, edition_pdf
 from jrs_site.outputs.pdf.settings import CMYK_PROFILES, VARIANTS, PdfError, PdfOptions
 from jrs_site.render.views import pdf_name
@@ -21,7 +23,7 @@ from jrs_site.render.views import pdf_name
 CACHE = Path(".cache/pdf")
 
 
-@click.command("pdf")
+@click.command()
 @click.argument("editions", nargs=-1)
 @click.option("--lang", type=click.Choice([*LANGUAGES, "all"]), default="all", help="Default: all.")
 @click.option("--variant", type=click.Choice(VARIANTS), default="print", help="Default: print.")
@@ -46,14 +48,12 @@ def pdf(
     count made a multiple of four, checked by preflight (exit 1 when a check fails); the
     screen variant is a small, tagged RGB file.
     """
-    from jrs_site.cli import _editions, _print_problems, _root  # noqa: PLC0415 - cli imports us
-
-    root = _root()
+    root = project_root()
     site, problems = load_site(root)
-    if any(p.severity == "error" for p in problems):
-        _print_problems(problems, root)
+    if of_severity(problems, "error"):
+        print_problems(problems, root)
         raise click.ClickException("no PDF was made; fix the errors above first")
-    chosen = _editions(site, editions)
+    chosen = chosen_editions(site, editions)
     target = (out or root / "build/pdf").resolve()
     try:
         options = PdfOptions(variant, marks, icc)  # type: ignore[arg-type]
@@ -62,9 +62,9 @@ def pdf(
     except PdfError as exc:  # no CMYK profile installed
         raise click.ClickException(str(exc)) from None
     if options.is_print:
-        blurred = [p for p in print_resolution_problems(site, chosen) if p.severity == "error"]
+        blurred = of_severity(print_resolution_problems(site, chosen), "error")
         if blurred:
-            _print_problems(blurred, root)
+            print_problems(blurred, root)
             raise click.ClickException(
                 "no print PDF was made: a photo above is under the 150 ppi minimum at its "
                 "printed size; use a larger original (the website is not affected)"
@@ -94,7 +94,7 @@ WARNING_ONLY = frozenset({"Image resolution"})
 def _preflight(path: Path, rendered: Rendered) -> bool:
     """Preflight a print PDF against its source; print the checks that fail. False when one
     fails that a printer would refuse."""
-    report = preflight(path, rendered.source)
+    report = printer_rules.preflight(path, rendered.source)
     failed = [c for c in report.checks if c.status == "fail" and c.name not in WARNING_ONLY]
     for check in failed:
         click.echo(click.style("  preflight: ", fg="red") + f"{check.name}: {check.detail}")
@@ -115,13 +115,13 @@ def _deliver(rendered: Rendered, path: Path) -> None:
         click.echo(click.style("  warning: ", fg="yellow") + warning, err=True)
 
 
-@click.command("preflight")
+@click.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def preflight_command(file: Path) -> None:
+def preflight(file: Path) -> None:
     """Check a PDF against the printer's rules; exit 1 when one fails."""
     try:
-        report = preflight(file)
+        report = printer_rules.preflight(file)
     except pikepdf.PdfError:
         raise click.ClickException(f"{file} is not a readable PDF file") from None
-    click.echo(format_report(report))
+    click.echo(printer_rules.format_report(report))
     sys.exit(0 if report.passed else 1)

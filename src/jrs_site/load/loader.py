@@ -32,10 +32,11 @@ from jrs_site.model.bundles import (
     Story,
     Text,
     localized_url,
+    photos_in,
 )
-from jrs_site.model.problems import ContentError, Problem, Problems
+from jrs_site.model.problems import Problem, Problems
 from jrs_site.model.schemas import LANGUAGES
-from jrs_site.render.markdown import IMAGE_RE, convert, figure_problems
+from jrs_site.render.markdown import convert, figure_problems
 from jrs_site.render.sanitise import locate, removals
 
 B = TypeVar("B", bound=Bundle)
@@ -572,9 +573,8 @@ class Loader:
                 )
         for name, photo in bundle.meta.photos.items():
             self._author(site, meta_path, ("photos", name, "credit"), photo.credit)
-        lead_photo = getattr(bundle.meta, "portrait", None) or getattr(bundle.meta, "cover", None)
-        if lead_photo:
-            field = "portrait" if isinstance(bundle, Story) else "cover"
+        lead_photo, field = bundle.lead_photo(), bundle.lead_field
+        if lead_photo and field:
             self._check_photo(bundle, lead_photo, meta_path, field)
             for text in bundle.texts.values():
                 if not getattr(text.fields, f"{field}_alt"):
@@ -585,7 +585,7 @@ class Loader:
                         hint="describe what the photo shows for readers who cannot see it",
                     )
         for text in bundle.texts.values():
-            for match in IMAGE_RE.finditer(text.body):
+            for match in photos_in(text.body):
                 line = text.body_line + text.body[: match.start()].count("\n")
                 self._check_photo(bundle, match.group("src").strip("<>"), text.path, None, line)
                 if not match.group("alt").strip():
@@ -817,11 +817,3 @@ def _fingerprint(root: Path) -> str:
                     stat = os.stat(path)
                     digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()
-
-
-def load_site_or_raise(root: Path) -> Site:
-    """Load the site; raise ContentError listing every error when there is any."""
-    site, problems = load_site(root)
-    if any(p.severity == "error" for p in problems):
-        raise ContentError(problems, root)
-    return site

@@ -6,7 +6,8 @@ files and schemas they declare, so loading and checking are written once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+import re
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
@@ -35,11 +36,23 @@ class Text:
     body_line: int
 
 
+#: A photo in a text, as the Markdown conventions write it: `![alt](name.jpg "title")`.
+IMAGE_RE = re.compile(
+    r"!\[(?P<alt>[^\]]*)\]\((?P<src><[^>]+>|[^)\s]+)(?:\s+\"(?P<title>[^\"]*)\")?\)"
+)
+
+
+def photos_in(body: str) -> Iterator[re.Match[str]]:
+    """Every photo reference in a Markdown body, in order."""
+    return IMAGE_RE.finditer(body)
+
+
 @dataclass
 class Bundle:
     """A folder holding `<kind>.yml`, `nl.md`, `fr.md` and its photos."""
 
     kind: ClassVar[str]
+    lead_field: ClassVar[str | None] = None  # the field naming the photo shown first
     meta_model: ClassVar[type[BaseModel]]
     text_model: ClassVar[type[BaseModel]]
     section: ClassVar[str]  # URL section, the same in every language
@@ -58,6 +71,21 @@ class Bundle:
         if lang in self.texts:
             return self.texts[lang]
         return next(self.texts[other] for other in LANGUAGES if other in self.texts)
+
+    def lead_photo(self) -> str | None:
+        """The file name of the photo shown first: a testimony's portrait, a cover."""
+        return getattr(self.meta, self.lead_field, None) if self.lead_field else None
+
+    def photo_names(self, langs: Iterable[str] | None = None) -> list[str]:
+        """The lead photo and every photo the texts in `langs` (default: all) show, once each,
+        in order of appearance."""
+        lead = self.lead_photo()
+        names = [lead] if lead else []
+        for lang in self.texts if langs is None else langs:
+            if lang in self.texts:
+                body = self.texts[lang].body
+                names += [match.group("src").strip("<>") for match in photos_in(body)]
+        return list(dict.fromkeys(names))
 
     def is_translated(self, lang: str) -> bool:
         return lang in self.texts
@@ -85,6 +113,7 @@ class Story(Bundle):
     """A testimony: `stories/<slug>/`."""
 
     kind = "story"
+    lead_field = "portrait"
     meta_model = schemas.StoryMeta
     text_model = schemas.StoryText
     section = "stories"
@@ -120,6 +149,7 @@ class Edition(Bundle):
     """A newsletter edition: `editions/<number>/`, with its articles in order."""
 
     kind: ClassVar[str] = "edition"
+    lead_field: ClassVar[str | None] = "cover"
     meta_model: ClassVar[type[BaseModel]] = schemas.EditionMeta
     text_model: ClassVar[type[BaseModel]] = schemas.EditionText
     section: ClassVar[str] = "editions"

@@ -67,13 +67,10 @@ class Problems:
     def extend(self, problems: list[Problem]) -> None:
         self.items.extend(problems)
 
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.items if p.severity == "error"]
 
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.items if p.severity == "warning"]
+def of_severity(problems: list[Problem], severity: Severity) -> list[Problem]:
+    """The problems of one severity, in their order."""
+    return [p for p in problems if p.severity == severity]
 
 
 def by_file(problems: list[Problem]) -> dict[Path, list[Problem]]:
@@ -93,7 +90,6 @@ class ContentError(Exception):
         super().__init__(self.report())
 
     def report(self) -> str:
-        errors = [p for p in self.problems if p.severity == "error"]
-        lines = [f"{len(errors)} content error(s):"]
+        lines = [f"{len(of_severity(self.problems, 'error'))} content error(s):"]
         lines += [p.format(self.root) for p in sorted(self.problems)]
         return "\n".join(lines)

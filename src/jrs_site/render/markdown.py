@@ -48,9 +48,6 @@ from jrs_site.render.l10n import NBSP, catalogue, language_name, number_text, t
 from jrs_site.render.partials import partial
 
 DASHES = ("—", "–", "-- ", "- ")
-IMAGE_RE = re.compile(
-    r"!\[(?P<alt>[^\]]*)\]\((?P<src><[^>]+>|[^)\s]+)(?:\s+\"(?P<title>[^\"]*)\")?\)"
-)
 
 
 @dataclass(frozen=True)

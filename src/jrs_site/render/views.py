@@ -1,6 +1,6 @@
 """Content model in, ready-to-show data out: what each page template receives, per language.
 
-Nothing here knows a site generator. The adapter gives a `Page` (language, media URLs);
+Nothing here knows a site generator. The adapter gives a `RenderContext` (language, media URLs);
 views return small dataclasses holding only strings, numbers, lists and ready HTML.
 """
 
@@ -18,9 +18,9 @@ from markupsafe import Markup
 
 from jrs_site.load.loader import slugify
 from jrs_site.model.bundles import Article, Bundle, Edition, Report, Site, Story, localized_url
-from jrs_site.model.schemas import DEFAULT_LANGUAGE, LANGUAGES, PhotoMeta
+from jrs_site.model.schemas import PhotoMeta
 from jrs_site.render import l10n
-from jrs_site.render.markdown import IMAGE_RE, KeyFigure, RenderCache, figures_html, render
+from jrs_site.render.markdown import KeyFigure, RenderCache, figures_html, render
 from jrs_site.render.partials import partial
 
 STORY_SIZES = "(min-width: 76em) 46rem, (min-width: 45em) 70vw, 100vw"
@@ -52,7 +52,7 @@ class Picture:
 
 
 @dataclass
-class Page:
+class RenderContext:
     """What the adapter knows about the page being rendered."""
 
     site: Site
@@ -61,6 +61,8 @@ class Page:
     media_prefix: str  # relative URL of the media folder from this page, e.g. "../../media"
     number: int = 1  # which page of a paginated index this is
     bodies: RenderCache | None = None  # rendered bodies kept between builds
+    pdf: Download | None = None  # an edition page's screen PDF
+    email_url: str = ""  # an edition page's e-mail edition
     _eager_used: bool = False
 
     def t(self, key: str, count: int | None = None, **values: Any) -> str:
@@ -147,7 +149,7 @@ def fallback_note(source_lang: str, lang: str) -> Fallback:
     return Fallback(source_lang, l10n.t(lang, "not_translated", language=language))
 
 
-def translation(bundle: Bundle, page: Page) -> Fallback | None:
+def translation(bundle: Bundle, page: RenderContext) -> Fallback | None:
     """The 'not translated yet' note when the item is shown in the other language."""
     if bundle.is_translated(page.lang):
         return None
@@ -189,7 +191,7 @@ class StoryView(StoryCard):
     draft_banner: str  # "draft, not published" on a draft shown in a preview, else ""
 
 
-def story_card(story: Story, page: Page) -> StoryCard:
+def story_card(story: Story, page: RenderContext) -> StoryCard:
     text = story.text(page.lang)
     meta = story.meta
     image = Markup()
@@ -217,7 +219,7 @@ def years_in_belgium(story: Story, lang: str) -> str:
     return l10n.t(lang, "years_in_belgium", count=years)
 
 
-def story_view(story: Story, page: Page) -> StoryView:
+def story_view(story: Story, page: RenderContext) -> StoryView:
     text = story.text(page.lang)
     meta = story.meta
     portrait = Markup()
@@ -275,7 +277,7 @@ def paginated_indexes(site: Site) -> dict[str, tuple[str, int]]:
     }
 
 
-def pager(section: str, total: int, page: Page) -> Pager:
+def pager(section: str, total: int, page: RenderContext) -> Pager:
     count = page_count(total)
 
     def url(number: int) -> str:
@@ -286,7 +288,7 @@ def pager(section: str, total: int, page: Page) -> Pager:
     return Pager(page.number, count, label, url(page.number - 1), url(page.number + 1))
 
 
-def on_page(items: list[T], page: Page) -> list[T]:
+def on_page(items: list[T], page: RenderContext) -> list[T]:
     """The items shown on this page of a paginated index."""
     return items[(page.number - 1) * PER_PAGE : page.number * PER_PAGE]
 
@@ -312,7 +314,7 @@ class StoriesIndex:
     pager: Pager
 
 
-def stories_index(site: Site, page: Page) -> StoriesIndex:
+def stories_index(site: Site, page: RenderContext) -> StoriesIndex:
     published = site.published_stories("web")
     stories = on_page(published, page)
     cards = [story_card(s, page) for s in stories]
@@ -373,7 +375,7 @@ def report_figures(report: Report, lang: str) -> list[KeyFigure]:
     ]
 
 
-def order_text(report: Report, page: Page) -> str:
+def order_text(report: Report, page: RenderContext) -> str:
     """How to order a paper copy: the report's own text, or, for a report on paper only that
     says nothing, a standard text with the organisation's e-mail address."""
     order = report.text(page.lang).fields.order
@@ -382,7 +384,7 @@ def order_text(report: Report, page: Page) -> str:
     return page.t("order_default", email=page.site.organisation.email)
 
 
-def report_view(report: Report, page: Page, with_body: bool = True) -> ReportView:
+def report_view(report: Report, page: RenderContext, with_body: bool = True) -> ReportView:
     text = report.text(page.lang)
     meta = report.meta
     return ReportView(
@@ -464,11 +466,11 @@ class EditionView(EditionCard):
     intro_html: Markup
     articles: list[ArticleView]
     translation: Fallback | None
-    pdf: Download | None = None  # the screen PDF, once the adapter has made it
-    email_url: str = ""  # the e-mail edition, once the adapter has made it
+    pdf: Download | None = None  # the screen PDF
+    email_url: str = ""  # the e-mail edition
 
 
-def edition_card(edition: Edition, page: Page, cover: bool = True) -> EditionCard:
+def edition_card(edition: Edition, page: RenderContext, cover: bool = True) -> EditionCard:
     text = edition.text(page.lang)
     meta = edition.meta
     cover_html = Markup()
@@ -487,7 +489,7 @@ def edition_card(edition: Edition, page: Page, cover: bool = True) -> EditionCar
     )
 
 
-def article_view(item: Bundle, page: Page, edition: Edition) -> ArticleView:
+def article_view(item: Bundle, page: RenderContext, edition: Edition) -> ArticleView:
     """One article as the edition shows it (a report with its summary when the edition asks)."""
     text = item.text(page.lang)
     if isinstance(item, Story):
@@ -530,7 +532,7 @@ def article_view(item: Bundle, page: Page, edition: Edition) -> ArticleView:
     )
 
 
-def edition_view(edition: Edition, page: Page) -> EditionView:
+def edition_view(edition: Edition, page: RenderContext) -> EditionView:
     card = edition_card(edition, page)
     text = edition.text(page.lang)
     intro = render(text.body, page.lang, lambda *a: "") if text.body.strip() else Markup()
@@ -539,6 +541,8 @@ def edition_view(edition: Edition, page: Page) -> EditionView:
         intro_html=intro,
         articles=[article_view(a, page, edition) for a in edition.articles],
         translation=translation(edition, page),
+        pdf=page.pdf,
+        email_url=page.email_url,
     )
 
 
@@ -553,7 +557,7 @@ class HomeView:
     stories_url: str
 
 
-def home_view(site: Site, page: Page, recent: int = 3) -> HomeView:
+def home_view(site: Site, page: RenderContext, recent: int = 3) -> HomeView:
     editions = site.published_editions()
     reports = site.published_reports()
     return HomeView(
@@ -572,17 +576,17 @@ class EditionsIndex:
     pager: Pager
 
 
-def editions_index(site: Site, page: Page) -> EditionsIndex:
+def editions_index(site: Site, page: RenderContext) -> EditionsIndex:
     published = site.published_editions()
     cards = [edition_card(e, page) for e in on_page(published, page)]
     return EditionsIndex(cards, pager(Edition.section, len(published), page))
 
 
-def reports_index(site: Site, page: Page) -> list[ReportView]:
+def reports_index(site: Site, page: RenderContext) -> list[ReportView]:
     return [report_view(r, page, with_body=False) for r in site.published_reports()]
 
 
-ViewBuilder = Callable[[Site, Page], Any]
+ViewBuilder = Callable[[Site, RenderContext], Any]
 
 
 @dataclass
@@ -649,61 +653,8 @@ def item_title(item: Bundle, lang: str) -> str:
     return fields.title
 
 
-@dataclass
-class HeadView:
-    """What a page's <head> says about it: description, canonical URL, alternates, card."""
-
-    title: str
-    description: str
-    canonical: str
-    alternates: dict[str, str]  # language and "x-default" -> absolute URL
-    locale: str
-
-
-def absolute_alternates(base_url: str, path: str) -> dict[str, str]:
-    base = base_url.rstrip("/") + "/"
-    alternates = {lang: base + localized_url(path, lang) for lang in LANGUAGES}
-    alternates["x-default"] = alternates[DEFAULT_LANGUAGE]
-    return alternates
-
-
-def head_view(base_url: str, path: str, lang: str, title: str, description: str) -> HeadView:
-    alternates = absolute_alternates(base_url, path)
-    locale = {"nl": "nl_BE", "fr": "fr_BE"}.get(lang, lang)
-    description = " ".join(description.split())
-    return HeadView(
-        l10n.text_typography(title, lang),
-        l10n.text_typography(description, lang),
-        alternates[lang],
-        alternates,
-        locale,
-    )
-
-
 def item_description(item: Bundle, lang: str) -> str:
     return getattr(item.text(lang).fields, "lead", "") or item_title(item, lang)
-
-
-@dataclass
-class SitemapEntry:
-    """One page of the site, with its address in every language."""
-
-    loc: str
-    alternates: dict[str, str]  # language (and "x-default") -> absolute URL
-
-
-def sitemap(base_url: str, paths: list[str]) -> list[SitemapEntry]:
-    """Every page in every language, each listing all its alternates and an x-default."""
-    entries = []
-    for path in sorted(set(paths)):
-        alternates = absolute_alternates(base_url, path)
-        entries += [SitemapEntry(alternates[lang], alternates) for lang in LANGUAGES]
-    return entries
-
-
-def robots_txt(base_url: str) -> str:
-    """Every crawler may read everything; the sitemap lists every page in every language."""
-    return f"User-agent: *\nAllow: /\n\nSitemap: {base_url.rstrip('/')}/sitemap.xml\n"
 
 
 # Index pages are written by staff (docs/<lang>/...); their template names pick their data.
@@ -714,10 +665,11 @@ INDEX_VIEWS: dict[str, ViewBuilder] = {
     "reports.html": reports_index,
 }
 
-ITEM_VIEWS: dict[type[Bundle], tuple[str, Callable[[Any, Page], Any]]] = {
-    Story: ("testimony.html", story_view),
-    Edition: ("edition.html", edition_view),
-    Report: ("report.html", report_view),
+#: Each kind of item with a page: its template and its view.
+ITEM_VIEWS: dict[str, tuple[str, Callable[[Any, RenderContext], Any]]] = {
+    Story.kind: ("testimony.html", story_view),
+    Edition.kind: ("edition.html", edition_view),
+    Report.kind: ("report.html", report_view),
 }
 
 
@@ -733,13 +685,7 @@ def photos_needed(site: Site) -> set[Path]:
     for edition in site.published_editions():
         items += [a for a in edition.articles if isinstance(a, Article)]
     for item in items:
-        for name in (getattr(item.meta, "portrait", None), getattr(item.meta, "cover", None)):
-            if name:
-                needed.add(item.folder / name)
-        for lang in LANGUAGES:
-            if lang in item.texts:
-                for match in IMAGE_RE.finditer(item.texts[lang].body):
-                    needed.add(item.folder / match.group("src").strip("<>"))
+        needed.update(item.folder / name for name in item.photo_names())
     return needed
 
 

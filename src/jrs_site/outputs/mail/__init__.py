@@ -2,7 +2,6 @@
 ready for a mailing tool (Brevo, Mailchimp, listmonk). Knows nothing of MkDocs or click."""
 
 from jrs_site.outputs.mail.edition import (
-    EMAIL_DIR,
     UNSUBSCRIBE,
     Email,
     edition_email,
@@ -12,7 +11,6 @@ from jrs_site.outputs.mail.edition import (
 from jrs_site.outputs.mail.text import plain_text
 
 __all__ = [
-    "EMAIL_DIR",
     "UNSUBSCRIBE",
     "Email",
     "edition_email",

@@ -4,7 +4,7 @@ link to the website, laid out in a 600 px table column with every style inlined.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -25,7 +25,7 @@ from jrs_site.render.views import (
     ArticleView,
     Byline,
     FooterView,
-    Page,
+    RenderContext,
     article_view,
     edition_card,
     edition_stem,
@@ -34,7 +34,6 @@ from jrs_site.render.views import (
 )
 
 TEMPLATES = resources.files(__package__) / "templates"
-EMAIL_DIR = "email"  # where the built website keeps the e-mail editions
 WIDTH = 600  # the column, in CSS pixels
 GUTTER = 24  # the padding on each side of the text
 #: Paragraphs of each article's text shown before "read on the website".
@@ -71,8 +70,9 @@ class Teaser:
 
 
 @dataclass(kw_only=True)
-class EmailPage(Page):
-    """A `Page` whose photos are one JPEG each, at twice the width shown, by absolute URL."""
+class EmailContext(RenderContext):
+    """A `RenderContext` whose photos are one JPEG each, at twice the width shown, by their
+    absolute URL."""
 
     media_url: str  # absolute URL of the site's media folder
     width: int = WIDTH - 2 * GUTTER
@@ -113,7 +113,7 @@ def excerpt(body_html: str, base_url: str, paragraphs: int = TEASER_PARAGRAPHS) 
     return sanitise("".join(kept))
 
 
-def _teaser_body(item: Bundle, view: ArticleView, page: Page) -> Markup:
+def _teaser_body(item: Bundle, view: ArticleView, page: RenderContext) -> Markup:
     """What the teaser is cut from: the article's text, a testimony's story, a report's figures
     and summary."""
     if isinstance(item, Story):
@@ -123,7 +123,7 @@ def _teaser_body(item: Bundle, view: ArticleView, page: Page) -> Markup:
     return view.body_html
 
 
-def teaser(item: Bundle, page: EmailPage, edition: Edition, base_url: str) -> Teaser:
+def teaser(item: Bundle, page: EmailContext, edition: Edition, base_url: str) -> Teaser:
     view = article_view(item, page, edition)
     url = view.url or f"{edition.url(page.lang)}#{view.anchor}"
     link = absolute(base_url, url)
@@ -172,8 +172,8 @@ def edition_email(
     """The e-mail of `edition` in `lang`. `media` maps source photos to their web images, which
     the website publishes under `media_url`; links go to the site at `base_url`. A testimony
     appears only with consent for `email`."""
-    cover_page = EmailPage(site, lang, media, "", media_url=media_url, width=WIDTH)
-    page = EmailPage(site, lang, media, "", media_url=media_url)
+    cover_page = EmailContext(site, lang, media, "", media_url=media_url, width=WIDTH)
+    page = EmailContext(site, lang, media, "", media_url=media_url)
     card = edition_card(edition, cover_page)
     org = site.organisation
     items = [a for a in edition.articles if not isinstance(a, Story) or a.published("email")]
@@ -222,18 +222,17 @@ def write_emails(
     base_url: str,
     media: dict[Path, Any],
     media_url: str,
-    target: Path,
+    write: Callable[[str, str], object],
     unsubscribe: Tool = "brevo",
-) -> list[Path]:
-    """Write the `.html` and `.txt` of each edition in each language into `target`; return
-    the HTML files written."""
-    target.mkdir(parents=True, exist_ok=True)
+) -> list[str]:
+    """Write the `.html` and `.txt` of each edition in each language with `write(name, text)`;
+    return the names of the HTML files written."""
     written = []
     for edition in editions:
         for lang in languages:
             email = edition_email(site, edition, lang, base_url, media, media_url, unsubscribe)
-            html = target / email_name(site, edition, lang)
-            html.write_text(email.html, "utf-8")
-            html.with_suffix(".txt").write_text(email.text, "utf-8")
-            written.append(html)
+            name = email_name(site, edition, lang)
+            write(name, email.html)
+            write(email_name(site, edition, lang, "txt"), email.text)
+            written.append(name)
     return written

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from jrs_site.images import inspect
-from jrs_site.model.bundles import Article, Bundle, Edition, Report, Site, Story
+from jrs_site.model.bundles import Article, Bundle, Edition, Report, Site, Story, photos_in
 from jrs_site.outputs.pdf.fonts import truetype_face_css
 from jrs_site.outputs.pdf.layout import (
     MM_PER_INCH,
@@ -25,13 +25,13 @@ from jrs_site.outputs.pdf.layout import (
 from jrs_site.outputs.pdf.photos import Photos
 from jrs_site.outputs.pdf.settings import PdfOptions
 from jrs_site.render import l10n
-from jrs_site.render.markdown import IMAGE_RE, render
+from jrs_site.render.markdown import render
 from jrs_site.render.partials import document_templates, partial
 from jrs_site.render.views import (
     ArticleView,
     Byline,
     Fallback,
-    Page,
+    RenderContext,
     ReportView,
     StoryView,
     article_view,
@@ -115,8 +115,8 @@ def print_body(body_html: str) -> str:
 
 
 @dataclass(kw_only=True)
-class PrintPage(Page):
-    """A `Page` whose photos are print variants, sized by their role in the bundle (cover:
+class PrintContext(RenderContext):
+    """A `RenderContext` whose photos are print variants, sized by their role in the bundle (cover:
     edge to edge, portrait: one column, in the text: both columns); remembers whom it credits."""
 
     options: PdfOptions
@@ -244,7 +244,7 @@ class EditionHtml:
         self.lang = lang
         self.options = options
         photos = Photos(options, cache_dir / "images", site.root)
-        self.page = PrintPage(site, lang, {}, "", options=options, photos=photos)
+        self.page = PrintContext(site, lang, {}, "", options=options, photos=photos)
         self.stylesheet = (
             page_css(options) + truetype_face_css(cache_dir) + STYLESHEET.read_text("utf-8")
         )
@@ -367,7 +367,7 @@ class EditionHtml:
             view,
             print_body(view.body_html),
             translation(bundle, self.page),
-            short=kind == "article" and len(body) < SHORT_TEXT and not IMAGE_RE.search(body),
+            short=kind == "article" and len(body) < SHORT_TEXT and not any(photos_in(body)),
             new_page=starts_page(bundle, self.lang),
             wide_title=kind == "story" and len(view.title) > LONG_HEADLINE,
         )
@@ -389,7 +389,7 @@ class EditionHtml:
         return [
             (bundle, match)
             for bundle in self._articles()
-            for match in IMAGE_RE.finditer(bundle.text(self.lang).body)
+            for match in photos_in(bundle.text(self.lang).body)
         ]
 
     def _filler_photo(self) -> str:

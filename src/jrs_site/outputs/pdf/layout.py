@@ -15,7 +15,6 @@ from jrs_site.images import ImageError, print_resolution_issue
 from jrs_site.model.bundles import Bundle, Edition, Site, Story
 from jrs_site.model.problems import Problem
 from jrs_site.outputs.pdf.settings import PdfOptions
-from jrs_site.render.markdown import IMAGE_RE
 
 PAGE_WIDTH = 210.0
 PAGE_HEIGHT = 297.0
@@ -70,11 +69,7 @@ def print_photos(
         for bundle in bundles:
             if isinstance(bundle, Story) and not bundle.published("print"):
                 continue
-            lead = getattr(bundle.meta, "cover", None) or getattr(bundle.meta, "portrait", None)
-            names = {lead} if lead else set()
-            for text in bundle.texts.values():
-                names |= {m.group("src").strip("<>") for m in IMAGE_RE.finditer(text.body)}
-            for name in sorted(names):
+            for name in sorted(bundle.photo_names()):
                 yield edition, bundle, name, _width(placement(bundle, name), is_print=True)
 
 

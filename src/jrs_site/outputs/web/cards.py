@@ -8,10 +8,15 @@ The image pipeline draws the card; nothing here touches pixels.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from jrs_site.model.bundles import Bundle, Edition, Site, Story
+from jrs_site.fonts import card_font
+from jrs_site.images import social_card
+from jrs_site.images.social import CARD_SIZE
+from jrs_site.model.bundles import Bundle, Site, Story
 from jrs_site.render import l10n
 from jrs_site.render.views import item_title
 
@@ -47,7 +52,7 @@ def card_spec(site: Site, lang: str, title: str, item: Bundle | None = None) -> 
         return _card(site, lang, title)
     if isinstance(item, Story) and not item.published("social"):
         return generic_card(site, lang)
-    name = item.meta.cover if isinstance(item, Edition) else getattr(item.meta, "portrait", None)
+    name = item.lead_photo()
     photo = item.meta.photos.get(name) if name else None
     return _card(
         site,
@@ -56,3 +61,35 @@ def card_spec(site: Site, lang: str, title: str, item: Bundle | None = None) -> 
         item.folder / name if name else None,
         tuple(photo.focus) if photo and photo.focus else None,
     )
+
+
+#: Bump when the card's design changes, to redraw every card.
+SOCIAL_CARD_VERSION = 1
+
+
+@dataclass(frozen=True)
+class CardView:
+    """The social card of a page, for its Open Graph tags."""
+
+    url: str
+    alt: str
+    width: int
+    height: int
+
+
+def card_file(card: CardSpec, cache_dir: Path) -> Path:
+    """The card drawn into `cache_dir`, named by a hash of everything it shows: drawn once,
+    then found again (raises ImageError when its photo cannot be read)."""
+    source = card.photo.stat() if card.photo else None
+    shown = [card.title, card.site_name, str(card.photo), card.focus, SOCIAL_CARD_VERSION]
+    shown.append((source.st_size, source.st_mtime_ns) if source else None)
+    name = hashlib.sha256(json.dumps(shown).encode()).hexdigest()[:16] + ".jpg"
+    cached = cache_dir / name
+    if not cached.exists():
+        social_card(card.title, card.site_name, card.photo, card.focus, cached, card_font())
+    return cached
+
+
+def card_view(card: CardSpec, url: str) -> CardView:
+    """The tags' view of a card published at `url`."""
+    return CardView(url, card.title, *CARD_SIZE)

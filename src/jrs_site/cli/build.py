@@ -1,0 +1,75 @@
+"""`jrs-site build`: check, then build the whole site into a folder swapped in on success."""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import click
+
+from jrs_site.cli.check import run_check
+from jrs_site.cli.common import CONFIG, project_root, show_mkdocs_log
+
+
+@click.command()
+@click.option("--site-dir", type=click.Path(path_type=Path), default=None, help="Default: site/")
+def build(site_dir: Path | None) -> None:
+    """Check the content, then build the site; site/ is replaced only if the build succeeds."""
+    root = project_root()
+    if run_check(root) != 0:
+        raise click.ClickException("the site was not built; fix the errors above first")
+    target = (site_dir or root / "site").resolve()
+    show_mkdocs_log(logging.WARNING)  # what made a strict build fail, e.g. a broken link
+    build_into(root, target)
+    click.echo(f"Built {target}")
+
+
+def _temporary_sites(target: Path) -> re.Pattern[str]:
+    """The names of the hidden folders a build of `target` works in: `.site-XXXXXXXX` (from
+    mkdtemp) while it builds, `.site-old` while it swaps."""
+    return re.compile(rf"\.{re.escape(target.name)}-(?:[a-z0-9_]{{8}}|old)")
+
+
+def _remove_leftovers(target: Path, started: float) -> None:
+    """Remove what builds killed part-way left beside `target`: only our own folders, by
+    name, and only those older than this build (another build may be running now)."""
+    pattern = _temporary_sites(target)
+    for path in target.parent.iterdir():
+        ours = pattern.fullmatch(path.name) and path.is_dir() and not path.is_symlink()
+        if ours and path.stat().st_mtime < started:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def build_into(root: Path, target: Path) -> None:
+    """Build into a temporary folder beside `target`, then swap it in."""
+    from mkdocs.commands.build import build as mkdocs_build  # noqa: PLC0415 - slow import
+    from mkdocs.config import load_config  # noqa: PLC0415
+    from mkdocs.exceptions import MkDocsException  # noqa: PLC0415
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(target, time.time())
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    tmp.chmod(0o755)  # mkdtemp makes it private; the published site must be readable
+    try:
+        config = load_config(str(root / CONFIG), site_dir=str(tmp))
+        # As `mkdocs build` does; MkDocs keeps plugins that have on_startup between loads.
+        config.plugins.on_startup(command="build", dirty=False)
+        mkdocs_build(config)
+    except MkDocsException as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise click.ClickException(
+            f"the site was not built, {target} is unchanged:\n{exc}"
+        ) from None
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    old = target.with_name(f".{target.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    tmp.rename(target)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,60 @@
+"""What the commands share: the project folder, printing problems, choosing editions."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import click
+
+from jrs_site.model.bundles import Edition, Site
+from jrs_site.model.problems import Problem, by_file
+
+CONFIG = "mkdocs.yml"
+#: The image cache of the default configuration (the plugin's `cache_dir`, then `images/`).
+PHOTO_CACHE = Path(".cache/images")
+SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def project_root() -> Path:
+    """The project folder: the nearest folder upwards holding mkdocs.yml."""
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if (folder / CONFIG).exists():
+            return folder
+    raise click.ClickException(f"no {CONFIG} here or above: run jrs-site inside the project folder")
+
+
+def print_problems(problems: list[Problem], root: Path) -> None:
+    """Every problem, grouped by file, with its hint, on stderr."""
+    for file, items in by_file(problems).items():
+        try:
+            shown = file.relative_to(root)
+        except ValueError:
+            shown = file
+        click.echo(click.style(str(shown), bold=True), err=True)
+        for p in items:
+            prefix = click.style(p.severity, fg=SEVERITY_COLOURS[p.severity])
+            click.echo(f"  {prefix}: {p.describe()}", err=True)
+            if p.hint:
+                click.echo(f"      -> {p.hint}", err=True)
+
+
+def chosen_editions(site: Site, keys: tuple[str, ...]) -> list[Edition]:
+    """The editions named by `keys`, or every published one; an unknown key is an error."""
+    unknown = [key for key in keys if key not in site.editions]
+    if unknown:
+        known = ", ".join(sorted(site.editions)) or "none"
+        raise click.ClickException(
+            f"no edition {', '.join(unknown)} in editions/ (the editions are: {known})"
+        )
+    return [site.editions[key] for key in keys] or site.published_editions()
+
+
+def show_mkdocs_log(level: int) -> None:
+    """Print MkDocs' messages (and the plugin's) from `level` up, as `mkdocs` itself does."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(level)

@@ -1,0 +1,50 @@
+"""Each language's own 404 page: MkDocs renders its error pages once, at the site's root."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from mkdocs.commands.build import get_context
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+
+from jrs_site.model.bundles import localized_url
+from jrs_site.model.schemas import DEFAULT_LANGUAGE, LANGUAGES
+from jrs_site.outputs.web.publish import Publisher
+from jrs_site.render.l10n import typography
+from jrs_site.render.views import not_found_views
+
+NAME = "404.html"
+
+
+def shown_languages(lang: str) -> list[str]:
+    """The languages a 404 page speaks: the root's answers for every language (its own
+    first), each other language's only for itself."""
+    if lang != DEFAULT_LANGUAGE:
+        return [lang]
+    return [lang, *(other for other in LANGUAGES if other != lang)]
+
+
+def not_found_texts(config: MkDocsConfig, lang: str) -> list[Any]:
+    """The 404 texts of `lang`'s page, with absolute links: a 404 is served at any depth."""
+    base_path = urlsplit(config.site_url or "/").path
+    return not_found_views(base_path, shown_languages(lang))
+
+
+def write_not_found_page(
+    config: MkDocsConfig, nav: Navigation, files: Files, lang: str, publisher: Publisher
+) -> None:
+    """`<lang>/404.html`, rendered from the theme's 404.html the way MkDocs renders the root's."""
+    template = config.theme.get_env().get_template(NAME)
+    template = config.plugins.on_pre_template(template, template_name=NAME, config=config)
+    base_url = urlsplit(config.site_url or "/").path
+    # The language switcher still points at the last page built: point it at the homes.
+    for alternate in getattr(config.extra, "alternate", None) or []:
+        alternate["link"] = base_url + localized_url("", alternate["lang"])
+    context = get_context(nav, files, config, base_url=base_url)
+    context = config.plugins.on_template_context(context, template_name=NAME, config=config)
+    html = typography(template.render(context), lang)  # as the plugin's on_post_template
+    publisher.text(f"{lang}/{NAME}", html, f"the 404 page ({lang})")
+

@@ -1,0 +1,48 @@
+"""Our pages as MkDocs sees them: `Page` subclasses that carry what they show.
+
+As Material's blog plugin does with `Post` and `Archive`, a generated page knows its item or
+its number, so no hook has to look it up in a table keyed by file names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from jrs_site.model.bundles import Bundle
+
+
+class ItemPage(Page):
+    """The page of a testimony, edition or report, generated from its folder."""
+
+    def __init__(self, item: Bundle, file: File, config: MkDocsConfig) -> None:
+        super().__init__(None, file, config)
+        self.item = item
+        self.view: Any = None  # its view, made when its body is rendered
+
+
+class IndexPage(Page):
+    """Page 2, 3... of a paginated index (page 1 is the staff's Markdown page)."""
+
+    def __init__(self, number: int, file: File, config: MkDocsConfig) -> None:
+        super().__init__(None, file, config)
+        self.number = number
+
+
+def generated_file(files: Files, config: MkDocsConfig, url: str, front: dict[str, Any]) -> File:
+    """Add a page at `url` made of front matter only (its template shows it)."""
+    stub = f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n"
+    file = File.generated(config, url.rstrip("/") + ".md", content=stub)
+    files.append(file)
+    return file
+
+
+def source_of(file: File) -> str:
+    """Where a page comes from: its Markdown file, or the item folder it is generated from."""
+    if isinstance(file.page, ItemPage):
+        return str(file.page.item.folder)
+    return str(file.abs_src_path or file.src_uri)

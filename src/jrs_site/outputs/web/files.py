@@ -1,0 +1,68 @@
+"""The website's files beside its pages: feeds, robots.txt, fonts, media, cards, PDFs, e-mails.
+
+Each is written through the build's `Publisher` (one path, one writer).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from jrs_site.fonts import font_face_css, font_files
+from jrs_site.model.bundles import localized_url
+from jrs_site.outputs.mail import write_emails
+from jrs_site.outputs.web.cards import CardSpec, CardView, card_file, card_view
+from jrs_site.outputs.web.feeds import FEED_FILE, Feed
+from jrs_site.outputs.web.head import robots_txt
+from jrs_site.outputs.web.prepare import Prepared
+from jrs_site.outputs.web.publish import (
+    EMAIL_DIR,
+    FONT_CSS,
+    FONTS_DIR,
+    MEDIA_DIR,
+    PDF_DIR,
+    SOCIAL_DIR,
+    Publisher,
+)
+from jrs_site.render.views import pdf_name
+
+
+def publish_feed(publisher: Publisher, prepared: Prepared, lang: str, base_url: str) -> None:
+    """The Atom feed of one language."""
+    media_url = posixpath.join(base_url, MEDIA_DIR)
+    feed = Feed(prepared.site, lang, base_url, prepared.media, media_url)
+    publisher.text(localized_url(FEED_FILE, lang), feed.xml(), f"the feed ({lang})")
+
+
+def publish_shared(
+    publisher: Publisher, prepared: Prepared, languages: list[str], site_url: str
+) -> None:
+    """What every language shares, once, at the root: robots.txt, the self-hosted fonts and
+    their @font-face rules, the photos' web variants (never a source photo), the screen
+    PDFs, and with a `site_url` (every address in an e-mail is absolute) the e-mails."""
+    site, base_url = prepared.site, site_url or "/"
+    publisher.text("robots.txt", robots_txt(base_url), "robots.txt")
+    for font in font_files():
+        publisher.file(font, f"{FONTS_DIR}/{font.name}", link=False)
+    publisher.text(f"{FONTS_DIR}/{FONT_CSS}", font_face_css("."), "the fonts' CSS")
+    for image in prepared.media.values():
+        for variant in image.variants:
+            publisher.file(variant.path, f"{MEDIA_DIR}/{variant.name}")
+    for (key, lang), path in prepared.pdfs.items():
+        publisher.file(path, f"{PDF_DIR}/{pdf_name(site, site.editions[key], lang)}")
+    if site_url:
+        media_url = posixpath.join(base_url, MEDIA_DIR)
+
+        def write(name: str, text: str) -> None:
+            publisher.text(f"{EMAIL_DIR}/{name}", text, f"the e-mail {name}")
+
+        editions = site.published_editions()
+        write_emails(site, editions, languages, base_url, prepared.media, media_url, write)
+
+
+def publish_card(publisher: Publisher, card: CardSpec, cache_dir: Path, base_url: str) -> CardView:
+    """A page's social card, drawn once into `cache_dir` and put into the site."""
+    cached = card_file(card, cache_dir)
+    publisher.file(cached, f"{SOCIAL_DIR}/{cached.name}")
+    return card_view(card, posixpath.join(base_url, SOCIAL_DIR, cached.name))
+

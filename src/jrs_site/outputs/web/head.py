@@ -1,0 +1,66 @@
+"""What search engines and shared links read: the <head> of a page, the sitemap, robots.txt.
+
+Every page exists in every language at the same path (see `localized_url`): each names its
+alternates by absolute URL, with an `x-default`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jrs_site.model.bundles import localized_url
+from jrs_site.model.schemas import DEFAULT_LANGUAGE, LANGUAGES
+from jrs_site.render import l10n
+
+
+@dataclass
+class HeadView:
+    """What a page's <head> says about it: description, canonical URL, alternates, card."""
+
+    title: str
+    description: str
+    canonical: str
+    alternates: dict[str, str]  # language and "x-default" -> absolute URL
+    locale: str
+
+
+def absolute_alternates(base_url: str, path: str) -> dict[str, str]:
+    base = base_url.rstrip("/") + "/"
+    alternates = {lang: base + localized_url(path, lang) for lang in LANGUAGES}
+    alternates["x-default"] = alternates[DEFAULT_LANGUAGE]
+    return alternates
+
+
+def head_view(base_url: str, path: str, lang: str, title: str, description: str) -> HeadView:
+    alternates = absolute_alternates(base_url, path)
+    locale = {"nl": "nl_BE", "fr": "fr_BE"}.get(lang, lang)
+    description = " ".join(description.split())
+    return HeadView(
+        l10n.text_typography(title, lang),
+        l10n.text_typography(description, lang),
+        alternates[lang],
+        alternates,
+        locale,
+    )
+
+
+@dataclass
+class SitemapEntry:
+    """One page of the site, with its address in every language."""
+
+    loc: str
+    alternates: dict[str, str]  # language (and "x-default") -> absolute URL
+
+
+def sitemap(base_url: str, paths: list[str]) -> list[SitemapEntry]:
+    """Every page in every language, each listing all its alternates and an x-default."""
+    entries = []
+    for path in sorted(set(paths)):
+        alternates = absolute_alternates(base_url, path)
+        entries += [SitemapEntry(alternates[lang], alternates) for lang in LANGUAGES]
+    return entries
+
+
+def robots_txt(base_url: str) -> str:
+    """Every crawler may read everything; the sitemap lists every page in every language."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {base_url.rstrip('/')}/sitemap.xml\n"

@@ -1,0 +1,48 @@
+"""Before any page: the checked content, every photo a page shows encoded, every screen PDF.
+
+This is the slow part of a website build, and all of it is cached by content (the photos'
+variants, the PDFs), so a build where nothing changed costs little here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from jrs_site.images import ImageSettings, WebImage, build_all
+from jrs_site.load.checks import check_site
+from jrs_site.model.bundles import Site
+from jrs_site.model.problems import Problem, of_severity
+from jrs_site.render.views import photos_needed
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What every page of a build may show."""
+
+    site: Site
+    media: dict[Path, WebImage]  # source photo -> its web variants
+    pdfs: dict[tuple[str, str], Path]  # (edition, language) -> its cached screen PDF
+
+
+def prepare_site(
+    root: Path, cache_dir: Path, widths: tuple[int, ...], *, drafts: bool = False
+) -> tuple[Prepared | None, list[Problem]]:
+    """Check the content under `root`, then encode its photos and render its screen PDFs into
+    `cache_dir`; every problem found, and nothing prepared when one is an error."""
+    site, problems = check_site(root, cache_dir / "images", drafts=drafts)
+    if of_severity(problems, "error"):
+        return None, problems
+    settings = ImageSettings(cache_dir=cache_dir / "images", widths=widths)
+    media, image_errors = build_all(sorted(photos_needed(site)), settings)
+    problems += [Problem(error.path, error.message) for error in image_errors]
+    if image_errors:
+        return None, problems
+    from jrs_site.outputs.pdf.render import build_screen_pdfs  # noqa: PLC0415 - WeasyPrint
+    from jrs_site.outputs.pdf.settings import PdfError  # noqa: PLC0415
+
+    try:
+        pdfs = build_screen_pdfs(site, cache_dir / "pdf")
+    except PdfError as error:
+        return None, [*problems, Problem(site.root / "editions", str(error))]
+    return Prepared(site, media, pdfs), problems

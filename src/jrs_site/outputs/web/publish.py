@@ -1,0 +1,76 @@
+"""The one writer of the website's own files: everything the build adds beside the pages.
+
+Feeds, robots.txt, fonts, media, social cards, PDFs and e-mails are all written through a
+`Publisher`, which refuses to write one output path twice (as Pelican's writer does): two
+things meant for one address are an error naming both, never a silent overwrite. The pages
+MkDocs writes are claimed first, so nothing of ours can replace a page either.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+MEDIA_DIR = "media"  # the photos' web variants, one folder for every language
+FONTS_DIR = "assets/fonts"
+SOCIAL_DIR = "social"  # the social cards, named by a hash of what they show
+PDF_DIR = "pdf"  # the editions' screen PDFs
+EMAIL_DIR = "email"  # the editions' e-mail bodies and their plain-text parts
+FONT_CSS = "fonts.css"  # in FONTS_DIR, beside the files it names
+
+
+class PublishError(Exception):
+    """Two things were to be written to one path of the site."""
+
+
+class Publisher:
+    """Writes into `site_dir`, each path once; paths are relative, with `/` separators."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        self.written: dict[str, str] = {}  # path -> what was written there
+
+    def claim(self, path: str, what: str, *, shared: bool = False) -> None:
+        """Reserve `path` for `what` (e.g. a page MkDocs writes); refuse a second claimant.
+        With `shared`, the same `what` may claim it again (a card shown by many pages)."""
+        other = self.written.get(path)
+        if other is None:
+            self.written[path] = what
+        elif not (shared and other == what):
+            raise PublishError(
+                f"{other} and {what} would both be written to {path}: rename or move one of them"
+            )
+
+    def text(self, path: str, text: str, what: str) -> None:
+        """Write `text` (UTF-8) to `path`."""
+        self.claim(path, what)
+        self._replace(path, lambda tmp: tmp.write_text(text, "utf-8"))
+
+    def file(self, source: Path, path: str, *, link: bool = True) -> None:
+        """Put `source` at `path`: a hard link where the file system allows it (the caches
+        replace their files, never change them in place; on 1,000 testimonies this saves
+        copying 150 MB per build), else a copy. Publishing the same file again is a no-op."""
+        if self.written.get(path) == str(source):
+            return
+        self.claim(path, str(source), shared=True)
+
+        def put(tmp: Path) -> None:
+            try:
+                if not link:
+                    raise OSError("a copy was asked for")
+                os.link(source, tmp)
+            except OSError:
+                shutil.copyfile(source, tmp)
+
+        self._replace(path, put)
+
+    def _replace(self, path: str, write: Callable[[Path], object]) -> None:
+        """Write through a temporary name, then rename: no reader sees half a file."""
+        dest = self.site_dir / path
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+        tmp.unlink(missing_ok=True)
+        write(tmp)
+        os.replace(tmp, dest)
