@@ -63,7 +63,7 @@ def synthetic_photo(path: Path, seed: int) -> Path:
 
 def vips_web_set(src: Path, out: Path, settings: ImageSettings, avif_q: int) -> None:
     """The same web set as ours, with pyvips: thumbnail (shrink-on-load) per width, 3 saves."""
-    import pyvips
+    import pyvips  # noqa: PLC0415 - the bench extra only
 
     for w in ladder(pyvips.Image.new_from_file(str(src)).width, settings.widths):
         im = pyvips.Image.thumbnail(str(src), w, height=100_000, size="down").copy_memory()
@@ -91,7 +91,7 @@ def _vips_avif(im: object, path: str | None, q: int) -> bytes | None:
 
 def calibrate_vips_avif_q(sample: Path, quality: int) -> tuple[int, str]:
     """The libvips AVIF Q whose output has the PSNR closest to ours at `quality`, at 1600 px."""
-    import pyvips
+    import pyvips  # noqa: PLC0415 - the bench extra only
 
     im = Image.open(sample).convert("RGB").resize((1600, 1200), Image.Resampling.LANCZOS)
     ours = io.BytesIO()
@@ -177,7 +177,7 @@ def vips_processes(count: int) -> ProcessPoolExecutor:
 
 def pyvips_version() -> str:
     """libvips' version (raises ImportError or OSError when pyvips cannot load)."""
-    import pyvips
+    import pyvips  # noqa: PLC0415 - the bench extra only
 
     return f"pyvips {pyvips.__version__}, libvips " + ".".join(
         str(pyvips.version(i)) for i in range(3)

@@ -25,7 +25,7 @@ from pathlib import Path
 from common import REPO, serve
 
 sys.path.insert(0, str(REPO))  # the page kinds are the browser tests' own list
-from tests.browser.kinds import LANGS, PAGES  # noqa: E402
+from tests.browser.kinds import LANGS, PAGES
 
 NODE = REPO / ".cache" / "node"
 LIGHTHOUSE = NODE / "node_modules" / ".bin" / "lighthouse"

@@ -30,7 +30,7 @@ TARGET_SECONDS = 3.0
 def _one(edition: str, lang: str, variant: str, cache: Path) -> None:
     """In the child process: make one PDF and print its time and page count as JSON."""
     from jrs_site.load.loader import load_site  # noqa: PLC0415 - imported outside the timing
-    from jrs_site.outputs.pdf.render import edition_pdf
+    from jrs_site.outputs.pdf.render import edition_pdf  # noqa: PLC0415
     from jrs_site.outputs.pdf.settings import PdfOptions  # noqa: PLC0415
 
     site, _ = load_site(REPO)

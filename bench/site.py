@@ -35,13 +35,13 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import BIN, REPO, Run, median_run, mib, run  # noqa: E402
-from make_archive import Sizes, make_archive  # noqa: E402
+from common import BIN, REPO, Run, median_run, mib, run
+from make_archive import Sizes, make_archive
 
 from jrs_site.load.loader import load_site
-from jrs_site.model.bundles import Bundle, Edition, Report, Site, Story  # noqa: E402  # noqa: E402
+from jrs_site.model.bundles import Bundle, Edition, Report, Site, Story
 from jrs_site.model.problems import ContentError, of_severity
-from jrs_site.model.schemas import LANGUAGES  # noqa: E402
+from jrs_site.model.schemas import LANGUAGES
 
 HUGO_PAGE_SIZE = 24
 TMPFS = Path("/dev/shm")

@@ -41,7 +41,7 @@ def test_a_failed_step_prints_no_summary() -> None:
 
 
 def test_bars_off_leaves_only_summaries(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(progress._bars, "on", True)
+    monkeypatch.setitem(progress._bars, "on", True)  # noqa: SLF001
     progress.bars_off()
     out = Terminal()
     with progress.step("pages (fr)", 5, out) as step:

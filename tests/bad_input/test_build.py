@@ -9,10 +9,10 @@ import time
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File
 
-from jrs_site.mkdocs_plugin.plugin import JrsPlugin
+from jrs_site.mkdocs_plugin.pages import source_of
+from jrs_site.outputs.web.publish import Publisher, PublishError
 from tests.bad_input.cases import CASES, Case, edit
 from tests.conftest import Built, build, tree_hash
 
@@ -69,11 +69,13 @@ def test_a_build_that_fails_inside_mkdocs_keeps_the_previous_site(previous: Path
 
 
 def test_two_pages_for_one_file_stop_the_build(tmp_path: Path) -> None:
-    """The plugin's last guard: a second page for a file is an error naming both sources."""
+    """The last guard: a second page for a file is an error naming both sources."""
     docs, site = str(tmp_path / "docs"), str(tmp_path / "site")
     pages = [File(src, docs, site, True) for src in ("nl/about.md", "nl/about/index.md")]
-    with pytest.raises(PluginError, match=r"about\.md and .*about/index\.md .*about/index\.html"):
-        JrsPlugin()._refuse_two_pages_at_one_address(Files(pages))
+    publisher = Publisher(tmp_path / "site")
+    with pytest.raises(PublishError, match=r"about\.md and .*about/index\.md .*about/index\.html"):
+        for page in pages:
+            publisher.claim(page.dest_uri, source_of(page))
 
 
 def test_a_build_removes_what_killed_builds_left(previous: Path) -> None:

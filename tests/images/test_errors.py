@@ -13,7 +13,7 @@ import pytest
 from PIL import ImageFile
 
 from jrs_site.images import ImageError, ImageSettings, build_all, inspect, web_image
-from jrs_site.images.encode import write_atomic
+from jrs_site.util.files import write_atomic
 from tests.images.helpers import marker_image
 
 

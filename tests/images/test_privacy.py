@@ -9,7 +9,6 @@ from PIL import Image, PngImagePlugin
 
 from jrs_site.images import (
     ImageSettings,
-    crop_variant,
     print_variant,
     social_card,
     strip_check,
@@ -70,8 +69,6 @@ def test_metadata_found_in_source_and_absent_from_every_output(
     src = make(photos / name)
     assert expected <= _kinds(strip_check(src))
     outputs = [v.path for v in web_image(src, settings).variants]
-    outputs.append(crop_variant(src, settings, (120, 90), fmt="webp"))
-    outputs.append(crop_variant(src, settings, (120, 90), fmt="avif"))
     outputs.append(print_variant(src, 40, cache_dir=settings.cache_dir))
     outputs.append(social_card("Title", "Site", src, None, tmp_path / "card.jpg", FONT))
     assert_clean(outputs)

@@ -79,7 +79,6 @@ def test_srcset_and_fallback() -> None:
         "/img/abc-k-480.webp 480w, /img/abc-k-1000.webp 1000w, /img/abc-k-1600.webp 1600w"
     )
     assert image.fallback() == Variant("jpeg", 1000, 500, Path("/c/abc-k-1000.jpg"))
-    assert image.object_position() == "25% 75%"
 
 
 def test_focus_is_checked_and_passed_on(photos: Path, settings: ImageSettings) -> None:

@@ -71,7 +71,7 @@ def _boxes(document: object, tag: str, css_class: str) -> list:
     return [
         box
         for page in document.pages  # type: ignore[attr-defined]
-        for box in page._page_box.descendants()
+        for box in page._page_box.descendants()  # noqa: SLF001 - WeasyPrint's box tree
         if isinstance(box, BlockBox)
         and box.element_tag == tag
         and css_class in (box.element.get("class") or "").split()

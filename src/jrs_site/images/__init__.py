@@ -11,7 +11,6 @@ temporary name, then renamed), never changed in place, so they can be hard-linke
 
 from jrs_site.images.batch import build_all
 from jrs_site.images.cache import Inspector
-from jrs_site.images.crop import crop_variant
 from jrs_site.images.decode import inspect
 from jrs_site.images.errors import ImageError
 from jrs_site.images.printing import effective_ppi, print_resolution_issue, print_variant
@@ -27,7 +26,6 @@ __all__ = [
     "Variant",
     "WebImage",
     "build_all",
-    "crop_variant",
     "effective_ppi",
     "inspect",
     "print_resolution_issue",

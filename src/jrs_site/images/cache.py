@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from jrs_site.images.decode import inspect, read_source
-from jrs_site.images.encode import write_atomic
+from jrs_site.util.files import read_json, write_json
 
 #: Bump when the same settings start producing different pixels, to rebuild every variant.
 PIPELINE_VERSION = 1
@@ -36,19 +36,6 @@ def stamp(src: Path) -> Stamp | None:
     except OSError:
         return None
     return st.st_size, st.st_mtime_ns
-
-
-def read_json(path: Path) -> Any:
-    """The parsed content of a JSON file, or None when it is missing or damaged."""
-    try:
-        return json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return None
-
-
-def write_json(path: Path, data: Any) -> None:
-    """Write JSON atomically."""
-    write_atomic(path, lambda f: f.write(json.dumps(data, separators=(",", ":")).encode()))
 
 
 class SourceIndex:

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from pathlib import Path
 
 from PIL import Image
 
-from jrs_site.images.cache import cached_file, settings_hash
 from jrs_site.images.decode import decode, open_image, upright_size
-from jrs_site.images.encode import EXTENSIONS, save
-from jrs_site.images.settings import ImageSettings
-from jrs_site.images.web import Focus, check_focus
+from jrs_site.images.web import Focus
 
 Box = tuple[float, float, float, float]
 
@@ -41,21 +37,3 @@ def cover(src: Path, data: bytes, target: tuple[int, int], focus: Focus) -> Imag
     box = (left * sx, top * sy, right * sx, bottom * sy)
     return pixels.resize(out, Image.Resampling.LANCZOS, box=box, reducing_gap=3.0)
 
-
-def crop_variant(
-    src: Path,
-    settings: ImageSettings,
-    size: tuple[int, int],
-    focus: Sequence[float] | None = None,
-    fmt: str = "jpeg",
-) -> Path:
-    """A cached crop of `src` at `size` (e.g. an 800x600 tile) in `fmt` ("jpeg", "webp",
-    "avif"); smaller, at the same ratio, when the photo is too small."""
-    point = check_focus(focus)
-    key = settings_hash("crop", size, point, settings.encoding(fmt))
-
-    def build(path: Path, data: bytes) -> None:
-        save(cover(src, data, size, point), [(path, fmt, settings.quality[fmt])])
-
-    suffix = f"{key}-{size[0]}x{size[1]}.{EXTENSIONS[fmt]}"
-    return cached_file(src, settings.cache_dir, lambda sha: f"{sha}-{suffix}", build)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from PIL import Image
+
+from jrs_site.util.files import write_atomic
 
 #: Encoder options per output format, tuned for build speed (bench/images.py). Measured on the
 #: corpus phone photos at 2400 px: AVIF speed 9 is 2.5x faster than 8 for the same size and PSNR;
@@ -50,14 +50,3 @@ def save(im: Image.Image, outputs: Iterable[tuple[Path, str, int]], **extra: Any
         write_atomic(path, partial(pixels.save, format=_PIL_FORMATS[fmt], **options))
 
 
-def write_atomic(path: Path, write: Callable[[IO[bytes]], object]) -> None:
-    """Write through a temporary file in the same folder, then rename it into place."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, 0o644)  # mkstemp's 0600 would hide published files from the web server
-        with os.fdopen(fd, "wb") as f:
-            write(f)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -8,10 +8,11 @@ from pathlib import Path
 
 from PIL import Image
 
-from jrs_site.images.cache import SourceIndex, Stamp, digest, read_json, stamp, write_json
+from jrs_site.images.cache import SourceIndex, Stamp, digest, stamp
 from jrs_site.images.decode import decode, open_image, read_source, upright_size
 from jrs_site.images.encode import EXTENSIONS, save
 from jrs_site.images.settings import ImageSettings
+from jrs_site.util.files import read_json, write_json
 
 Focus = tuple[float, float]
 FALLBACK_WIDTH = 1200
@@ -51,11 +52,6 @@ class WebImage:
         """The JPEG variant closest to 1200 pixels wide (any format if there is no JPEG)."""
         jpegs = [v for v in self.variants if v.format == "jpeg"] or list(self.variants)
         return min(jpegs, key=lambda v: (abs(v.width - FALLBACK_WIDTH), v.width))
-
-    def object_position(self) -> str:
-        """CSS `object-position` for the focus point, e.g. "50% 30%"."""
-        x, y = self.focus or (0.5, 0.5)
-        return f"{x:.0%} {y:.0%}"
 
 
 def check_focus(focus: Sequence[float] | None) -> Focus:

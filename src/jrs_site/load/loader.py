@@ -12,7 +12,6 @@ import hashlib
 import itertools
 import os
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -38,6 +37,7 @@ from jrs_site.model.problems import Problem, Problems
 from jrs_site.model.schemas import LANGUAGES
 from jrs_site.render.markdown import convert, figure_problems
 from jrs_site.render.sanitise import locate, removals
+from jrs_site.util.text import slugify
 
 B = TypeVar("B", bound=Bundle)
 M = TypeVar("M", bound=BaseModel)
@@ -52,17 +52,6 @@ MAY_HOLD_HTML_RE = re.compile(
 )
 TODO_LINE_RE = re.compile(r"^\W*TODO\b", re.MULTILINE)
 LANGUAGE_NAMES = {"nl": "Dutch", "fr": "French"}
-
-
-def fold(text: str) -> str:
-    """Case- and accent-folded form of a name, to find slugs that only differ by those."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def slugify(text: str) -> str:
-    """A valid slug suggestion for a folder name: `Élan Vital` -> `elan-vital`."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
 def slug_hint(name: str) -> str:

@@ -191,7 +191,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             if source_lang != lang:
                 context["jrs_fallback"] = fallback_note(source_lang, lang)
         path = self._path(page.url, lang)
-        title = Markup(page.title).striptags() if not page.is_homepage else config.site_name
+        title = Markup(page.title).striptags() if not page.is_homepage else config.site_name  # noqa: S704 - HTML already
         context["jrs_head"] = head_view(config.site_url or "/", path, lang, title, description)
         context["jrs_feed"] = feed_link(site, lang)
         context["jrs_footer"] = footer_view(site, lang, context["jrs_feed"].path)

@@ -24,7 +24,6 @@ from pydantic import (
 
 LANGUAGES: tuple[str, ...] = ("nl", "fr")
 DEFAULT_LANGUAGE = "nl"
-USES = ("web", "print", "social", "email")
 Use = Literal["web", "print", "social", "email"]
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TERRITORIES = Locale("en").territories

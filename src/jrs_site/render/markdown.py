@@ -42,10 +42,10 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from jrs_site.images.cache import read_json, write_json
 from jrs_site.render import l10n, partials, sanitise
 from jrs_site.render.l10n import NBSP, catalogue, language_name, number_text, t
 from jrs_site.render.partials import partial
+from jrs_site.util.files import read_json, write_json
 
 DASHES = ("—", "–", "-- ", "- ")
 

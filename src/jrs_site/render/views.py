@@ -16,12 +16,12 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from jrs_site.load.loader import slugify
 from jrs_site.model.bundles import Article, Bundle, Edition, Report, Site, Story, localized_url
 from jrs_site.model.schemas import PhotoMeta
 from jrs_site.render import l10n
 from jrs_site.render.markdown import KeyFigure, RenderCache, figures_html, render
 from jrs_site.render.partials import partial
+from jrs_site.util.text import slugify
 
 STORY_SIZES = "(min-width: 76em) 46rem, (min-width: 45em) 70vw, 100vw"
 TILE_SIZES = "(min-width: 60em) 20rem, (min-width: 45em) 45vw, 100vw"

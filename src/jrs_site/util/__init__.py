@@ -1,1 +1,1 @@
-"""."""
+"""Small helpers every stage may use: whole-file writes, progress."""

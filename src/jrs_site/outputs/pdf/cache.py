@@ -18,10 +18,10 @@ from pathlib import Path
 
 import weasyprint
 
-from jrs_site.images.cache import read_json, write_json
 from jrs_site.model.bundles import Edition, Site
 from jrs_site.outputs.pdf.preflight import Source
 from jrs_site.outputs.pdf.settings import PdfOptions
+from jrs_site.util.files import read_json, write_json
 
 PACKAGE = Path(__file__).resolve().parents[2]
 #: The parts of the program whose files shape a PDF: every stage but the website, the e-mail

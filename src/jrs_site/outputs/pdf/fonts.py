@@ -12,7 +12,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 
 from jrs_site.fonts import font_face_css, font_files
-from jrs_site.images.encode import write_atomic
+from jrs_site.util.files import write_atomic
 
 
 def truetype_dir(cache_dir: Path) -> Path:

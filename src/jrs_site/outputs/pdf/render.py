@@ -20,7 +20,6 @@ from weasyprint.document import Document
 from weasyprint.formatting_structure.boxes import LineBox, ReplacedBox
 from weasyprint.text.fonts import FontConfiguration
 
-from jrs_site.images.encode import write_atomic
 from jrs_site.model.bundles import Edition, Site
 from jrs_site.model.schemas import FILLERS, LANGUAGES, Filler
 from jrs_site.outputs.pdf.cache import Entry, cache_key, lookup
@@ -30,6 +29,7 @@ from jrs_site.outputs.pdf.layout import BLEED, MARKS_AREA, PAGE_HEIGHT, PAGE_WID
 from jrs_site.outputs.pdf.preflight import Source
 from jrs_site.outputs.pdf.settings import PdfError, PdfOptions
 from jrs_site.outputs.pdf.source import source as shown
+from jrs_site.util.files import write_atomic
 from jrs_site.util.progress import step
 
 PT_PER_MM = 72 / 25.4

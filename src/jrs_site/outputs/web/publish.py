@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
 from pathlib import Path
+
+from jrs_site.util.files import write_atomic
 
 MEDIA_DIR = "media"  # the photos' web variants, one folder for every language
 FONTS_DIR = "assets/fonts"
@@ -46,7 +47,7 @@ class Publisher:
     def text(self, path: str, text: str, what: str) -> None:
         """Write `text` (UTF-8) to `path`."""
         self.claim(path, what)
-        self._replace(path, lambda tmp: tmp.write_text(text, "utf-8"))
+        write_atomic(self._dest(path), lambda file: file.write(text.encode("utf-8")))
 
     def file(self, source: Path, path: str, *, link: bool = True) -> None:
         """Put `source` at `path`: a hard link where the file system allows it (the caches
@@ -55,22 +56,18 @@ class Publisher:
         if self.written.get(path) == str(source):
             return
         self.claim(path, str(source), shared=True)
-
-        def put(tmp: Path) -> None:
-            try:
-                if not link:
-                    raise OSError("a copy was asked for")
-                os.link(source, tmp)
-            except OSError:
-                shutil.copyfile(source, tmp)
-
-        self._replace(path, put)
-
-    def _replace(self, path: str, write: Callable[[Path], object]) -> None:
-        """Write through a temporary name, then rename: no reader sees half a file."""
-        dest = self.site_dir / path
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest = self._dest(path)
         tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
         tmp.unlink(missing_ok=True)
-        write(tmp)
-        os.replace(tmp, dest)
+        try:
+            if not link:
+                raise OSError("a copy was asked for")
+            os.link(source, tmp)
+        except OSError:
+            shutil.copyfile(source, tmp)
+        os.replace(tmp, dest)  # no reader sees half a file
+
+    def _dest(self, path: str) -> Path:
+        dest = self.site_dir / path
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        return dest
