@@ -13,6 +13,7 @@ import click
 
 from jrs_site.cli.check import run_check
 from jrs_site.cli.common import CONFIG, project_root, show_mkdocs_log
+from jrs_site.util.prune import KEEP_DAYS, prune
 
 
 @click.command()
@@ -24,8 +25,12 @@ def build(site_dir: Path | None) -> None:
         raise click.ClickException("the site was not built; fix the errors above first")
     target = (site_dir or root / "site").resolve()
     show_mkdocs_log(logging.WARNING)  # what made a strict build fail, e.g. a broken link
-    build_into(root, target)
+    cache_dir = build_into(root, target)
     click.echo(f"Built {target}")
+    pruned = prune(cache_dir)
+    if pruned.files:
+        size = f"{pruned.files} files, {pruned.bytes / 1e6:.1f} MB"
+        click.echo(f"Cache: removed what no build used for {KEEP_DAYS} days ({size})")
 
 
 def _temporary_sites(target: Path) -> re.Pattern[str]:
@@ -44,8 +49,8 @@ def _remove_leftovers(target: Path, started: float) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def build_into(root: Path, target: Path) -> None:
-    """Build into a temporary folder beside `target`, then swap it in."""
+def build_into(root: Path, target: Path) -> Path:
+    """Build into a temporary folder beside `target`, then swap it in; the build's cache."""
     from mkdocs.commands.build import build as mkdocs_build  # noqa: PLC0415 - slow import
     from mkdocs.config import load_config  # noqa: PLC0415
     from mkdocs.exceptions import MkDocsException  # noqa: PLC0415
@@ -73,3 +78,4 @@ def build_into(root: Path, target: Path) -> None:
         target.rename(old)
     tmp.rename(target)
     shutil.rmtree(old, ignore_errors=True)
+    return root / config.plugins["jrs"].config.cache_dir

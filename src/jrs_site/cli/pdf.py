@@ -19,6 +19,7 @@ from jrs_site.outputs.pdf.layout import print_resolution_problems
 from jrs_site.outputs.pdf.render import Rendered, edition_pdf
 from jrs_site.outputs.pdf.settings import CMYK_PROFILES, VARIANTS, PdfError, PdfOptions
 from jrs_site.render.views import pdf_name
+from jrs_site.util.prune import touch
 
 CACHE = Path(".cache/pdf")
 
@@ -107,6 +108,7 @@ def _deliver(rendered: Rendered, path: Path) -> None:
     """Copy the PDF from the cache and say what it is."""
     path.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(rendered.path, path)
+    touch(rendered.path)  # the cache entry is in use: not pruned
     how = "unchanged, from the cache" if rendered.cached else "rendered"
     click.echo(f"{path}: {rendered.pages} pages ({how})")
     for page in rendered.added:

@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 from jrs_site.util.files import write_atomic
+from jrs_site.util.prune import touch
 
 MEDIA_DIR = "media"  # the photos' web variants, one folder for every language
 FONTS_DIR = "assets/fonts"
@@ -56,6 +57,7 @@ class Publisher:
         if self.written.get(path) == str(source):
             return
         self.claim(path, str(source), shared=True)
+        touch(source)  # the cache entry is in use: not pruned
         dest = self._dest(path)
         tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
         tmp.unlink(missing_ok=True)

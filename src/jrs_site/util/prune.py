@@ -1,0 +1,53 @@
+"""Old cache entries go: those that no build has used for a month.
+
+Every cache names its entries after a hash: a photo's web variants, print variant and
+manifest all start with the photo's `<sha16>-`, a PDF and its record share their key, a
+social card is its hash. An entry is the group of files that share that hash, wherever they
+are under the cache; it is used when any of its files is published (the publisher touches
+what it links), and it goes when none of its files was written or touched for `KEEP_DAYS`.
+Files not named by a hash (indexes, the fonts, the Markdown cache) are kept.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+KEEP_DAYS = 30
+#: The caches whose entries are pruned, under the cache folder.
+PRUNED = ("images", "pdf", "social")
+_HASHED = re.compile(r"[0-9a-f]{16,}(?=[-.])")
+
+
+@dataclass(frozen=True)
+class Pruned:
+    files: int
+    bytes: int
+
+
+def prune(cache_dir: Path, days: float = KEEP_DAYS, now: float | None = None) -> Pruned:
+    """Remove the entries under `cache_dir` unused for `days` days."""
+    groups: dict[str, list[tuple[Path, os.stat_result]]] = {}
+    for name in PRUNED:
+        for parent, _, files in os.walk(cache_dir / name):
+            for file in files:
+                match = _HASHED.match(file)
+                if match:
+                    path = Path(parent, file)
+                    groups.setdefault(match.group(), []).append((path, path.stat()))
+    cutoff = (time.time() if now is None else now) - days * 86400
+    removed = size = 0
+    for files in groups.values():
+        if max(stat.st_mtime for _, stat in files) < cutoff:
+            for path, stat in files:
+                path.unlink(missing_ok=True)
+                removed, size = removed + 1, size + stat.st_size
+    return Pruned(removed, size)
+
+
+def touch(path: Path) -> None:
+    """Mark a cached file as used now."""
+    os.utime(path)
