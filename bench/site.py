@@ -40,8 +40,8 @@ from make_archive import Sizes, make_archive
 
 from jrs_site.load.loader import load_site
 from jrs_site.model.bundles import Bundle, Edition, Report, Site, Story
+from jrs_site.model.languages import languages
 from jrs_site.model.problems import ContentError, of_severity
-from jrs_site.model.schemas import LANGUAGES
 
 HUGO_PAGE_SIZE = 24
 TMPFS = Path("/dev/shm")
@@ -79,7 +79,7 @@ def item_docs(site: Site) -> list[Doc]:
     for item in items:
         path = item.path.rstrip("/")
         photos = [item.folder / name for name in item.meta.photos]
-        for lang in LANGUAGES:
+        for lang in languages().codes:
             text = item.text(lang)
             fields = text.fields
             parts = []
@@ -117,7 +117,7 @@ def _staff_pages() -> list[tuple[str, Path, str]]:
     """The repository's ordinary pages as (language, path under docs/<lang>/, text), without
     their `template:` line: plain MkDocs and Hugo have no such templates."""
     pages = []
-    for lang in LANGUAGES:
+    for lang in languages().codes:
         for page in sorted((REPO / "docs" / lang).rglob("*.md")):
             text = page.read_text("utf-8")
             text = "".join(
@@ -270,7 +270,7 @@ def warm_up(archive: Path, out: Path) -> None:
     command = [BIN / "jrs-site", "pdf", "--variant", "screen", "--out", out, "--lang"]
     procs = [
         subprocess.Popen([*map(str, command), lang], cwd=archive, stdout=subprocess.DEVNULL)
-        for lang in LANGUAGES
+        for lang in languages().codes
     ]
     if [proc.wait() for proc in procs] != [0] * len(procs):
         raise RuntimeError(f"jrs-site pdf failed in {archive}")

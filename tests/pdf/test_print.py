@@ -9,7 +9,7 @@ import pytest
 from PIL import Image, ImageStat
 
 from jrs_site.model.bundles import Site
-from jrs_site.model.schemas import LANGUAGES
+from jrs_site.model.languages import languages
 from jrs_site.outputs.pdf.preflight import preflight
 from jrs_site.outputs.pdf.render import TRIM_BOX, Rendered
 from jrs_site.render.l10n import typography
@@ -18,7 +18,7 @@ from tests.pdf.helpers import boxes, flat, info, tall_letters, text
 
 BLEED_PT = 3 / 25.4 * 72
 
-pytestmark = pytest.mark.parametrize("lang", LANGUAGES)
+pytestmark = pytest.mark.parametrize("lang", languages().codes)
 
 
 def test_trim_box_is_a4_and_bleed_box_adds_3mm(pdfs: dict, lang: str) -> None:

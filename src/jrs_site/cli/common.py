@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from jrs_site.model.bundles import Edition, Site
+from jrs_site.model.languages import languages
 from jrs_site.model.problems import Problem, by_file
 
 CONFIG = "mkdocs.yml"
@@ -49,6 +50,18 @@ def chosen_editions(site: Site, keys: tuple[str, ...]) -> list[Edition]:
             f"no edition {', '.join(unknown)} in editions/ (the editions are: {known})"
         )
     return [site.editions[key] for key in keys] or site.published_editions()
+
+
+def chosen_languages(lang: str) -> tuple[str, ...]:
+    """The languages `--lang` names: one code of the site's, or all of them (after loading:
+    the project's mkdocs.yml lists them)."""
+    codes = languages().codes
+    if lang == "all":
+        return codes
+    if lang not in codes:
+        raise click.BadParameter(f"'{lang}' is not a language of this site: use one of "
+                                 f"{', '.join(codes)} or all", param_hint="--lang")
+    return (lang,)
 
 
 def show_mkdocs_log(level: int) -> None:

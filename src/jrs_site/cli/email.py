@@ -7,16 +7,22 @@ from pathlib import Path
 
 import click
 
-from jrs_site.cli.common import CONFIG, PHOTO_CACHE, chosen_editions, print_problems, project_root
+from jrs_site.cli.common import (
+    CONFIG,
+    PHOTO_CACHE,
+    chosen_editions,
+    chosen_languages,
+    print_problems,
+    project_root,
+)
 from jrs_site.load.loader import load_site
 from jrs_site.model.problems import of_severity
-from jrs_site.model.schemas import LANGUAGES
 from jrs_site.outputs.mail.edition import UNSUBSCRIBE
 
 
 @click.command()
 @click.argument("editions", nargs=-1)
-@click.option("--lang", type=click.Choice([*LANGUAGES, "all"]), default="all", help="Default: all.")
+@click.option("--lang", default="all", help="A language of the site (mkdocs.yml), or all.")
 @click.option(
     "--out", type=click.Path(file_okay=False, path_type=Path), help="Default: build/email"
 )
@@ -55,12 +61,12 @@ def email(editions: tuple[str, ...], lang: str, out: Path | None, unsubscribe: s
     cache = root / plugin.cache_dir / "images"
     needed = sorted(photos_needed(site))
     media, _ = build_all(needed, ImageSettings(cache_dir=cache, widths=tuple(plugin.image_widths)))
-    languages = LANGUAGES if lang == "all" else (lang,)
+    chosen_langs = chosen_languages(lang)
     media_url = config.site_url.rstrip("/") + f"/{MEDIA_DIR}"
     target = (out or root / "build/email").resolve()
     target.mkdir(parents=True, exist_ok=True)
     written = write_emails(
-        site, chosen, languages, config.site_url, media, media_url, _writer(target), unsubscribe
+        site, chosen, chosen_langs, config.site_url, media, media_url, _writer(target), unsubscribe
     )
     for name in written:
         path = target / name

@@ -9,11 +9,10 @@ from pathlib import Path
 import click
 import pikepdf
 
-from jrs_site.cli.common import chosen_editions, print_problems, project_root
+from jrs_site.cli.common import chosen_editions, chosen_languages, print_problems, project_root
 from jrs_site.images import ImageError
 from jrs_site.load.loader import load_site
 from jrs_site.model.problems import of_severity
-from jrs_site.model.schemas import LANGUAGES
 from jrs_site.outputs.pdf import preflight as printer_rules
 from jrs_site.outputs.pdf.layout import print_resolution_problems
 from jrs_site.outputs.pdf.render import Rendered, edition_pdf
@@ -26,7 +25,7 @@ CACHE = Path(".cache/pdf")
 
 @click.command()
 @click.argument("editions", nargs=-1)
-@click.option("--lang", type=click.Choice([*LANGUAGES, "all"]), default="all", help="Default: all.")
+@click.option("--lang", default="all", help="A language of the site (mkdocs.yml), or all.")
 @click.option("--variant", type=click.Choice(VARIANTS), default="print", help="Default: print.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Default: build/pdf")
 @click.option("--marks", is_flag=True, help="Add crop marks outside the bleed (print).")
@@ -73,7 +72,7 @@ def pdf(
     failed = []
     try:
         for edition in chosen:
-            for language in LANGUAGES if lang == "all" else (lang,):
+            for language in chosen_languages(lang):
                 rendered = edition_pdf(site, edition, language, options, root / CACHE)
                 path = target / pdf_name(site, edition, language, variant)
                 _deliver(rendered, path)

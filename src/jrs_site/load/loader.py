@@ -20,6 +20,7 @@ from typing import Any, TypeVar, get_args
 from pydantic import BaseModel, ValidationError
 
 from jrs_site.images import ImageError, Inspector, inspect
+from jrs_site.load.config import read_languages
 from jrs_site.load.sources import SourceError, read_markdown, read_text, read_yaml, value_line
 from jrs_site.model import schemas
 from jrs_site.model.bundles import (
@@ -33,8 +34,8 @@ from jrs_site.model.bundles import (
     localized_url,
     photos_in,
 )
+from jrs_site.model.languages import configure, english_name, languages
 from jrs_site.model.problems import Problem, Problems
-from jrs_site.model.schemas import LANGUAGES
 from jrs_site.render.markdown import convert, figure_problems
 from jrs_site.render.sanitise import locate, removals
 from jrs_site.util.text import slugify
@@ -51,7 +52,6 @@ MAY_HOLD_HTML_RE = re.compile(
     r"[<&]|(?:\]\(|^ {0,3}\[[^\]]+\]:)\s*(?!https?://|mailto:)[^\s)]*:", re.MULTILINE
 )
 TODO_LINE_RE = re.compile(r"^\W*TODO\b", re.MULTILINE)
-LANGUAGE_NAMES = {"nl": "Dutch", "fr": "French"}
 
 
 def slug_hint(name: str) -> str:
@@ -383,20 +383,19 @@ class Loader:
         meta, problems = (
             (None, []) if data is UNREADABLE else validate(cls.meta_model, data, meta_path)
         )
-        texts_file = " and ".join(f"{lang}.md" for lang in LANGUAGES)
+        texts_file = " and ".join(f"{lang}.md" for lang in languages().codes)
         self.problems.extend(
             _belongs_elsewhere(problems, cls.text_model, f"{texts_file} (one text per language)")
         )
         texts = {}
-        for lang in LANGUAGES:
+        for lang in languages().codes:
             text = self._load_text(folder / f"{lang}.md", lang, cls)
             if text is not None:
                 texts[lang] = text
-        written = [lang for lang in LANGUAGES if (folder / f"{lang}.md").exists()]
+        codes = languages().codes
+        written = [lang for lang in codes if (folder / f"{lang}.md").exists()]
         if meta is not None and not written:
-            self.problems.add(
-                folder, f"no {' or '.join(f'{lang}.md' for lang in LANGUAGES)} in this folder"
-            )
+            self.problems.add(folder, f"no {' or '.join(f'{c}.md' for c in codes)} in this folder")
         if meta is None or not texts:
             return None
         return cls(key=folder.name, folder=folder, meta=meta, texts=texts)
@@ -552,11 +551,11 @@ class Loader:
     def _check_bundle(self, site: Site, bundle: Bundle) -> None:
         """Photos exist inside the folder, have a credit, and alt text in every language."""
         meta_path = bundle.folder / bundle.meta_file()
-        for lang in LANGUAGES:
+        for lang in languages().codes:
             if lang not in bundle.texts and (bundle.folder / f"{lang}.md").exists() is False:
                 self.problems.add(
                     bundle.folder,
-                    f"not translated into {LANGUAGE_NAMES[lang]} yet: {lang}.md is missing",
+                    f"not translated into {english_name(lang)} yet: {lang}.md is missing",
                     severity="warning",
                     hint="the site shows the other language with a 'not translated yet' note",
                 )
@@ -625,10 +624,10 @@ class Loader:
         nothing the sanitiser removes."""
         pages = {
             lang: {p.relative_to(docs / lang) for p in (docs / lang).rglob("*.md")}
-            for lang in LANGUAGES
+            for lang in languages().codes
         }
         items = [*site.published_stories(), *site.published_editions(), *site.published_reports()]
-        for lang in LANGUAGES:
+        for lang in languages().codes:
             taken = {item.path: item.folder for item in items}
             for page in sorted(pages[lang]):
                 source, address = docs / lang / page, page_address(page)
@@ -644,14 +643,14 @@ class Loader:
                         f"written to the address /{localized_url(address, lang)}",
                         hint="rename or move this page: one would overwrite the other",
                     )
-        for lang, other in itertools.permutations(LANGUAGES, 2):
+        for lang, other in itertools.permutations(languages().codes, 2):
             for page in sorted(pages[other] - pages[lang]):
                 missing = (docs / lang / page).relative_to(self.root)
                 self.problems.add(
                     docs / other / page,
-                    f"not translated into {LANGUAGE_NAMES[lang]} yet: {missing} is missing",
+                    f"not translated into {english_name(lang)} yet: {missing} is missing",
                     severity="warning",
-                    hint=f"write {missing}, with the same file name, in {LANGUAGE_NAMES[lang]}",
+                    hint=f"write {missing}, with the same file name, in {english_name(lang)}",
                 )
 
     def _add(self, path: Path, message: str, loc: tuple[str | int, ...], **kwargs: Any) -> None:
@@ -747,12 +746,15 @@ def load_site(
     `photo_cache` (the image cache folder), what the checks learn of each photo is kept there
     for the next process.
     """
-    fingerprint = _fingerprint(root)
+    configured, config_problems = read_languages(root)
+    configure(configured)  # before any text is read: the schemas check their languages
+    fingerprint = f"{configured}:{_fingerprint(root)}"
     last = _LAST.get(root)
     if last is None or last[0] != fingerprint:
         _LAST.clear()
         last = _LAST[root] = _load(root, photo_cache, fingerprint)
     _, site, problems, valid_drafts = last
+    problems = [*config_problems, *problems]
     if drafts:
         site = replace(site, previewed=valid_drafts)
     return site, list(problems)

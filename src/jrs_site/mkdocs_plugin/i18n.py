@@ -12,7 +12,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from jrs_site.model.schemas import DEFAULT_LANGUAGE
+from jrs_site.model.languages import languages
 
 
 def _plugin(config: MkDocsConfig) -> Any:
@@ -21,7 +21,7 @@ def _plugin(config: MkDocsConfig) -> Any:
 
 def current_language(config: MkDocsConfig) -> str:
     """The language whose pages this build writes."""
-    return getattr(_plugin(config), "current_language", None) or DEFAULT_LANGUAGE
+    return getattr(_plugin(config), "current_language", None) or languages().default
 
 
 def nested(config: MkDocsConfig) -> bool:
@@ -31,4 +31,4 @@ def nested(config: MkDocsConfig) -> bool:
 
 def build_languages(config: MkDocsConfig) -> list[str]:
     """The languages this run builds, each one a complete MkDocs build."""
-    return list(getattr(_plugin(config), "build_languages", None) or [DEFAULT_LANGUAGE])
+    return list(getattr(_plugin(config), "build_languages", None) or [languages().default])

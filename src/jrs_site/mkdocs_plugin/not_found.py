@@ -11,7 +11,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from jrs_site.model.bundles import localized_url
-from jrs_site.model.schemas import DEFAULT_LANGUAGE, LANGUAGES
+from jrs_site.model.languages import languages
 from jrs_site.outputs.web.publish import Publisher
 from jrs_site.render.l10n import typography
 from jrs_site.render.views import not_found_views
@@ -22,9 +22,9 @@ NAME = "404.html"
 def shown_languages(lang: str) -> list[str]:
     """The languages a 404 page speaks: the root's answers for every language (its own
     first), each other language's only for itself."""
-    if lang != DEFAULT_LANGUAGE:
+    if lang != languages().default:
         return [lang]
-    return [lang, *(other for other in LANGUAGES if other != lang)]
+    return [lang, *(other for other in languages().codes if other != lang)]
 
 
 def not_found_texts(config: MkDocsConfig, lang: str) -> list[Any]:

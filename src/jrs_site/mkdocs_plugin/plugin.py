@@ -34,8 +34,8 @@ from jrs_site.mkdocs_plugin.not_found import NAME as NOT_FOUND
 from jrs_site.mkdocs_plugin.not_found import not_found_texts, write_not_found_page
 from jrs_site.mkdocs_plugin.pages import IndexPage, ItemPage, generated_file, source_of
 from jrs_site.model.bundles import Edition, Site, localized_url
+from jrs_site.model.languages import languages
 from jrs_site.model.problems import ContentError, Problem, by_file, of_severity
-from jrs_site.model.schemas import DEFAULT_LANGUAGE
 from jrs_site.outputs.mail import email_name
 from jrs_site.outputs.web.cards import card_spec, generic_card
 from jrs_site.outputs.web.feeds import feed_link
@@ -250,9 +250,9 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         lang, publisher = i18n.current_language(config), self._publisher()
         with _one_writer():
             publish_feed(publisher, self.prepared, lang, config.site_url or "/")
-            if lang == DEFAULT_LANGUAGE:  # the root's 404 page is MkDocs' own
-                languages = i18n.build_languages(config)
-                publish_shared(publisher, self.prepared, languages, config.site_url)
+            if lang == languages().default:  # the root's 404 page is MkDocs' own
+                built = i18n.build_languages(config)
+                publish_shared(publisher, self.prepared, built, config.site_url)
             elif self.nav is not None and self.files is not None:
                 write_not_found_page(config, self.nav, self.files, lang, publisher)
         self.languages_built += 1

@@ -15,14 +15,14 @@ from typing import Any, ClassVar, TypeVar
 from pydantic import BaseModel
 
 from jrs_site.model import schemas
-from jrs_site.model.schemas import LANGUAGES
+from jrs_site.model.languages import languages
 
 T = TypeVar("T")
 
 
 def localized_url(path: str, lang: str) -> str:
     """The site-relative URL of a page path (the same in every language) in `lang`."""
-    return path if lang == schemas.DEFAULT_LANGUAGE else f"{lang}/{path}"
+    return path if lang == languages().default else f"{lang}/{path}"
 
 
 @dataclass
@@ -70,7 +70,8 @@ class Bundle:
         """The text in `lang`, or in the other language when it is not translated yet."""
         if lang in self.texts:
             return self.texts[lang]
-        return next(self.texts[other] for other in LANGUAGES if other in self.texts)
+        fallbacks = (languages().default, *languages().codes)
+        return next(self.texts[other] for other in fallbacks if other in self.texts)
 
     def lead_photo(self) -> str | None:
         """The file name of the photo shown first: a testimony's portrait, a cover."""

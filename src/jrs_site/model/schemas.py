@@ -22,8 +22,8 @@ from pydantic import (
     model_validator,
 )
 
-LANGUAGES: tuple[str, ...] = ("nl", "fr")
-DEFAULT_LANGUAGE = "nl"
+from jrs_site.model.languages import languages
+
 Use = Literal["web", "print", "social", "email"]
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TERRITORIES = Locale("en").territories
@@ -35,24 +35,44 @@ class Schema(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class Localized(Schema):
+class PerLanguage(BaseModel):
+    """One value per configured language, keyed by its code (`nl:`, `fr:`...): the default
+    language's is required, another language without one shows the default's, as an
+    untranslated page does."""
+
+    model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
+
+    @model_validator(mode="after")
+    def _configured_languages(self) -> PerLanguage:
+        configured = languages()
+        written = self.__pydantic_extra__ or {}
+        unknown = [code for code in written if code not in configured.codes]
+        if unknown:
+            raise ValueError(
+                f"'{unknown[0]}' is not a language of this site; "
+                f"write one of {', '.join(configured.codes)} (see the i18n plugin in mkdocs.yml)"
+            )
+        if configured.default not in written:
+            raise ValueError(f"the {configured.default} text is missing: it is required")
+        return self
+
+    def get(self, lang: str) -> str:
+        written = self.__pydantic_extra__ or {}
+        value = written.get(lang, written.get(languages().default))
+        return str(value)
+
+
+class Localized(PerLanguage):
     """A short text in each language, e.g. `{nl: directeur, fr: directrice}`."""
 
-    nl: str = Field(min_length=1, description="in Dutch")
-    fr: str = Field(min_length=1, description="in French")
-
-    def get(self, lang: str) -> str:
-        return getattr(self, lang)
+    __pydantic_extra__: dict[str, Annotated[str, Field(min_length=1)]]
 
 
-class LocalizedUrl(Schema):
-    """A web address in each language, starting with https:// (or http://)."""
+class LocalizedUrl(PerLanguage):
+    """A web address in each language, starting with https:// (or http://), e.g.
+    `{nl: https://ankerpunt.example/rapporten/x.pdf, fr: ...}`."""
 
-    nl: HttpUrl = Field(description="in Dutch, e.g. https://ankerpunt.example/rapporten/x.pdf")
-    fr: HttpUrl = Field(description="in French, e.g. https://ankerpunt.example/rapports/x.pdf")
-
-    def get(self, lang: str) -> str:
-        return str(getattr(self, lang))
+    __pydantic_extra__: dict[str, HttpUrl]
 
 
 class PhotoMeta(Schema):

@@ -30,7 +30,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from jrs_site.model.schemas import LANGUAGES
+from jrs_site.model.languages import languages
 
 NBSP = "\u00a0"
 #: French puts a narrow no-break space before `: ; ! ?` and inside « »: the mark never starts
@@ -96,6 +96,10 @@ QUOTES = {
         ("“", "”"), ("‘", "’"), ("‘", "’"), frozenset(["s", "t", "n", "k", "m", "r", "ns"])
     ),
 }
+
+
+#: Any other configured language: English marks (“…”, ‘…’), as Babel ships no quotation marks.
+OTHER_QUOTES = Quotes(("“", "”"), ("‘", "’"), ("‘", "’"))
 
 
 def _french(text: str) -> str:
@@ -214,15 +218,16 @@ def typography(html: str, lang: str) -> str:
     quotes and apostrophes become typographic ones, and in French a narrow no-break space
     stands before `: ; ! ?` and inside « », typed or not. An element with a `lang` attribute
     gets its language's rules. Tags, attribute values, comments, entities, code, scripts,
-    times and web addresses stay as written; a second run changes nothing. Languages without
-    rules in `QUOTES` are left as they are."""
+    times and web addresses stay as written; a second run changes nothing. Text in a
+    language the site is not written in (the preview's English list of errors, whose quotes
+    name what to type) is left as it is."""
     parts = _parts(html)
-    languages = _languages(parts, lang)
+    langs = _languages(parts, lang)
     out = [piece for piece, _, _ in parts]
-    for each in set(languages) & set(QUOTES):
-        quotes = QUOTES[each]
+    for each in set(langs) & set(languages().codes):
+        quotes = QUOTES.get(each, OTHER_QUOTES)
         # Text in other languages ends a block here: their quotes pair among themselves.
-        mine = [other == each for other in languages]
+        mine = [other == each for other in langs]
         flat = [seen if own else _BLOCK for (_, seen, _), own in zip(parts, mine, strict=True)]
         marked, at = _quote_marks("".join(flat), quotes), 0
         for i, (width, (_, _, is_text), own) in enumerate(
@@ -283,7 +288,9 @@ def language_name(code: str, lang: str) -> str:
 
 
 def missing_keys() -> dict[str, set[str]]:
-    """Keys present in one language's catalogue and not in another (for tests)."""
-    keys = {lang: set(catalogue(lang)) for lang in LANGUAGES}
+    """Keys present in one shipped catalogue and not in another (for tests)."""
+    shipped = [e.name for e in resources.files("jrs_site").joinpath("locales").iterdir()]
+    codes = sorted(name.removesuffix(".yml") for name in shipped if name.endswith(".yml"))
+    keys = {lang: set(catalogue(lang)) for lang in codes}
     every = set().union(*keys.values())
     return {lang: every - have for lang, have in keys.items() if every - have}

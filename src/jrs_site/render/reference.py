@@ -16,17 +16,19 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from jrs_site.model import schemas
+from jrs_site.model.languages import languages
 
 #: Every file staff write, with the schema of its fields (of its front matter for `.md`).
+#: (`{texts}`: one Markdown file per language, `nl.md, fr.md`.)
 FILES: list[tuple[str, type[BaseModel]]] = [
     ("stories/<slug>/story.yml", schemas.StoryMeta),
-    ("stories/<slug>/nl.md, fr.md", schemas.StoryText),
+    ("stories/<slug>/{texts}", schemas.StoryText),
     ("editions/<number>/edition.yml", schemas.EditionMeta),
-    ("editions/<number>/nl.md, fr.md", schemas.EditionText),
+    ("editions/<number>/{texts}", schemas.EditionText),
     ("editions/<number>/<article>/article.yml", schemas.ArticleMeta),
-    ("editions/<number>/<article>/nl.md, fr.md", schemas.ArticleText),
+    ("editions/<number>/<article>/{texts}", schemas.ArticleText),
     ("reports/<slug>/report.yml", schemas.ReportMeta),
-    ("reports/<slug>/nl.md, fr.md", schemas.ReportText),
+    ("reports/<slug>/{texts}", schemas.ReportText),
     ("data/authors.yml (- id: ...)", schemas.Author),
     ("data/organisation.yml", schemas.Organisation),
 ]
@@ -79,10 +81,11 @@ WORDS = {
 
 def reference_markdown(lang: str) -> str:
     """One section per file, one table row per field (nested fields as `consent.uses`)."""
-    words = WORDS[lang]
+    words = WORDS.get(lang) or WORDS[languages().default]  # as an untranslated page
+    texts = ", ".join(f"{code}.md" for code in languages().codes)
     out = []
     for title, model in FILES:
-        out += [f"## `{title}`", "", (model.__doc__ or "").strip(), ""]
+        out += [f"## `{title.format(texts=texts)}`", "", (model.__doc__ or "").strip(), ""]
         out.append(
             f"| {words['field']} | {words['kind']} | {words['required']} | {words['meaning']} |"
         )

@@ -21,7 +21,8 @@ from weasyprint.formatting_structure.boxes import LineBox, ReplacedBox
 from weasyprint.text.fonts import FontConfiguration
 
 from jrs_site.model.bundles import Edition, Site
-from jrs_site.model.schemas import FILLERS, LANGUAGES, Filler
+from jrs_site.model.languages import languages
+from jrs_site.model.schemas import FILLERS, Filler
 from jrs_site.outputs.pdf.cache import Entry, cache_key, lookup
 from jrs_site.outputs.pdf.fetch import PreparedFiles, Refused
 from jrs_site.outputs.pdf.html import EditionHtml
@@ -86,7 +87,7 @@ def edition_pdf(
 def build_screen_pdfs(site: Site, cache_dir: Path) -> dict[tuple[str, str], Path]:
     """A screen PDF of every published edition in every language: (edition, lang) -> path."""
     options = PdfOptions("screen")
-    jobs = [(edition, lang) for edition in site.published_editions() for lang in LANGUAGES]
+    jobs = [(edition, lang) for edition in site.published_editions() for lang in languages().codes]
     paths: dict[tuple[str, str], Path] = {}
     rendered = 0
     with step("screen PDFs", len(jobs)) as progress:

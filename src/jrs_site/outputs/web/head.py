@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jrs_site.model.bundles import localized_url
-from jrs_site.model.schemas import DEFAULT_LANGUAGE, LANGUAGES
+from jrs_site.model.languages import languages
 from jrs_site.render import l10n
 
 
@@ -26,8 +26,8 @@ class HeadView:
 
 def absolute_alternates(base_url: str, path: str) -> dict[str, str]:
     base = base_url.rstrip("/") + "/"
-    alternates = {lang: base + localized_url(path, lang) for lang in LANGUAGES}
-    alternates["x-default"] = alternates[DEFAULT_LANGUAGE]
+    alternates = {lang: base + localized_url(path, lang) for lang in languages().codes}
+    alternates["x-default"] = alternates[languages().default]
     return alternates
 
 
@@ -57,7 +57,7 @@ def sitemap(base_url: str, paths: list[str]) -> list[SitemapEntry]:
     entries = []
     for path in sorted(set(paths)):
         alternates = absolute_alternates(base_url, path)
-        entries += [SitemapEntry(alternates[lang], alternates) for lang in LANGUAGES]
+        entries += [SitemapEntry(alternates[lang], alternates) for lang in languages().codes]
     return entries
 
 
