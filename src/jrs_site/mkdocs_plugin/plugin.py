@@ -35,7 +35,8 @@ from ..content import ContentError, Problem, Site, load_site
 from ..content.bundles import Bundle, Edition, localized_url
 from ..content.cards import CardSpec, card_spec, generic_card
 from ..content.feeds import FEED_FILE, Feed, feed_link
-from ..content.l10n import catalogue, t, typography
+from ..content.l10n import catalogue, typography
+from ..content.listings import ListingPage, listing_pages, numbered_title
 from ..content.markdown import RenderCache
 from ..content.models import DEFAULT_LANGUAGE, LANGUAGES
 from ..content.problems import by_file
@@ -112,6 +113,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         self.pdfs: dict[tuple[str, str], Path] = {}  # (edition, language) -> cached screen PDF
         self.items: dict[str, Bundle] = {}  # src_uri of a generated page -> its item
         self.index_pages: dict[str, int] = {}  # src_uri of a generated index page -> its number
+        self.listings: dict[str, ListingPage] = {}  # src_uri of a listing's page -> the page
         self.bodies: RenderCache | None = None  # this language's rendered bodies
         self.views: dict[str, Any] = {}  # page url -> its ready view
         self.paths: list[str] = []  # every page's path, the same in all languages
@@ -145,7 +147,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
     @event_priority(-150)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         lang = self._language(config)
-        self.items, self.index_pages = {}, {}
+        self.items, self.index_pages, self.listings = {}, {}, {}
         if self.site is not None:
             for item in published_items(self.site):
                 front = {"title": item_title(item, lang), "template": ITEM_VIEWS[type(item)][0]}
@@ -189,7 +191,8 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
                 view.email_url = self._email_url(item, lang, page, config)
             self.views[page.url] = view
             return str(getattr(view, "body_html", html))
-        builder = INDEX_VIEWS.get(page.meta.get("template", ""))
+        listing = self.listings.get(page.file.src_uri)
+        builder = listing.view if listing else INDEX_VIEWS.get(page.meta.get("template", ""))
         if builder is not None:
             self.views[page.url] = builder(self._site(), view_page)
         return html
@@ -208,11 +211,13 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         context["jrs_org"] = organisation_view(self._site(), lang)
         item = self.items.get(page.file.src_uri)
         path = self._path(page.url, lang)
+        if item is not None or page.file.src_uri in self.index_pages:
+            # i18n keeps the language switcher as an attribute of `extra`, per page, and
+            # knows no generated page: its alternates are the same path in each language.
+            for alternate in getattr(config.extra, "alternate", None) or []:
+                alternate["link"] = localized_url(path, alternate["lang"])
         if item is not None:
             description = item_description(item, lang)
-            # i18n keeps the language switcher as an attribute of `extra`, per page.
-            for alternate in getattr(config.extra, "alternate", None) or []:
-                alternate["link"] = item.url(alternate["lang"])
         else:
             description = page.meta.get("description") or config.site_description or ""
             # i18n falls back to the default language's file when a page is not translated.
@@ -420,7 +425,8 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
     def _generate_index_pages(
         self, files: Files, config: MkDocsConfig, site: Site, lang: str
     ) -> None:
-        """Pages 2, 3... of the paginated indexes, titled after their first page (staff's)."""
+        """Pages 2, 3... of the paginated indexes, titled after their first page (staff's),
+        and every page of the listings by theme and by country."""
         pages = {file.url: file for file in files.documentation_pages()}
         for template, (section, count) in paginated_indexes(site).items():
             first = pages.get(localized_url(index_page_path(section, 1), lang))
@@ -428,10 +434,13 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
                 continue
             title = read_markdown(Path(first.abs_src_path)).meta.get("title", "")
             for number in range(2, count + 1):
-                page_title = f"{title} · {t(lang, 'page_n', number=number)}"
+                page_title = numbered_title(title, number, lang)
                 url = localized_url(index_page_path(section, number), lang)
                 src_uri = _generate(files, config, url, {"title": page_title, "template": template})
                 self.index_pages[src_uri] = number
+        for listing in listing_pages(site, lang):  # the archive by theme and by country
+            src_uri = _generate(files, config, listing.url, listing.front)
+            self.index_pages[src_uri], self.listings[src_uri] = listing.number, listing
 
     def _refuse_two_pages_at_one_address(self, files: Files) -> None:
         """Two pages written to one file is an error naming both, never an overwrite."""
