@@ -6,6 +6,7 @@ PAGES = {
     "home": "",
     "testimonies": "stories/",
     "testimony": "stories/farid-mariam/",
+    "listing": "stories/themes/detention/",  # the testimonies of one theme
     "editions": "editions/",
     "edition": "editions/118/",
     "reports": "reports/",

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 
 from jrs_site.load.loader import load_site
 from jrs_site.render.l10n import typography
+from jrs_site.render.listings import listing_pages
 from jrs_site.render.views import published_items
 from tests.conftest import (
     DRAFT_MARK,
@@ -47,7 +48,8 @@ def expected_urls(project: Path, lang: str) -> set[str]:
     site, _ = load_site(project)
     prefix = "" if lang == "nl" else f"{lang}/"
     urls = {prefix + p for p in [*PAGES, *(f"guide/{p}" for p in GUIDE)]}
-    return urls | {item.url(lang) for item in published_items(site)}
+    listings = {page.url for page in listing_pages(site, lang)}
+    return urls | listings | {item.url(lang) for item in published_items(site)}
 
 
 def test_exact_pages_per_language(built: Built) -> None:

@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from jrs_site.model.bundles import Bundle
+from jrs_site.render.listings import ListingPage
 
 
 class ItemPage(Page):
@@ -26,11 +27,15 @@ class ItemPage(Page):
 
 
 class IndexPage(Page):
-    """Page 2, 3... of a paginated index (page 1 is the staff's Markdown page)."""
+    """Page 2, 3... of a paginated index (page 1 is the staff's Markdown page), or any page
+    of a listing by theme or by country."""
 
-    def __init__(self, number: int, file: File, config: MkDocsConfig) -> None:
+    def __init__(
+        self, number: int, file: File, config: MkDocsConfig, listing: ListingPage | None = None
+    ) -> None:
         super().__init__(None, file, config)
         self.number = number
+        self.listing = listing
 
 
 def generated_file(files: Files, config: MkDocsConfig, url: str, front: dict[str, Any]) -> File:

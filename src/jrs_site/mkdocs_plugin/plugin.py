@@ -44,7 +44,8 @@ from jrs_site.outputs.web.head import head_view, sitemap
 from jrs_site.outputs.web.prepare import Prepared, prepare_site
 from jrs_site.outputs.web.publish import EMAIL_DIR, MEDIA_DIR, PDF_DIR, Publisher, PublishError
 from jrs_site.outputs.web.search import SearchIndexError, index_site
-from jrs_site.render.l10n import catalogue, t, typography
+from jrs_site.render.l10n import catalogue, typography
+from jrs_site.render.listings import listing_pages, numbered_title
 from jrs_site.render.markdown import RenderCache
 from jrs_site.render.reference import reference_markdown
 from jrs_site.render.sanitise import sanitise
@@ -175,14 +176,18 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         context["jrs_t"] = catalogue(lang)
         context["jrs_org"] = organisation_view(site, lang)
         item = page.item if isinstance(page, ItemPage) else None
+        path = self._path(page.url, lang)
+        if isinstance(page, ItemPage | IndexPage):
+            # i18n keeps the language switcher as an attribute of `extra`, per page, and
+            # knows no generated page: its alternates are the same path in each language.
+            for alternate in getattr(config.extra, "alternate", None) or []:
+                alternate["link"] = localized_url(path, alternate["lang"])
         if isinstance(page, ItemPage):
             context["jrs"] = page.view
             description = item_description(page.item, lang)
-            # i18n keeps the language switcher as an attribute of `extra`, per page.
-            for alternate in getattr(config.extra, "alternate", None) or []:
-                alternate["link"] = page.item.url(alternate["lang"])
         else:
-            index_view = INDEX_VIEWS.get(page.meta.get("template", ""))
+            listing = page.listing if isinstance(page, IndexPage) else None
+            index_view = listing.view if listing else INDEX_VIEWS.get(page.meta.get("template", ""))
             if index_view is not None:
                 context["jrs"] = index_view(site, self._context(page, config))
             description = page.meta.get("description") or config.site_description or ""
@@ -190,7 +195,6 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             source_lang = getattr(page.file, "locale", lang)
             if source_lang != lang:
                 context["jrs_fallback"] = fallback_note(source_lang, lang)
-        path = self._path(page.url, lang)
         title = Markup(page.title).striptags() if not page.is_homepage else config.site_name  # noqa: S704 - HTML already
         context["jrs_head"] = head_view(config.site_url or "/", path, lang, title, description)
         context["jrs_feed"] = feed_link(site, lang)
@@ -326,7 +330,8 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         return pdf, email
 
     def _add_index_pages(self, files: Files, config: MkDocsConfig, site: Site, lang: str) -> None:
-        """Pages 2, 3... of the paginated indexes, titled after their first page (staff's)."""
+        """Pages 2, 3... of the paginated indexes, titled after their first page (staff's),
+        and every page of the listings by theme and by country."""
         pages = {file.url: file for file in files.documentation_pages()}
         for template, (section, count) in paginated_indexes(site).items():
             first = pages.get(localized_url(index_page_path(section, 1), lang))
@@ -334,10 +339,12 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
                 continue
             title = read_markdown(Path(first.abs_src_path)).meta.get("title", "")
             for number in range(2, count + 1):
-                front = {"title": f"{title} · {t(lang, 'page_n', number=number)}"}
+                front = {"title": numbered_title(title, number, lang), "template": template}
                 url = localized_url(index_page_path(section, number), lang)
-                file = generated_file(files, config, url, {**front, "template": template})
-                IndexPage(number, file, config)
+                IndexPage(number, generated_file(files, config, url, front), config)
+        for listing in listing_pages(site, lang):  # the archive by theme and by country
+            file = generated_file(files, config, listing.url, listing.front)
+            IndexPage(listing.number, file, config, listing)
 
     def _publisher(self) -> Publisher:
         assert self.publisher is not None, "on_config makes the publisher first"

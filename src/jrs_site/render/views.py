@@ -19,6 +19,15 @@ from markupsafe import Markup
 from jrs_site.model.bundles import Article, Bundle, Edition, Report, Site, Story, localized_url
 from jrs_site.model.schemas import PhotoMeta
 from jrs_site.render import l10n
+from jrs_site.render.archive import (
+    COUNTRIES,
+    THEMES,
+    Link,
+    Listing,
+    ListingLink,
+    listing_links,
+    listing_url,
+)
 from jrs_site.render.markdown import KeyFigure, RenderCache, figures_html, render
 from jrs_site.render.partials import partial
 from jrs_site.util.text import slugify
@@ -171,6 +180,7 @@ class StoryCard:
     name: str
     country: str
     country_code: str
+    country_url: str  # the country's listing
     themes: list[str]
     lead: str
     date: Dated
@@ -183,7 +193,8 @@ class StoryCard:
 class StoryView(StoryCard):
     pseudonym: str
     facts: list[str]
-    theme_labels: list[str]
+    fact_urls: list[str]  # a link for each fact ("" for none): the country's listing
+    theme_links: list[Link]  # to each theme's listing
     portrait_html: Markup
     body_html: Markup
     translation: Fallback | None
@@ -203,6 +214,7 @@ def story_card(story: Story, page: RenderContext) -> StoryCard:
         name=meta.person.name,
         country=l10n.country_name(meta.country, page.lang),
         country_code=meta.country,
+        country_url=listing_url(COUNTRIES, meta.country, page.lang),
         themes=list(meta.themes),
         lead=text.fields.lead,
         date=dated(meta.date, page.lang),
@@ -229,14 +241,19 @@ def story_view(story: Story, page: RenderContext) -> StoryView:
         )
     card = story_card(story, page)
     facts = [meta.person.name, card.country, years_in_belgium(story, page.lang)]
+    fact_urls = ["", card.country_url, ""]
     if text.fields.family:
         facts.append(text.fields.family)
+        fact_urls.append("")
     return StoryView(
         **vars(card),
         pseudonym=page.t("pseudonym_note") if meta.person.pseudonym else "",
         facts=facts,
-        theme_labels=[
-            page.site.themes[t].get(page.lang) for t in meta.themes if t in page.site.themes
+        fact_urls=fact_urls,
+        theme_links=[
+            Link(listing_url(THEMES, t, page.lang), page.site.themes[t].get(page.lang))
+            for t in meta.themes
+            if t in page.site.themes
         ],
         portrait_html=portrait,
         body_html=page.body(story),
@@ -293,51 +310,40 @@ def on_page(items: list[T], page: RenderContext) -> list[T]:
     return items[(page.number - 1) * PER_PAGE : page.number * PER_PAGE]
 
 
-# -- testimonies index ------------------------------------------------------------------------
-
-
-@dataclass
-class Filter:
-    value: str
-    label: str
-    count: int
+# -- testimonies index, and the listings by theme and by country ----------------------------
 
 
 @dataclass
 class StoriesIndex:
-    """One page of the testimonies index. Its filters (JavaScript) work within the page, so
-    paging needs none and no page scans every story; their counts are this page's."""
+    """One page of the testimonies index or of a listing (`archive.Listing`): its cards, its
+    pager, and links to every listing with its count (the whole archive's, not this page's)."""
 
     stories: list[StoryCard]
-    themes: list[Filter]
-    countries: list[Filter]
+    themes: list[ListingLink]
+    countries: list[ListingLink]
     pager: Pager
+    summary: str = ""  # on a listing: "12 getuigenissen"
+    index_url: str = ""  # on a listing: the testimonies index
+
+
+def story_list(
+    site: Site,
+    page: RenderContext,
+    stories: list[Story],
+    section: str,
+    current: Listing | None = None,
+) -> StoriesIndex:
+    """This page of `stories`, paginated under `section`, with the links to every listing."""
+    return StoriesIndex(
+        [story_card(s, page) for s in on_page(stories, page)],
+        listing_links(site, THEMES, page.lang, current),
+        listing_links(site, COUNTRIES, page.lang, current),
+        pager(section, len(stories), page),
+    )
 
 
 def stories_index(site: Site, page: RenderContext) -> StoriesIndex:
-    published = site.published_stories("web")
-    stories = on_page(published, page)
-    cards = [story_card(s, page) for s in stories]
-    theme_counts: dict[str, int] = {}
-    country_counts: dict[str, int] = {}
-    for story in stories:
-        for theme in story.meta.themes:
-            theme_counts[theme] = theme_counts.get(theme, 0) + 1
-        country_counts[story.meta.country] = country_counts.get(story.meta.country, 0) + 1
-    themes = [
-        Filter(key, site.themes[key].get(page.lang), n)
-        for key, n in theme_counts.items()
-        if key in site.themes
-    ]
-    countries = [
-        Filter(code, l10n.country_name(code, page.lang), n) for code, n in country_counts.items()
-    ]
-    return StoriesIndex(
-        cards,
-        sorted(themes, key=lambda f: f.label),
-        sorted(countries, key=lambda f: f.label),
-        pager(Story.section, len(published), page),
-    )
+    return story_list(site, page, site.published_stories("web"), Story.section)
 
 
 # -- reports ----------------------------------------------------------------------------------
