@@ -39,7 +39,7 @@ MARKER_TOOLS = {
     "pdf": ("pdfinfo", "pdftoppm", "pdfimages", "pdftotext", "pdffonts", "CMYK profile"),
 }
 #: Fixtures that build a whole site: a test that uses one is `slow`.
-SLOW_FIXTURES = {"built", "corpus_site", "broken_build", "pristine", "archive_site"}
+SLOW_FIXTURES = {"built", "corpus_site", "broken_build", "pristine", "archive_site", "trilingual"}
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:

@@ -12,6 +12,15 @@ from jrs_site.model.bundles import localized_url
 from jrs_site.model.languages import languages
 from jrs_site.render import l10n
 
+#: The staff guide: on the site for staff, but not for readers to land in: out of the sitemap
+#: and the search index, and `noindex` for search engines (it is in no feed either).
+STAFF_SECTION = "guide/"
+
+
+def for_readers(path: str) -> bool:
+    """Whether the page at `path` (without its language prefix) is meant for readers."""
+    return not path.startswith(STAFF_SECTION)
+
 
 @dataclass
 class HeadView:
@@ -22,6 +31,7 @@ class HeadView:
     canonical: str
     alternates: dict[str, str]  # language and "x-default" -> absolute URL
     locale: str
+    indexed: bool = True  # in search engines and the site's search (not the staff guide)
 
 
 def absolute_alternates(base_url: str, path: str) -> dict[str, str]:
@@ -41,6 +51,7 @@ def head_view(base_url: str, path: str, lang: str, title: str, description: str)
         alternates[lang],
         alternates,
         locale,
+        for_readers(path),
     )
 
 
@@ -53,9 +64,10 @@ class SitemapEntry:
 
 
 def sitemap(base_url: str, paths: list[str]) -> list[SitemapEntry]:
-    """Every page in every language, each listing all its alternates and an x-default."""
+    """Every page for readers in every language, each listing all its alternates and an
+    x-default."""
     entries = []
-    for path in sorted(set(paths)):
+    for path in sorted(p for p in set(paths) if for_readers(p)):
         alternates = absolute_alternates(base_url, path)
         entries += [SitemapEntry(alternates[lang], alternates) for lang in languages().codes]
     return entries

@@ -1,0 +1,147 @@
+"""A third language is configuration, a catalogue and texts: no change to the program.
+
+The example gets English in mkdocs.yml's i18n languages, one English testimony and an English
+home page; everything else falls back to Dutch, the default. Every output must exist for `en`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+from jrs_site.model.languages import Languages, configure, languages
+from jrs_site.model.schemas import Localized
+from tests.conftest import build, copy_project
+
+ENGLISH = """\
+        - locale: en
+          name: English
+          build: true
+          site_name: Ankerpunt
+          site_description: Testimonies, newsletter and reports of Ankerpunt
+"""
+ESTHER_EN = """\
+---
+title: "In the centre I did not count the days. I counted the planes."
+family: mother of a son who lives in Kinshasa
+lead: Esther came from Kinshasa to Belgium in 2018 to study, and was held for 52 days.
+portrait_alt: Drawn silhouette of a woman looking out of a window in the morning light.
+---
+I came to Belgium in 2018 with a grant for a master's degree in public health. When the
+grant stopped, I could no longer pay the enrolment fee. "No enrolment, no card," they said.
+"""
+
+
+@dataclass(frozen=True)
+class Trilingual:
+    project: Path
+    site: Path
+    output: str
+
+
+@pytest.fixture(scope="module")
+def trilingual(tmp_path_factory: pytest.TempPathFactory, test_cache: Path) -> Trilingual:
+    project = copy_project(tmp_path_factory.mktemp("trilingual") / "project", test_cache)
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    anchor = "  - jrs\n"
+    assert anchor in text
+    config.write_text(text.replace(anchor, ENGLISH + anchor, 1), "utf-8")
+    (project / "stories/esther/en.md").write_text(ESTHER_EN, "utf-8")
+    (project / "docs/en").mkdir()
+    home = (project / "docs/nl/index.md").read_text("utf-8")
+    (project / "docs/en/index.md").write_text(home, "utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return Trilingual(project, project / "site", result.stdout + result.stderr)
+
+
+def _pages(site: Path, prefix: str, others: tuple[str, ...] = ()) -> set[str]:
+    pages = {str(p.relative_to(site / prefix)) for p in (site / prefix).rglob("index.html")}
+    return {p for p in pages if not any(p.startswith(f"{o}/") for o in others)}
+
+
+def test_every_page_exists_in_english(trilingual: Trilingual) -> None:
+    dutch = _pages(trilingual.site, "", ("fr", "en", "pagefind"))
+    assert len(dutch) > 25
+    assert _pages(trilingual.site, "en") == dutch == _pages(trilingual.site, "fr")
+    assert "pages (en):" in trilingual.output
+
+
+def test_english_text_or_the_default_with_a_note(trilingual: Trilingual) -> None:
+    esther = _soup(trilingual.site / "en/stories/esther/index.html")
+    assert esther.html["lang"] == "en"
+    assert "I counted the planes" in esther.h1.get_text()
+    assert "“No enrolment, no card,” they said." in esther.get_text()  # English typography
+    ousmane = _soup(trilingual.site / "en/stories/ousmane/index.html")
+    assert "not been translated into English yet" in ousmane.get_text()
+    assert ousmane.select_one("article[lang=nl]") is not None
+
+
+def test_the_switcher_and_hreflang_name_three_languages(trilingual: Trilingual) -> None:
+    page = _soup(trilingual.site / "en/stories/esther/index.html")
+    links = {a["hreflang"]: a["href"] for a in page.select("a.md-select__link[hreflang]")}
+    assert set(links) == {"nl", "fr", "en"}
+    assert links["fr"].endswith("fr/stories/esther/")
+    sitemap = (trilingual.site / "sitemap.xml").read_text("utf-8")
+    readers = [p for p in _pages(trilingual.site, "en") if not p.startswith("guide/")]
+    entries = sitemap.count("<url>")
+    assert entries == 3 * len(readers) > 60
+    for lang in ("nl", "fr", "en", "x-default"):
+        assert sitemap.count(f'hreflang="{lang}"') == entries
+
+
+def test_search_feeds_pdfs_and_emails_for_english(trilingual: Trilingual) -> None:
+    site = trilingual.site
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text())
+    assert set(entry["languages"]) == {"nl", "fr", "en"}
+    feed = feedparser.parse((site / "en/feed.xml").read_bytes())
+    assert not feed.bozo and feed.feed.language == "en" and feed.entries
+    assert any("I counted the planes" in e.title for e in feed.entries)
+    for folder, suffixes in (("pdf", (".pdf",)), ("email", (".html", ".txt"))):
+        names = {p.name for p in (site / folder).iterdir()}
+        for suffix in suffixes:
+            assert any(re.fullmatch(rf".*-118-en{re.escape(suffix)}", n) for n in names), names
+    french_404 = (site / "fr/404.html").read_text("utf-8")
+    english_404 = (site / "en/404.html").read_text("utf-8")
+    assert "Page introuvable" in french_404 and "Page not found" in english_404
+    assert "Page not found" in (site / "404.html").read_text("utf-8")  # the root's: all three
+
+
+def test_the_check_names_what_is_not_in_english_yet(trilingual: Trilingual) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "jrs_site", "check"],
+        cwd=trilingual.project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "not translated into English yet: en.md is missing" in result.stderr
+    assert "stories/esther\n" not in result.stderr  # Esther is in English
+
+
+def test_a_per_language_field_takes_only_the_configured_languages() -> None:
+    before = languages()
+    try:
+        configure(Languages(("nl", "fr", "en"), "nl"))
+        label = Localized.model_validate({"nl": "Detentie", "en": "Detention"})
+        assert (label.get("en"), label.get("fr")) == ("Detention", "Detentie")  # the default's
+        with pytest.raises(ValueError, match="'de' is not a language of this site"):
+            Localized.model_validate({"nl": "Detentie", "de": "Haft"})
+        with pytest.raises(ValueError, match="the nl text is missing"):
+            Localized.model_validate({"fr": "Détention"})
+    finally:
+        configure(before)
+
+
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text("utf-8"), "lxml")
