@@ -84,7 +84,7 @@ class PhotoMeta(Schema):
     ) = Field(None, description="focal point [x, y] between 0 and 1, used when cropping")
 
 
-Photos = dict[str, PhotoMeta]
+PhotoCredits = dict[str, PhotoMeta]
 
 
 class Author(Schema):
@@ -189,7 +189,7 @@ class StoryMeta(Schema):
         None, description="author id of the writer (data/authors.yml), named at the end"
     )
     draft: bool = Field(False, description="true keeps the story out of every output")
-    photos: Photos = Field(default_factory=dict, description="credit and focus of each photo")
+    photos: PhotoCredits = Field(default_factory=dict, description="credit and focus of each photo")
 
     @field_validator("country")
     @classmethod
@@ -263,7 +263,7 @@ class EditionMeta(Schema):
         description="in order: an article folder name, `story: <slug>` or `report: <slug>`",
     )
     draft: bool = Field(False, description="true keeps the edition out of every output")
-    photos: Photos = Field(default_factory=dict, description="credit and focus of each photo")
+    photos: PhotoCredits = Field(default_factory=dict, description="credit and focus of each photo")
     publisher: str | None = Field(
         None,
         description="author id of the responsible publisher (default: the organisation's editor)",
@@ -306,7 +306,7 @@ class ArticleMeta(Schema):
     byline: str | None = Field(
         None, description="author id of the writer, named at the end of the article"
     )
-    photos: Photos = Field(default_factory=dict, description="credit and focus of each photo")
+    photos: PhotoCredits = Field(default_factory=dict, description="credit and focus of each photo")
 
 
 class ArticleText(Schema):
@@ -356,7 +356,7 @@ class ReportMeta(Schema):
     )
     figures: list[Figure] = Field(default_factory=list, description="the key figures")
     draft: bool = Field(False, description="true keeps the report out of every output")
-    photos: Photos = Field(default_factory=dict, description="credit and focus of each photo")
+    photos: PhotoCredits = Field(default_factory=dict, description="credit and focus of each photo")
 
 
 class ReportText(Schema):

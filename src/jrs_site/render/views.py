@@ -146,19 +146,19 @@ class Byline:
 
 
 @dataclass
-class Fallback:
+class TranslationNote:
     """A page shown in another language than the reader's: the note and the text's language."""
 
     lang: str
     note: str
 
 
-def fallback_note(source_lang: str, lang: str) -> Fallback:
+def fallback_note(source_lang: str, lang: str) -> TranslationNote:
     language = l10n.language_name(source_lang, lang)
-    return Fallback(source_lang, l10n.t(lang, "not_translated", language=language))
+    return TranslationNote(source_lang, l10n.t(lang, "not_translated", language=language))
 
 
-def translation(bundle: Bundle, page: RenderContext) -> Fallback | None:
+def translation(bundle: Bundle, page: RenderContext) -> TranslationNote | None:
     """The 'not translated yet' note when the item is shown in the other language."""
     if bundle.is_translated(page.lang):
         return None
@@ -197,7 +197,7 @@ class StoryView(StoryCard):
     theme_links: list[Link]  # to each theme's listing
     portrait_html: Markup
     body_html: Markup
-    translation: Fallback | None
+    translation: TranslationNote | None
     byline: Byline | None
     draft_banner: str  # "draft, not published" on a draft shown in a preview, else ""
 
@@ -362,7 +362,7 @@ class ReportView:
     order: str
     body_html: Markup
     byline: Byline | None
-    translation: Fallback | None
+    translation: TranslationNote | None
     lang: str
 
 
@@ -471,7 +471,7 @@ def pdf_name(site: Site, edition: Edition, lang: str, variant: str = "") -> str:
 class EditionView(EditionCard):
     intro_html: Markup
     articles: list[ArticleView]
-    translation: Fallback | None
+    translation: TranslationNote | None
     pdf: Download | None = None  # the screen PDF
     email_url: str = ""  # the e-mail edition
 

@@ -64,7 +64,7 @@ def cache_key(site: Site, edition: Edition, lang: str, options: PdfOptions) -> s
 
 
 @dataclass(frozen=True)
-class Entry:
+class CachedPdf:
     """A PDF in the cache, with what was learned when it was made."""
 
     pdf: Path
@@ -89,13 +89,13 @@ class Entry:
         write_json(self.manifest, manifest)
 
 
-def lookup(cache_dir: Path, key: str) -> Entry | None:
+def lookup(cache_dir: Path, key: str) -> CachedPdf | None:
     """The cached PDF for `key`, if it and its manifest are there."""
     pdf = cache_dir / f"{key}.pdf"
     manifest = read_json(pdf.with_suffix(".json"))
     if not isinstance(manifest, dict) or not pdf.is_file():
         return None
-    return Entry(
+    return CachedPdf(
         pdf,
         int(manifest.get("pages", 0)),
         tuple(manifest.get("added", ())),

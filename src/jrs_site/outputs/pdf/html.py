@@ -22,7 +22,7 @@ from jrs_site.outputs.pdf.layout import (
     placed_width,
     placement,
 )
-from jrs_site.outputs.pdf.photos import Photos
+from jrs_site.outputs.pdf.photos import PrintPhotos
 from jrs_site.outputs.pdf.settings import PdfOptions
 from jrs_site.render import l10n
 from jrs_site.render.markdown import render
@@ -30,10 +30,10 @@ from jrs_site.render.partials import document_templates, partial
 from jrs_site.render.views import (
     ArticleView,
     Byline,
-    Fallback,
     RenderContext,
     ReportView,
     StoryView,
+    TranslationNote,
     article_view,
     byline,
     edition_card,
@@ -120,7 +120,7 @@ class PrintContext(RenderContext):
     edge to edge, portrait: one column, in the text: both columns); remembers whom it credits."""
 
     options: PdfOptions
-    photos: Photos
+    photos: PrintPhotos
     photographers: dict[str, None] = field(default_factory=dict)
 
     def picture(
@@ -178,7 +178,7 @@ class Item:
     lang: str
     view: ArticleView | StoryView | ReportView
     body_html: str
-    translation: Fallback | None  # the note shown when the text is in the other language
+    translation: TranslationNote | None  # the note shown when the text is in the other language
     short: bool = False  # a short text without photos (an editorial), set larger
     photo_html: str = ""  # the lead photo, across the page under the title
     new_page: bool = False  # starts on a new page (see `starts_page`)
@@ -243,7 +243,7 @@ class EditionHtml:
         self.edition = edition
         self.lang = lang
         self.options = options
-        photos = Photos(options, cache_dir / "images", site.root)
+        photos = PrintPhotos(options, cache_dir / "images", site.root)
         self.page = PrintContext(site, lang, {}, "", options=options, photos=photos)
         self.stylesheet = (
             page_css(options) + truetype_face_css(cache_dir) + STYLESHEET.read_text("utf-8")

@@ -15,7 +15,7 @@ from jrs_site.outputs.pdf.settings import PdfOptions
 _TOKEN = re.compile(r"jrs-photo:(\d+)")
 
 
-class Photos:
+class PrintPhotos:
     """The photos of one PDF: `token()` while building, `resolve()` before layout."""
 
     def __init__(self, options: PdfOptions, cache_dir: Path, root: Path) -> None:

@@ -65,7 +65,7 @@ class PlacedImage:
 
 
 @dataclass
-class Report:
+class PreflightReport:
     """Every check of one file; `passed` when none fails."""
 
     path: Path
@@ -86,10 +86,10 @@ class Source:
     empty_headings: tuple[str, ...] = ()
 
 
-def preflight(path: Path, source: Source | None = None) -> Report:
+def preflight(path: Path, source: Source | None = None) -> PreflightReport:
     """Check a PDF against the printer's rules; with its `source`, also that no text is
     missing and no heading is empty."""
-    report = Report(path)
+    report = PreflightReport(path)
     with pikepdf.open(path) as pdf:
         pages = list(pdf.pages)
         report.checks += _boxes(pages)
@@ -602,7 +602,7 @@ def _pdfx(pdf: pikepdf.Pdf) -> Check:
 # -- table ---------------------------------------------------------------------------------------
 
 
-def format_report(report: Report) -> str:
+def format_report(report: PreflightReport) -> str:
     """The checks and every image as a plain-text table."""
     width = max(len(c.name) for c in report.checks)
     lines = [f"Preflight of {report.path}", ""]

@@ -23,7 +23,7 @@ from weasyprint.text.fonts import FontConfiguration
 from jrs_site.model.bundles import Edition, Site
 from jrs_site.model.languages import languages
 from jrs_site.model.schemas import FILLERS, Filler
-from jrs_site.outputs.pdf.cache import Entry, cache_key, lookup
+from jrs_site.outputs.pdf.cache import CachedPdf, cache_key, lookup
 from jrs_site.outputs.pdf.fetch import PreparedFiles, Refused
 from jrs_site.outputs.pdf.html import EditionHtml
 from jrs_site.outputs.pdf.layout import BLEED, MARKS_AREA, PAGE_HEIGHT, PAGE_WIDTH
@@ -69,7 +69,8 @@ def edition_pdf(
     if entry is None:
         made = make_pdf(site, edition, lang, options, cache_dir)
         cache_dir.mkdir(parents=True, exist_ok=True)
-        entry = Entry(cache_dir / f"{key}.pdf", made.pages, made.added, made.warnings, made.source)
+        pdf = cache_dir / f"{key}.pdf"
+        entry = CachedPdf(pdf, made.pages, made.added, made.warnings, made.source)
         write_atomic(entry.pdf, lambda f: f.write(made.data))
         entry.save()
     return Rendered(

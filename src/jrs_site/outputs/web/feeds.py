@@ -38,7 +38,7 @@ class FeedLink:
 
 
 @dataclass
-class Entry:
+class FeedEntry:
     url: str
     title: str
     date: dt.date
@@ -87,9 +87,9 @@ class Feed:
             return None
         return absolute(self.media_url, image.fallback().name), alt or ""
 
-    def story(self, story: Story) -> Entry:
+    def story(self, story: Story) -> FeedEntry:
         fields = story.text(self.lang).fields
-        return Entry(
+        return FeedEntry(
             absolute(self.base_url, story.url(self.lang)),
             fields.title,
             story.meta.date,
@@ -99,11 +99,11 @@ class Feed:
             self.image(story, story.meta.portrait, fields.portrait_alt),
         )
 
-    def edition(self, edition: Edition) -> Entry:
+    def edition(self, edition: Edition) -> FeedEntry:
         text = edition.text(self.lang)
         titles = [a.text(self.lang).fields.title for a in edition.articles]
         body = text.body
-        return Entry(
+        return FeedEntry(
             absolute(self.base_url, edition.url(self.lang)),
             item_title(edition, self.lang),
             edition.meta.date,
@@ -113,7 +113,7 @@ class Feed:
             self.image(edition, edition.meta.cover, text.fields.cover_alt),
         )
 
-    def entries(self) -> list[Entry]:
+    def entries(self) -> list[FeedEntry]:
         """Newest first: published items written in this language only."""
         found = [
             self.story(s) for s in self.site.published_stories("web") if s.is_translated(self.lang)
