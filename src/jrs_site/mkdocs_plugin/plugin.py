@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import posixpath
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -70,6 +71,10 @@ log = get_plugin_logger(__name__)
 #: Written once, at the site's root, by the first language's build (the 404 page there
 #: speaks every language; the sitemap lists every page in every language).
 ROOT_TEMPLATES = frozenset({NOT_FOUND, "sitemap.xml"})
+NO_EMAIL = (
+    "no e-mail editions: every address in an e-mail is absolute, and mkdocs.yml has no "
+    "site_url; write it, e.g. site_url: https://ankerpunt.example/"
+)
 
 
 class JrsPluginConfig(Config):
@@ -99,6 +104,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         self.problems: list[tuple[str, list[tuple[str, str]]]] = []  # file -> (problem, hint)
         self.pages_step: Step | None = None  # progress of this language's pages
         self.nav: Navigation | None = None  # this language's, for its own 404 page
+        self.indexing: threading.Thread | None = None  # under `serve`: the search index
         self.files: Files | None = None
 
     # -- hooks ------------------------------------------------------------------------------
@@ -115,6 +121,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
                 "remove it to build the site, and preview drafts with 'jrs-site serve --drafts'"
             )
         if not i18n.nested(config):  # once per build, for every language
+            self._indexed()  # under `serve`: the last build's search index is finished
             self.prepared = self._prepare(Path(config.config_file_path).parent)
             self.publisher = Publisher(Path(config.site_dir))
         return config
@@ -257,11 +264,19 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             if lang == languages().default:  # the root's 404 page is MkDocs' own
                 built = i18n.build_languages(config)
                 publish_shared(publisher, self.prepared, built, config.site_url)
+                if not config.site_url and self.prepared.site.published_editions():
+                    log.info(NO_EMAIL)
             elif self.nav is not None and self.files is not None:
                 write_not_found_page(config, self.nav, self.files, lang, publisher)
         self.languages_built += 1
         if self.languages_built == len(i18n.build_languages(config)):
             self.languages_built = 0
+            if self.serving:  # the pages are served now; the search comes a moment later
+                self.indexing = threading.Thread(
+                    target=_index_in_background, args=(Path(config.site_dir),), daemon=True
+                )
+                self.indexing.start()
+                return
             try:
                 index_site(Path(config.site_dir))
             except SearchIndexError as error:
@@ -296,6 +311,13 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         log.info(report)  # an error would stop `serve` in strict mode; the pages show them
         self.problems = _banner(errors, root)
         return None
+
+    def _indexed(self) -> None:
+        """Wait for the search index of the last build under `serve` (Pagefind runs after
+        its pages are served, so a save shows without waiting for it)."""
+        if self.indexing is not None:
+            self.indexing.join()
+            self.indexing = None
 
     def _context(self, page: Page, config: MkDocsConfig) -> RenderContext:
         """What the views need to know of the page being rendered."""
@@ -369,6 +391,14 @@ def _one_writer() -> Iterator[None]:
         yield
     except PublishError as error:
         raise PluginError(str(error)) from None
+
+
+def _index_in_background(site_dir: Path) -> None:
+    """Pagefind over the served site; a failure is told, the preview goes on without search."""
+    try:
+        index_site(site_dir)
+    except SearchIndexError as error:
+        log.warning(f"the preview has no search: {error}")
 
 
 def _banner(errors: list[Problem], root: Path) -> list[tuple[str, list[tuple[str, str]]]]:
