@@ -80,7 +80,7 @@ def validate(
         return None, [Problem(path, "expected a list of 'field: value' lines", line=line)]
     todos = [_todo_problem(loc, value, model, path, first_line, at) for loc, value in _todos(data)]
     try:
-        return model.model_validate(data), todos
+        valid = model.model_validate(data)
     except ValidationError as exc:
         wrong = [
             {**err, "loc": _data_loc(data, err["loc"], keep_last=err["type"] == "missing")}
@@ -88,6 +88,35 @@ def validate(
             if not is_todo(err.get("input")) and not _misspelt(err, data, model)
         ]
         return None, todos + [_schema_problem(err, model, path, first_line, at) for err in wrong]
+    return valid, todos + _untranslated(valid, path, at)
+
+
+def _untranslated(value: Any, path: Path, at: tuple[str | int, ...]) -> list[Problem]:
+    """A warning for each per-language field without a text in one of the site's languages:
+    the page shows the default language's there, as for an untranslated item."""
+    if isinstance(value, schemas.PerLanguage):
+        written = value.__pydantic_extra__ or {}
+        return [
+            Problem(
+                path,
+                f"not translated into {english_name(lang)} yet: '{lang}:' is missing",
+                _dotted(at),
+                value_line(path, at),
+                "warning",
+                f"add '{lang}: ...' here; until then the {english_name(lang)} pages show "
+                f"the {english_name(languages().default)} text",
+            )
+            for lang in languages().codes
+            if lang not in written
+        ]
+    if isinstance(value, BaseModel):
+        fields = {name: getattr(value, name) for name in type(value).model_fields}
+        return [p for name, v in fields.items() for p in _untranslated(v, path, (*at, name))]
+    if isinstance(value, list | tuple):
+        return [p for i, v in enumerate(value) for p in _untranslated(v, path, (*at, i))]
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _untranslated(v, path, (*at, k))]
+    return []
 
 
 def _belongs_elsewhere(
