@@ -17,6 +17,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
+from jrs_site.load.loader import validate
 from jrs_site.model.languages import Languages, configure, languages
 from jrs_site.model.schemas import Localized
 from tests.conftest import build, copy_project
@@ -145,3 +146,13 @@ def test_a_per_language_field_takes_only_the_configured_languages() -> None:
 
 def _soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text("utf-8"), "lxml")
+
+
+def test_a_missing_language_in_a_field_is_a_warning(tmp_path: Path) -> None:
+    """As a missing en.md: the default's text shows, and check names field and language."""
+    themes = tmp_path / "themes.yml"
+    themes.write_text("detention:\n  nl: Detentie\n", "utf-8")
+    label, problems = validate(Localized, {"nl": "Detentie"}, themes, at=("detention",))
+    assert label is not None and label.get("fr") == "Detentie"
+    assert [(p.severity, p.field, p.line) for p in problems] == [("warning", "detention", 1)]
+    assert "not translated into French yet: 'fr:' is missing" in problems[0].message
