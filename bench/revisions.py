@@ -1,0 +1,90 @@
+"""The same archive built by two (or more) revisions of the program, side by side.
+
+Each revision is checked out into a temporary worktree and builds one generated archive
+with `jrs-site build`, its sources first on the import path: one warm-up build each (it
+fills that revision's PDF and card caches), then the revisions in turn, A B A B..., so
+that a drifting machine weighs on all alike. Prints each one's median wall time and peak
+memory of a build where nothing changed, and the ratio to the first.
+
+    .venv/bin/python bench/revisions.py 9d96490 HEAD --stories 1000 --editions 10
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from common import REPO
+from make_archive import Sizes, make_archive
+
+
+def worktree(rev: str, parent: Path) -> Path:
+    """A detached checkout of `rev` under `parent`."""
+    target = parent / rev.replace("/", "_")
+    subprocess.run(
+        ["git", "-C", str(REPO), "worktree", "add", "--detach", "-f", str(target), rev],
+        check=True,
+        capture_output=True,
+    )
+    return target
+
+
+def timed_build(source: Path, archive: Path) -> tuple[float, int]:
+    """Wall seconds and peak resident KiB of one `jrs-site build` of `archive`."""
+    env = {**os.environ, "PYTHONPATH": str(source / "src")}
+    with tempfile.NamedTemporaryFile("r") as out:
+        command = ["/usr/bin/time", "-o", out.name, "-f", "%e %M"]
+        command += [sys.executable, "-m", "jrs_site", "build"]
+        result = subprocess.run(command, cwd=archive, env=env, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise RuntimeError(f"{source}: the build failed\n{result.stderr[-3000:]}")
+        wall, rss = out.read().split()[-2:]
+    return float(wall), int(rss)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("revisions", nargs="+", help="git revisions; the first is the reference")
+    parser.add_argument("--stories", type=int, default=1000)
+    parser.add_argument("--editions", type=int, default=10)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=Path("/dev/shm/jrs-revisions"))
+    args = parser.parse_args()
+    archive = args.work / f"archive-{args.stories}"
+    if not archive.exists():
+        sizes = Sizes(stories=args.stories, editions=args.editions, reports=Sizes.reports)
+        make_archive(archive, sizes)
+    with tempfile.TemporaryDirectory(dir=args.work) as checkouts:
+        sources = [worktree(rev, Path(checkouts)) for rev in args.revisions]
+        try:
+            for source in sources:
+                timed_build(source, archive)  # warm-up: this revision's caches
+            runs: dict[str, list[tuple[float, int]]] = {rev: [] for rev in args.revisions}
+            for _ in range(args.runs):
+                for rev, source in zip(args.revisions, sources, strict=True):
+                    runs[rev].append(timed_build(source, archive))
+        finally:
+            for source in sources:
+                subprocess.run(
+                    ["git", "-C", str(REPO), "worktree", "remove", "--force", str(source)],
+                    check=False,
+                )
+    what = f"{args.stories} testimonies, {args.editions} editions"
+    print(f"A build where nothing changed, {what}: median of {args.runs}")
+    print("| revision | wall | peak memory | vs first |")
+    print("| --- | ---: | ---: | ---: |")
+    first = statistics.median(w for w, _ in runs[args.revisions[0]])
+    for rev, results in runs.items():
+        wall = statistics.median(w for w, _ in results)
+        rss = max(r for _, r in results) / 1024
+        print(f"| {rev} | {wall:.2f} s | {rss:.0f} MiB | {wall / first:.2f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
