@@ -120,7 +120,20 @@ def _closes_later(text: str, start: int) -> bool:
 
 def _quote_marks(text: str, quotes: Quotes) -> str:
     """`text` with each straight quote replaced by one typographic character: apostrophes,
-    quotes (pairs, nested once), and primes after digits (5'10" is 5′10″)."""
+    quotes (pairs, nested once), and primes after digits (5'10" is 5′10″).
+
+    Quotes pair within a block only, so a block without a straight quote stays as it is: a
+    whole page is mostly such blocks (its header, menus and footer), and is cut at them."""
+    if "'" not in text and '"' not in text:
+        return text
+    return _BLOCK.join(
+        _block_marks(block, quotes) if "'" in block or '"' in block else block
+        for block in text.split(_BLOCK)
+    )
+
+
+def _block_marks(text: str, quotes: Quotes) -> str:
+    """`_quote_marks` of one block (no `_BLOCK` inside): its start and end are the block's."""
     out = list(text)
     addresses = {i for m in _ADDRESS.finditer(text) for i in range(m.start(), m.end())}
     depth, single = 0, False  # open double quotes; whether a '…' is open
@@ -197,6 +210,9 @@ def _languages(parts: list[tuple[str, str, bool]], lang: str) -> list[str]:
     `lang` attribute (a page's untranslated fallback, the 404's other languages)."""
     found, stack = [], []  # stack: [tag name, same-name elements open inside it, language]
     for piece, _, is_text in parts:
+        if not stack and (is_text or "lang" not in piece):  # most of a page: nothing to track
+            found.append(lang)
+            continue
         tag = None if is_text else _OPENING.match(piece) or _CLOSING.match(piece)
         if tag and stack and tag.group(1).lower() == stack[-1][0]:
             if piece[1] != "/":
