@@ -73,3 +73,19 @@ def test_screen_pdfs_for_the_site_come_from_the_same_cache(
 ) -> None:
     built = build_screen_pdfs(site, cache_dir)
     assert built == {(EDITION, lang): pdfs[lang, "screen"].path for lang in ("nl", "fr")}
+
+
+def test_missing_screen_pdfs_are_rendered_in_worker_processes(
+    site: Site, pdfs: dict, tmp_path: Path
+) -> None:
+    built = build_screen_pdfs(site, tmp_path, workers=2)  # both languages missing: two workers
+    assert set(built) == {(EDITION, "nl"), (EDITION, "fr")}
+    for lang in ("nl", "fr"):
+        again = edition_pdf(site, site.editions[EDITION], lang, options("screen"), tmp_path)
+        assert again.cached and again.path == built[EDITION, lang]
+        serial = pdfs[lang, "screen"]  # rendered in this process
+        assert (again.pages, again.added, again.source) == (
+            serial.pages,
+            serial.added,
+            serial.source,
+        )

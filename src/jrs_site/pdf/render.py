@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Callable, Collection
+import multiprocessing
+import os
+from collections.abc import Callable, Collection, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -26,6 +29,7 @@ from ..images.encode import write_atomic
 from ..progress import step
 from .cache import Entry, cache_key, lookup
 from .fetch import PreparedFiles, Refused
+from .fonts import truetype_dir
 from .html import EditionHtml
 from .layout import BLEED, MARKS_AREA, PAGE_HEIGHT, PAGE_WIDTH
 from .preflight import Source
@@ -60,17 +64,11 @@ def edition_pdf(
     site: Site, edition: Edition, lang: str, options: PdfOptions, cache_dir: Path
 ) -> Rendered:
     """The PDF of `edition` in `lang`, from the cache when nothing it is made from changed."""
-    if not edition.published():
-        raise PdfError(f"edition {edition.key} is a draft: drafts appear in no PDF")
-    key = cache_key(site, edition, lang, options)
+    key = _key(site, edition, lang, options)
     entry = lookup(cache_dir, key)
     cached = entry is not None
     if entry is None:
-        made = make_pdf(site, edition, lang, options, cache_dir)
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        entry = Entry(cache_dir / f"{key}.pdf", made.pages, made.added, made.warnings, made.source)
-        write_atomic(entry.pdf, lambda f: f.write(made.data))
-        entry.save()
+        entry = _render_into_cache(site, edition, lang, options, cache_dir, key)
     return Rendered(
         edition.key,
         lang,
@@ -83,20 +81,102 @@ def edition_pdf(
     )
 
 
-def build_screen_pdfs(site: Site, cache_dir: Path) -> dict[tuple[str, str], Path]:
-    """A screen PDF of every published edition in every language: (edition, lang) -> path."""
+def _key(site: Site, edition: Edition, lang: str, options: PdfOptions) -> str:
+    if not edition.published():
+        raise PdfError(f"edition {edition.key} is a draft: drafts appear in no PDF")
+    return cache_key(site, edition, lang, options)
+
+
+def _render_into_cache(
+    site: Site, edition: Edition, lang: str, options: PdfOptions, cache_dir: Path, key: str
+) -> Entry:
+    """Render the PDF and store it, with its manifest, under `key`."""
+    made = make_pdf(site, edition, lang, options, cache_dir)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    entry = Entry(cache_dir / f"{key}.pdf", made.pages, made.added, made.warnings, made.source)
+    write_atomic(entry.pdf, lambda f: f.write(made.data))
+    entry.save()
+    return entry
+
+
+Job = tuple[str, str]  # (edition key, language)
+
+
+def build_screen_pdfs(
+    site: Site, cache_dir: Path, workers: int | None = None
+) -> dict[tuple[str, str], Path]:
+    """A screen PDF of every published edition in every language: (edition, lang) -> path.
+
+    Cached PDFs are answered here; the others are rendered in `workers` processes (default:
+    one per core), or in this process when only one is missing.
+    """
     options = PdfOptions("screen")
     jobs = [(edition, lang) for edition in site.published_editions() for lang in LANGUAGES]
     paths: dict[tuple[str, str], Path] = {}
-    rendered = 0
+    todo: dict[Job, str] = {}  # (edition, lang) -> cache key, for those not in the cache
     with step("screen PDFs", len(jobs)) as progress:
         for edition, lang in jobs:
-            pdf = edition_pdf(site, edition, lang, options, cache_dir)
-            paths[edition.key, lang] = pdf.path
-            rendered += not pdf.cached
+            key = _key(site, edition, lang, options)
+            entry = lookup(cache_dir, key)
+            if entry is None:
+                todo[edition.key, lang] = key
+            else:
+                paths[edition.key, lang] = entry.pdf
+                progress.advance()
+        for job, entry in _render_all(site, todo, options, cache_dir, workers):
+            paths[job] = entry.pdf
             progress.advance()
-        progress.summary = f"{rendered} rendered, {len(jobs) - rendered} from the cache"
-    return paths
+        progress.summary = f"{len(todo)} rendered, {len(jobs) - len(todo)} from the cache"
+    return {(edition.key, lang): paths[edition.key, lang] for edition, lang in jobs}
+
+
+def _render_all(
+    site: Site, todo: dict[Job, str], options: PdfOptions, cache_dir: Path, workers: int | None
+) -> Iterator[tuple[Job, Entry]]:
+    """Render every job of `todo` into the cache, yielding each as it is done."""
+    count = min(workers or os.cpu_count() or 1, len(todo))
+    if count <= 1:
+        for (edition, lang), key in todo.items():
+            yield (edition, lang), _render_job(site, edition, lang, options, cache_dir, key)
+        return
+    truetype_dir(cache_dir)  # the fonts, unpacked once here rather than by every worker
+    # forkserver, as for the photos: forking the caller (a threaded server) could copy a held
+    # lock. Each worker receives the loaded site once; a job is then two strings and a key.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])  # workers start with WeasyPrint imported
+    # Language by language: the two languages of one edition share photos, which the first
+    # PDF prepares for the second instead of both preparing them at the same time.
+    ordered = sorted(todo.items(), key=lambda item: item[0][1])
+    pool = ProcessPoolExecutor(count, context, initializer=_start_worker, initargs=(site,))
+    try:
+        futures = {
+            pool.submit(_render_in_worker, edition, lang, options, cache_dir, key): (edition, lang)
+            for (edition, lang), key in ordered
+        }
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+    finally:
+        pool.shutdown(cancel_futures=True)  # on an error: the others started are let finish
+
+
+def _render_job(
+    site: Site, edition: str, lang: str, options: PdfOptions, cache_dir: Path, key: str
+) -> Entry:
+    return _render_into_cache(site, site.editions[edition], lang, options, cache_dir, key)
+
+
+#: The site a worker process renders from, received once when it starts.
+_worker_site: list[Site] = []
+
+
+def _start_worker(site: Site) -> None:
+    _worker_site.append(site)
+
+
+def _render_in_worker(
+    edition: str, lang: str, options: PdfOptions, cache_dir: Path, key: str
+) -> Entry:
+    return _render_job(_worker_site[0], edition, lang, options, cache_dir, key)
 
 
 @dataclass(frozen=True)
