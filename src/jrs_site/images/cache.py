@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .decode import inspect, read_source
+from .decode import inspect, read_source, remember
 from .encode import write_atomic
 
 #: Bump when the same settings start producing different pixels, to rebuild every variant.
@@ -131,11 +131,13 @@ class Inspector:
         current = stamp(src)
         sha = self.index.sha(src, current)
         known = self._sizes.get(sha) if sha is not None else None
-        if _is_size(known):
+        if _is_size(known) and current is not None:
+            remember(src, current, (known[0], known[1]))
             return known[0], known[1]
-        sha = digest(read_source(src))
+        data = read_source(src)  # read once: hashed, then inspected if its hash is new
+        sha = digest(data)
         known = self._sizes.get(sha)
-        size = (known[0], known[1]) if _is_size(known) else inspect(src)
+        size = (known[0], known[1]) if _is_size(known) else inspect(src, data)
         if not _is_size(known):
             self._sizes[sha], self._changed = list(size), True
         self.index.record(src, current, sha)
