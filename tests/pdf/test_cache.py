@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from jrs_site.content import Site, load_site
+from jrs_site.images.cache import SourceIndex
 from jrs_site.pdf import build_screen_pdfs, edition_pdf
 from jrs_site.pdf.cache import cache_key
 from tests.conftest import write_photo
@@ -30,10 +31,14 @@ def test_a_second_render_comes_from_the_cache(site: Site, pdfs: dict, cache_dir:
         "data/organisation.yml",
     ],
 )
-def test_the_key_follows_every_source(content: Path, change: str) -> None:
-    def key() -> str:
+def test_the_key_follows_every_source(content: Path, change: str, tmp_path: Path) -> None:
+    def key() -> str:  # each time a new process, with the file hashes the last one saved
         site, _ = load_site(content)
-        return cache_key(site, site.editions["118"], "nl", options("screen"))
+        index = SourceIndex(tmp_path)
+        try:
+            return cache_key(site, site.editions["118"], "nl", options("screen"), index)
+        finally:
+            index.save()
 
     before = key()
     assert key() == before
@@ -45,11 +50,12 @@ def test_the_key_follows_every_source(content: Path, change: str) -> None:
     assert key() != before
 
 
-def test_the_key_differs_by_language_and_variant(content: Path) -> None:
+def test_the_key_differs_by_language_and_variant(content: Path, tmp_path: Path) -> None:
     site, _ = load_site(content)
     edition = site.editions["118"]
+    index = SourceIndex(tmp_path)
     keys = {
-        cache_key(site, edition, lang, options(variant))
+        cache_key(site, edition, lang, options(variant), index)
         for lang in ("nl", "fr")
         for variant in ("print", "screen")
     }

@@ -77,6 +77,16 @@ class SourceIndex:
             self._entries[os.path.abspath(src)] = [*current, sha]
             self._changed = True
 
+    def sha_of(self, src: Path) -> str:
+        """The hash of any file: the recorded one while its size and mtime are unchanged
+        (a stat), else read, hashed and recorded. Raises OSError as reading does."""
+        current = stamp(src)
+        sha = self.sha(src, current)
+        if sha is None:
+            sha = digest(src.read_bytes())
+            self.record(src, current, sha)
+        return sha
+
     def save(self) -> None:
         """Write the index if anything changed."""
         if self._changed:

@@ -25,6 +25,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from ..content.bundles import Edition, Site
 from ..content.models import FILLERS, LANGUAGES, Filler
+from ..images.cache import SourceIndex
 from ..images.encode import write_atomic
 from ..progress import step
 from .cache import Entry, cache_key, lookup
@@ -64,7 +65,10 @@ def edition_pdf(
     site: Site, edition: Edition, lang: str, options: PdfOptions, cache_dir: Path
 ) -> Rendered:
     """The PDF of `edition` in `lang`, from the cache when nothing it is made from changed."""
-    key = _key(site, edition, lang, options)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    index = SourceIndex(cache_dir)
+    key = _key(site, edition, lang, options, index)
+    index.save()
     entry = lookup(cache_dir, key)
     cached = entry is not None
     if entry is None:
@@ -81,10 +85,10 @@ def edition_pdf(
     )
 
 
-def _key(site: Site, edition: Edition, lang: str, options: PdfOptions) -> str:
+def _key(site: Site, edition: Edition, lang: str, options: PdfOptions, index: SourceIndex) -> str:
     if not edition.published():
         raise PdfError(f"edition {edition.key} is a draft: drafts appear in no PDF")
-    return cache_key(site, edition, lang, options)
+    return cache_key(site, edition, lang, options, index)
 
 
 def _render_into_cache(
@@ -92,7 +96,6 @@ def _render_into_cache(
 ) -> Entry:
     """Render the PDF and store it, with its manifest, under `key`."""
     made = make_pdf(site, edition, lang, options, cache_dir)
-    cache_dir.mkdir(parents=True, exist_ok=True)
     entry = Entry(cache_dir / f"{key}.pdf", made.pages, made.added, made.warnings, made.source)
     write_atomic(entry.pdf, lambda f: f.write(made.data))
     entry.save()
@@ -114,15 +117,18 @@ def build_screen_pdfs(
     jobs = [(edition, lang) for edition in site.published_editions() for lang in LANGUAGES]
     paths: dict[tuple[str, str], Path] = {}
     todo: dict[Job, str] = {}  # (edition, lang) -> cache key, for those not in the cache
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    index = SourceIndex(cache_dir)
     with step("screen PDFs", len(jobs)) as progress:
         for edition, lang in jobs:
-            key = _key(site, edition, lang, options)
+            key = _key(site, edition, lang, options, index)
             entry = lookup(cache_dir, key)
             if entry is None:
                 todo[edition.key, lang] = key
             else:
                 paths[edition.key, lang] = entry.pdf
                 progress.advance()
+        index.save()
         for job, entry in _render_all(site, todo, options, cache_dir, workers):
             paths[job] = entry.pdf
             progress.advance()
