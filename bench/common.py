@@ -29,6 +29,7 @@ class Run:
     seconds: float
     cpu: float  # user + system seconds of the command and the children it waited for
     peak_rss: int  # bytes
+    output: str = ""  # what it printed, stdout and stderr together
 
 
 def _children(pid: int) -> list[int]:
@@ -95,7 +96,8 @@ def run(cmd: Sequence[str | Path], cwd: Path) -> Run:
     if proc.returncode != 0:
         text = output.decode(errors="replace")[-3000:]
         raise RuntimeError(f"{' '.join(map(str, cmd))} failed in {cwd}:\n{text}")
-    return Run(seconds, usage.ru_utime + usage.ru_stime, max(peak, usage.ru_maxrss * 1024))
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, max(peak, usage.ru_maxrss * 1024), output.decode(errors="replace"))
 
 
 def median_run(runs: Sequence[Run]) -> Run:
