@@ -9,7 +9,8 @@
 Archives are made in /dev/shm (tmpfs) when missing and kept for the next run; the program
 is this checkout's `src/`, run by this Python.
 
-    .venv/bin/python bench/cold.py [--stories 500] [--noop-stories 1000] [--skip-noop]
+    .venv/bin/python bench/cold.py [--stories 500] [--noop-stories 1000] [--noop-editions N]
+        [--skip-noop]
 """
 
 from __future__ import annotations
@@ -28,10 +29,10 @@ BUILD = [sys.executable, "-m", "jrs_site", "build"]
 STEP = re.compile(r"^(?P<name>[^:\n]+): (?P<summary>.*) in (?P<seconds>[\d.]+) s$", re.M)
 
 
-def archive(folder: Path, stories: int, big: bool = False) -> Path:
+def archive(folder: Path, stories: int, editions: int, big: bool = False) -> Path:
     """The archive in `folder`, made if it is not there yet."""
     if not (folder / "mkdocs.yml").is_file():
-        make_archive(folder, Sizes(stories, max(1, stories // 10), max(1, stories // 50)), 7, big)
+        make_archive(folder, Sizes(stories, editions, max(1, stories // 50)), 7, big)
     return folder
 
 
@@ -59,7 +60,7 @@ def show(runs: dict[str, Run]) -> None:
             if cell:
                 print(f"{'':<18}{name}: {cell[1]}")
     print(f"{'total':<16}" + "".join(f"{r.seconds:>12.1f} s" for r in runs.values()))
-    print(f"{'CPU (waited)':<16}" + "".join(f"{r.cpu:>12.1f} s" for r in runs.values()))
+    print(f"{'CPU':<16}" + "".join(f"{r.cpu:>12.1f} s" for r in runs.values()))
     print(f"{'peak RSS':<16}" + "".join(f"{mib(r.peak_rss):>14}" for r in runs.values()))
 
 
@@ -67,11 +68,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--stories", type=int, default=500)
     parser.add_argument("--noop-stories", type=int, default=1000)
+    parser.add_argument("--noop-editions", type=int, help="default: one per 10 testimonies")
     parser.add_argument("--skip-noop", action="store_true", help="only the cold build")
     parser.add_argument("--work", type=Path, default=Path("/dev/shm"))
     args = parser.parse_args()
 
-    project = archive(args.work / f"cold{args.stories}", args.stories)
+    project = archive(args.work / f"cold{args.stories}", args.stories, args.stories // 10)
     first = cold(project)
     again = run(BUILD, project)
     print(f"jrs-site build, {args.stories} testimonies, {project}")
@@ -80,12 +82,13 @@ def main() -> int:
         return 0
 
     noop = {}
+    editions = args.noop_editions or args.noop_stories // 10
     for label, big in (("small photos", False), ("12 MP photos", True)):
-        name = f"noop{args.noop_stories}-{'big' if big else 'small'}"
-        folder = archive(args.work / name, args.noop_stories, big)
+        name = f"noop{args.noop_stories}-{editions}-{'big' if big else 'small'}"
+        folder = archive(args.work / name, args.noop_stories, editions, big)
         run(BUILD, folder)  # fills the caches (a cold build the first time)
         noop[label] = run(BUILD, folder)
-    print(f"\nno-op rebuild, {args.noop_stories} testimonies")
+    print(f"\nno-op rebuild, {args.noop_stories} testimonies, {editions} editions")
     show(noop)
     small, big = noop["small photos"].seconds, noop["12 MP photos"].seconds
     print(f"12 MP / small: {big / small:.2f} (goal: at most 1.20)")
