@@ -18,6 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 BIN = REPO / ".venv" / "bin"
 PAGE = os.sysconf("SC_PAGE_SIZE")
+TICKS = os.sysconf("SC_CLK_TCK")
 #: Builds run with this environment: MkDocs' notice about its next major version silenced.
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -27,8 +28,9 @@ class Run:
     """One measured command: wall-clock and CPU seconds, peak resident memory of its tree."""
 
     seconds: float
-    cpu: float  # user + system seconds of the command and the children it waited for
+    cpu: float  # user + system seconds of the command's process tree
     peak_rss: int  # bytes
+    output: str = ""  # what it printed, stdout and stderr together
 
 
 def _children(pid: int) -> list[int]:
@@ -46,25 +48,46 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of `pid` and all its descendants right now (0 for those gone)."""
-    total, todo = 0, [pid]
+def _tree(pid: int) -> list[int]:
+    """`pid` and all its descendants right now."""
+    found, todo = [], [pid]
     while todo:
         current = todo.pop()
+        found.append(current)
+        todo += _children(current)
+    return found
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of `pid` and all its descendants right now (0 for those gone)."""
+    total = 0
+    for current in _tree(pid):
         try:
             with open(f"/proc/{current}/statm") as f:
                 total += int(f.read().split()[1]) * PAGE
         except (OSError, IndexError, ValueError):
             continue
-        todo += _children(current)
     return total
+
+
+def tree_cpu(pid: int, seen: dict[int, float]) -> None:
+    """Record in `seen` the CPU seconds (user + system) each process of the tree has used so
+    far: workers that a forkserver, not the command, waits for are counted too."""
+    for current in _tree(pid):
+        try:
+            with open(f"/proc/{current}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        seen[current] = (int(fields[11]) + int(fields[12])) / TICKS
 
 
 def run(cmd: Sequence[str | Path], cwd: Path) -> Run:
     """Run `cmd`, raise with its output if it fails; return its time and peak memory.
 
     Peak memory is the larger of the sampled sum over the process tree (every 20 ms, which
-    catches parallel workers) and the kernel's own peak of the largest single process.
+    catches parallel workers) and the kernel's own peak of the largest single process; CPU
+    likewise the larger of the kernel's count and the sampled sum over the tree.
     """
     os.sync()  # what earlier steps wrote is flushed now, not during this run
     start = time.perf_counter()
@@ -76,12 +99,14 @@ def run(cmd: Sequence[str | Path], cwd: Path) -> Run:
         stderr=subprocess.STDOUT,
     )
     peak = 0
+    cpu_seen: dict[int, float] = {}
     done = threading.Event()
 
     def sample() -> None:
         nonlocal peak
         while not done.wait(0.02):
             peak = max(peak, tree_rss(proc.pid))
+            tree_cpu(proc.pid, cpu_seen)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -95,7 +120,9 @@ def run(cmd: Sequence[str | Path], cwd: Path) -> Run:
     if proc.returncode != 0:
         text = output.decode(errors="replace")[-3000:]
         raise RuntimeError(f"{' '.join(map(str, cmd))} failed in {cwd}:\n{text}")
-    return Run(seconds, usage.ru_utime + usage.ru_stime, max(peak, usage.ru_maxrss * 1024))
+    # What it waited for, or, if more, what was seen of its tree (workers of a forkserver).
+    cpu = max(usage.ru_utime + usage.ru_stime, sum(cpu_seen.values()))
+    return Run(seconds, cpu, max(peak, usage.ru_maxrss * 1024), output.decode(errors="replace"))
 
 
 def median_run(runs: Sequence[Run]) -> Run:

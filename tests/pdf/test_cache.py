@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from jrs_site.images.cache import SourceIndex
 from jrs_site.load.loader import load_site
 from jrs_site.model.bundles import Site
 from jrs_site.outputs.pdf.cache import cache_key
@@ -31,10 +32,14 @@ def test_a_second_render_comes_from_the_cache(site: Site, pdfs: dict, cache_dir:
         "data/organisation.yml",
     ],
 )
-def test_the_key_follows_every_source(content: Path, change: str) -> None:
-    def key() -> str:
+def test_the_key_follows_every_source(content: Path, change: str, tmp_path: Path) -> None:
+    def key() -> str:  # each time a new process, with the file hashes the last one saved
         site, _ = load_site(content)
-        return cache_key(site, site.editions["118"], "nl", options("screen"))
+        index = SourceIndex(tmp_path)
+        try:
+            return cache_key(site, site.editions["118"], "nl", options("screen"), index)
+        finally:
+            index.save()
 
     before = key()
     assert key() == before
@@ -46,11 +51,12 @@ def test_the_key_follows_every_source(content: Path, change: str) -> None:
     assert key() != before
 
 
-def test_the_key_differs_by_language_and_variant(content: Path) -> None:
+def test_the_key_differs_by_language_and_variant(content: Path, tmp_path: Path) -> None:
     site, _ = load_site(content)
     edition = site.editions["118"]
+    index = SourceIndex(tmp_path)
     keys = {
-        cache_key(site, edition, lang, options(variant))
+        cache_key(site, edition, lang, options(variant), index)
         for lang in ("nl", "fr")
         for variant in ("print", "screen")
     }
@@ -74,3 +80,19 @@ def test_screen_pdfs_for_the_site_come_from_the_same_cache(
 ) -> None:
     built = build_screen_pdfs(site, cache_dir)
     assert built == {(EDITION, lang): pdfs[lang, "screen"].path for lang in ("nl", "fr")}
+
+
+def test_missing_screen_pdfs_are_rendered_in_worker_processes(
+    site: Site, pdfs: dict, tmp_path: Path
+) -> None:
+    built = build_screen_pdfs(site, tmp_path, workers=2)  # both languages missing: two workers
+    assert set(built) == {(EDITION, "nl"), (EDITION, "fr")}
+    for lang in ("nl", "fr"):
+        again = edition_pdf(site, site.editions[EDITION], lang, options("screen"), tmp_path)
+        assert again.cached and again.path == built[EDITION, lang]
+        serial = pdfs[lang, "screen"]  # rendered in this process
+        assert (again.pages, again.added, again.source) == (
+            serial.pages,
+            serial.added,
+            serial.source,
+        )

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from jrs_site.images.decode import inspect, read_source
+from jrs_site.images.decode import inspect, read_source, remember
 from jrs_site.util.files import read_json, write_json
 
 #: Bump when the same settings start producing different pixels, to rebuild every variant.
@@ -63,6 +63,16 @@ class SourceIndex:
         if current is not None and self.sha(src, current) != sha:
             self._entries[os.path.abspath(src)] = [*current, sha]
             self._changed = True
+
+    def sha_of(self, src: Path) -> str:
+        """The hash of any file: the recorded one while its size and mtime are unchanged
+        (a stat), else read, hashed and recorded. Raises OSError as reading does."""
+        current = stamp(src)
+        sha = self.sha(src, current)
+        if sha is None:
+            sha = digest(src.read_bytes())
+            self.record(src, current, sha)
+        return sha
 
     def save(self) -> None:
         """Write the index if anything changed."""
@@ -118,11 +128,13 @@ class Inspector:
         current = stamp(src)
         sha = self.index.sha(src, current)
         known = self._sizes.get(sha) if sha is not None else None
-        if _is_size(known):
+        if _is_size(known) and current is not None:
+            remember(src, current, (known[0], known[1]))
             return known[0], known[1]
-        sha = digest(read_source(src))
+        data = read_source(src)  # read once: hashed, then inspected if its hash is new
+        sha = digest(data)
         known = self._sizes.get(sha)
-        size = (known[0], known[1]) if _is_size(known) else inspect(src)
+        size = (known[0], known[1]) if _is_size(known) else inspect(src, data)
         if not _is_size(known):
             self._sizes[sha], self._changed = list(size), True
         self.index.record(src, current, sha)

@@ -113,8 +113,9 @@ def decode(src: Path, im: Image.Image, need: tuple[int, int] | None = None) -> I
     return rgb
 
 
-def inspect(src: Path) -> tuple[int, int]:
+def inspect(src: Path, data: bytes | None = None) -> tuple[int, int]:
     """Upright pixel size of a photo; decodes it (cheaply) so bad files raise ImageError.
+    `data`: the file's bytes, when the caller has read them already (to hash them).
 
     Remembered for the process while the file's size and mtime stay the same: a HEIC takes a
     third of a second to decode, and the loader, the checks and the PDF each ask.
@@ -122,17 +123,28 @@ def inspect(src: Path) -> tuple[int, int]:
     try:
         st = src.stat()
     except OSError:
-        return _inspect(src)  # read_source says what is wrong
-    return _inspect_unchanged(src, st.st_size, st.st_mtime_ns)
+        return _inspect(src, read_source(src))  # read_source says what is wrong
+    key = (src, st.st_size, st.st_mtime_ns)
+    if key not in _sizes:
+        remember(src, key[1:], _inspect(src, read_source(src) if data is None else data))
+    return _sizes[key]
 
 
-@lru_cache(maxsize=4096)
-def _inspect_unchanged(src: Path, size: int, mtime_ns: int) -> tuple[int, int]:
-    return _inspect(src)
+def remember(src: Path, stamp: tuple[int, int], size: tuple[int, int]) -> None:
+    """Tell `inspect()` the size of `src` while its (size, mtime_ns) is `stamp`: learnt from
+    the cache, so that the checks and the PDF of this process do not decode it again."""
+    if len(_sizes) >= MAX_REMEMBERED:
+        _sizes.clear()
+    _sizes[(src, *stamp)] = size
 
 
-def _inspect(src: Path) -> tuple[int, int]:
-    with open_image(src, read_source(src)) as im:
+#: The sizes `inspect()` found or was told in this process, by (path, size, mtime_ns).
+_sizes: dict[tuple[Path, int, int], tuple[int, int]] = {}
+MAX_REMEMBERED = 4096
+
+
+def _inspect(src: Path, data: bytes) -> tuple[int, int]:
+    with open_image(src, data) as im:
         size = upright_size(src, im)
         decode(src, im, need=(1, 1))
     return size

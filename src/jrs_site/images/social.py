@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -93,5 +94,12 @@ def _font(path: Path, size: int) -> Font:
 
 def _darken(picture: Image.Image) -> Image.Image:
     """Lay a gradient over the photo, light at the top and dark behind the text at the bottom."""
-    shade = Image.linear_gradient("L").resize(picture.size).point(lambda v: 60 + v * 0.62)
-    return Image.composite(Image.new("RGB", picture.size, "black"), picture, shade)
+    black, shade = _shade(picture.size)
+    return Image.composite(black, picture, shade)
+
+
+@lru_cache(maxsize=4)
+def _shade(size: tuple[int, int]) -> tuple[Image.Image, Image.Image]:
+    """Black and the gradient mask at `size`: the same for every card (never changed)."""
+    shade = Image.linear_gradient("L").resize(size).point(lambda v: 60 + v * 0.62)
+    return Image.new("RGB", size, "black"), shade

@@ -4,8 +4,10 @@ The key hashes every file the PDF is made from: the edition folder (its text, co
 articles with their photos), the stories and reports it prints, the shared data, and the print
 export's own files (stylesheet, templates, code), the fonts and the UI strings, plus the CMYK
 profile, the versions of WeasyPrint and of this program, the variant and the language.
-Unchanged inputs give the same key, and the PDF is not rendered again. (A change to the content
-core's code alone does not change the key: bump the version, or delete .cache/pdf.)
+Unchanged inputs give the same key, and the PDF is not rendered again. Each file is hashed
+once, then known by its size and mtime (`index.json`, the image cache's `SourceIndex`).
+(A change to the content core's code alone does not change the key: bump the version, or
+delete .cache/pdf.)
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 
 import weasyprint
 
+from jrs_site.images.cache import SourceIndex
 from jrs_site.model.bundles import Edition, Site
 from jrs_site.outputs.pdf.preflight import Source
 from jrs_site.outputs.pdf.settings import PdfOptions
@@ -47,8 +50,12 @@ def program_files() -> list[Path]:
     return [f for part in PROGRAM_PARTS for f in _files(PACKAGE / part)]
 
 
-def cache_key(site: Site, edition: Edition, lang: str, options: PdfOptions) -> str:
-    """A short hash of everything the PDF of `edition` in `lang` depends on."""
+def cache_key(
+    site: Site, edition: Edition, lang: str, options: PdfOptions, index: SourceIndex
+) -> str:
+    """A short hash of everything the PDF of `edition` in `lang` depends on. Each file counts
+    by its content hash, which `index` keeps by size and mtime: an unchanged 12-megapixel
+    photo costs a stat, not a read."""
     digest = hashlib.sha256()
     versions = [weasyprint.__version__, version("jrs-site")]
     settings = [*versions, options.variant, options.marks, lang, edition.key]
@@ -58,8 +65,7 @@ def cache_key(site: Site, edition: Edition, lang: str, options: PdfOptions) -> s
     if options.icc is not None:
         files.append((Path("icc"), options.icc))
     for name, path in files:
-        digest.update(f"\0{name.as_posix()}\0".encode())
-        digest.update(path.read_bytes())
+        digest.update(f"\0{name.as_posix()}\0{index.sha_of(path)}".encode())
     return digest.hexdigest()[:20]
 
 

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Callable, Collection
+import multiprocessing
+import os
+from collections.abc import Callable, Collection, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -20,11 +23,13 @@ from weasyprint.document import Document
 from weasyprint.formatting_structure.boxes import LineBox, ReplacedBox
 from weasyprint.text.fonts import FontConfiguration
 
+from jrs_site.images.cache import SourceIndex
 from jrs_site.model.bundles import Edition, Site
-from jrs_site.model.languages import languages
+from jrs_site.model.languages import Languages, configure, languages
 from jrs_site.model.schemas import FILLERS, Filler
 from jrs_site.outputs.pdf.cache import CachedPdf, cache_key, lookup
 from jrs_site.outputs.pdf.fetch import PreparedFiles, Refused
+from jrs_site.outputs.pdf.fonts import truetype_dir
 from jrs_site.outputs.pdf.html import EditionHtml
 from jrs_site.outputs.pdf.layout import BLEED, MARKS_AREA, PAGE_HEIGHT, PAGE_WIDTH
 from jrs_site.outputs.pdf.preflight import Source
@@ -61,18 +66,14 @@ def edition_pdf(
     site: Site, edition: Edition, lang: str, options: PdfOptions, cache_dir: Path
 ) -> Rendered:
     """The PDF of `edition` in `lang`, from the cache when nothing it is made from changed."""
-    if not edition.published():
-        raise PdfError(f"edition {edition.key} is a draft: drafts appear in no PDF")
-    key = cache_key(site, edition, lang, options)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    index = SourceIndex(cache_dir)
+    key = _key(site, edition, lang, options, index)
+    index.save()
     entry = lookup(cache_dir, key)
     cached = entry is not None
     if entry is None:
-        made = make_pdf(site, edition, lang, options, cache_dir)
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        pdf = cache_dir / f"{key}.pdf"
-        entry = CachedPdf(pdf, made.pages, made.added, made.warnings, made.source)
-        write_atomic(entry.pdf, lambda f: f.write(made.data))
-        entry.save()
+        entry = _render_into_cache(site, edition, lang, options, cache_dir, key)
     return Rendered(
         edition.key,
         lang,
@@ -85,20 +86,107 @@ def edition_pdf(
     )
 
 
-def build_screen_pdfs(site: Site, cache_dir: Path) -> dict[tuple[str, str], Path]:
-    """A screen PDF of every published edition in every language: (edition, lang) -> path."""
+def _key(site: Site, edition: Edition, lang: str, options: PdfOptions, index: SourceIndex) -> str:
+    if not edition.published():
+        raise PdfError(f"edition {edition.key} is a draft: drafts appear in no PDF")
+    return cache_key(site, edition, lang, options, index)
+
+
+def _render_into_cache(
+    site: Site, edition: Edition, lang: str, options: PdfOptions, cache_dir: Path, key: str
+) -> CachedPdf:
+    """Render the PDF and store it, with its manifest, under `key`."""
+    made = make_pdf(site, edition, lang, options, cache_dir)
+    entry = CachedPdf(cache_dir / f"{key}.pdf", made.pages, made.added, made.warnings, made.source)
+    write_atomic(entry.pdf, lambda f: f.write(made.data))
+    entry.save()
+    return entry
+
+
+Job = tuple[str, str]  # (edition key, language)
+
+
+def build_screen_pdfs(
+    site: Site, cache_dir: Path, workers: int | None = None
+) -> dict[tuple[str, str], Path]:
+    """A screen PDF of every published edition in every language: (edition, lang) -> path.
+
+    Cached PDFs are answered here; the others are rendered in `workers` processes (default:
+    one per core), or in this process when only one is missing.
+    """
     options = PdfOptions("screen")
     jobs = [(edition, lang) for edition in site.published_editions() for lang in languages().codes]
     paths: dict[tuple[str, str], Path] = {}
-    rendered = 0
+    todo: dict[Job, str] = {}  # (edition, lang) -> cache key, for those not in the cache
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    index = SourceIndex(cache_dir)
     with step("screen PDFs", len(jobs)) as progress:
         for edition, lang in jobs:
-            pdf = edition_pdf(site, edition, lang, options, cache_dir)
-            paths[edition.key, lang] = pdf.path
-            rendered += not pdf.cached
+            key = _key(site, edition, lang, options, index)
+            entry = lookup(cache_dir, key)
+            if entry is None:
+                todo[edition.key, lang] = key
+            else:
+                paths[edition.key, lang] = entry.pdf
+                progress.advance()
+        index.save()
+        for job, entry in _render_all(site, todo, options, cache_dir, workers):
+            paths[job] = entry.pdf
             progress.advance()
-        progress.summary = f"{rendered} rendered, {len(jobs) - rendered} from the cache"
-    return paths
+        progress.summary = f"{len(todo)} rendered, {len(jobs) - len(todo)} from the cache"
+    return {(edition.key, lang): paths[edition.key, lang] for edition, lang in jobs}
+
+
+def _render_all(
+    site: Site, todo: dict[Job, str], options: PdfOptions, cache_dir: Path, workers: int | None
+) -> Iterator[tuple[Job, CachedPdf]]:
+    """Render every job of `todo` into the cache, yielding each as it is done."""
+    count = min(workers or os.cpu_count() or 1, len(todo))
+    if count <= 1:
+        for (edition, lang), key in todo.items():
+            yield (edition, lang), _render_job(site, edition, lang, options, cache_dir, key)
+        return
+    truetype_dir(cache_dir)  # the fonts, unpacked once here rather than by every worker
+    # forkserver, as for the photos: forking the caller (a threaded server) could copy a held
+    # lock. Each worker receives the loaded site once; a job is then two strings and a key.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])  # workers start with WeasyPrint imported
+    # Language by language: the two languages of one edition share photos, which the first
+    # PDF prepares for the second instead of both preparing them at the same time.
+    ordered = sorted(todo.items(), key=lambda item: item[0][1])
+    start = (site, languages())
+    pool = ProcessPoolExecutor(count, context, initializer=_start_worker, initargs=start)
+    try:
+        futures = {
+            pool.submit(_render_in_worker, edition, lang, options, cache_dir, key): (edition, lang)
+            for (edition, lang), key in ordered
+        }
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+    finally:
+        pool.shutdown(cancel_futures=True)  # on an error: the others started are let finish
+
+
+def _render_job(
+    site: Site, edition: str, lang: str, options: PdfOptions, cache_dir: Path, key: str
+) -> CachedPdf:
+    return _render_into_cache(site, site.editions[edition], lang, options, cache_dir, key)
+
+
+#: The site a worker process renders from, received once when it starts.
+_worker_site: list[Site] = []
+
+
+def _start_worker(site: Site, configured: Languages) -> None:
+    """A worker's start: the loaded site, and the project's languages (set by loading it)."""
+    configure(configured)
+    _worker_site.append(site)
+
+
+def _render_in_worker(
+    edition: str, lang: str, options: PdfOptions, cache_dir: Path, key: str
+) -> CachedPdf:
+    return _render_job(_worker_site[0], edition, lang, options, cache_dir, key)
 
 
 @dataclass(frozen=True)
