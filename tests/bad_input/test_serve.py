@@ -4,14 +4,18 @@ and in the terminal while the server keeps running, and the fix brings the story
 from __future__ import annotations
 
 import html
+import re
 import subprocess
 import sys
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
 from tests.conftest import fetch, free_port, wait_for
+from tests.tools import require
 
 STORY = "stories/esther"
 
@@ -59,3 +63,36 @@ def test_serve_rebuilds_and_shows_content_errors_without_stopping(
     meta.write_text(good, "utf-8")
     wait_for(lambda: fetch(story_url)[0] == 200, "the story back after the fix")
     assert "jrs-problems" not in fetch(base)[1]
+
+
+def _pdf_text(url: str) -> str:
+    """The text of the PDF at `url` (pdftotext), or "" while it is not there."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - our own server
+            data = response.read()
+    except OSError:
+        return ""
+    result = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=False)
+    return result.stdout.decode("utf-8", "replace")
+
+
+def test_a_save_shows_before_the_pdfs_it_changes_are_made(
+    server: tuple[str, Path], project: Path
+) -> None:
+    """The edition cites the story: its page comes back at once, saying its PDF is being made
+    again; the PDF then follows with the change, without another save."""
+    require("pdftotext")
+    base, log = server
+    edition_url = f"{base}editions/118/"
+    wait_for(lambda: fetch(edition_url)[0] == 200, "the first build")
+    link = re.search(r'class="jrs-pdf"><a href="([^"]+)"', fetch(edition_url)[1])
+    assert link is not None
+    pdf_url = urljoin(edition_url, link.group(1))
+    wait_for(lambda: "vliegtuigen" in _pdf_text(pdf_url), "the first PDF, after the pages")
+
+    nl = project / STORY / "nl.md"
+    nl.write_text(nl.read_text("utf-8").replace("Ik telde de vliegtuigen", "Ik telde de boten"))
+    wait_for(lambda: "de boten" in fetch(f"{base}{STORY}/")[1], "the story after the save")
+    assert "wordt bijgewerkt" in fetch(edition_url)[1] or "de boten" in _pdf_text(pdf_url)
+    wait_for(lambda: "de boten" in _pdf_text(pdf_url), "the PDF made again after the save")
+    assert "screen PDF(s) to make again, after the pages" in log.read_text("utf-8")

@@ -14,6 +14,7 @@ import posixpath
 import sys
 import threading
 from collections.abc import Iterator
+from concurrent.futures import Executor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -105,6 +106,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         self.pages_step: Step | None = None  # progress of this language's pages
         self.nav: Navigation | None = None  # this language's, for its own 404 page
         self.indexing: threading.Thread | None = None  # under `serve`: the search index
+        self.rendering: Executor | None = None  # under `serve`: the PDFs a save changed
         self.files: Files | None = None
 
     # -- hooks ------------------------------------------------------------------------------
@@ -122,6 +124,8 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             )
         if not i18n.nested(config):  # once per build, for every language
             self._indexed()  # under `serve`: the last build's search index is finished
+            if self.rendering is not None:  # PDFs of an older save: the new one plans its own
+                self.rendering.shutdown(wait=False, cancel_futures=True)
             self.prepared = self._prepare(Path(config.config_file_path).parent)
             self.publisher = Publisher(Path(config.site_dir))
         return config
@@ -271,7 +275,8 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         self.languages_built += 1
         if self.languages_built == len(i18n.build_languages(config)):
             self.languages_built = 0
-            if self.serving:  # the pages are served now; the search comes a moment later
+            if self.serving:  # the pages are served now; PDFs and search come a moment later
+                self._render_pdfs_later(config)
                 self.indexing = threading.Thread(
                     target=_index_in_background, args=(Path(config.site_dir),), daemon=True
                 )
@@ -296,7 +301,9 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         root = (base / self.config.content_dir).resolve()
         cache_dir = (base / self.config.cache_dir).resolve()
         widths = tuple(self.config.image_widths)
-        prepared, problems = prepare_site(root, cache_dir, widths, drafts=self.config.drafts)
+        prepared, problems = prepare_site(
+            root, cache_dir, widths, drafts=self.config.drafts, pdfs_later=self.serving
+        )
         if prepared is not None and prepared.site.previewed:
             log.info(f"previewing {len(prepared.site.previewed)} draft(s), each with a banner")
         for problem in of_severity(problems, "warning"):
@@ -311,6 +318,24 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         log.info(report)  # an error would stop `serve` in strict mode; the pages show them
         self.problems = _banner(errors, root)
         return None
+
+    def _render_pdfs_later(self, config: MkDocsConfig) -> None:
+        """Under `serve`: make the screen PDFs this save changed after its pages are served,
+        each put into the preview when it is ready (its edition page says it is coming)."""
+        prepared, publisher = self.prepared, self._publisher()
+        if prepared is None or not prepared.later:
+            return
+        from jrs_site.outputs.pdf.render import render_later  # noqa: PLC0415 - WeasyPrint
+
+        site = prepared.site
+
+        def publish(job: tuple[str, str], path: Path) -> None:
+            name = pdf_name(site, site.editions[job[0]], job[1])
+            publisher.file(path, f"{PDF_DIR}/{name}")
+
+        log.info(f"{len(prepared.later)} screen PDF(s) to make again, after the pages")
+        cache = self._cache_dir(config) / "pdf"
+        self.rendering = render_later(site, prepared.later, cache, publish)
 
     def _indexed(self) -> None:
         """Wait for the search index of the last build under `serve` (Pagefind runs after
@@ -343,9 +368,11 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         assert self.prepared is not None
         site, here = self.prepared.site, page.url or "."
         pdf, path = None, self.prepared.pdfs.get((edition.key, lang))
+        url = posixpath.relpath(f"{PDF_DIR}/{pdf_name(site, edition, lang)}", here)
         if path is not None:
-            url = posixpath.relpath(f"{PDF_DIR}/{pdf_name(site, edition, lang)}", here)
             pdf = pdf_download(url, path.stat().st_size, lang)
+        elif (edition.key, lang) in self.prepared.later:  # under `serve`: it is being made
+            pdf = pdf_download(url, None, lang)
         email = ""
         if config.site_url:
             email = posixpath.relpath(f"{EMAIL_DIR}/{email_name(site, edition, lang)}", here)

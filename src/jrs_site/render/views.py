@@ -451,8 +451,11 @@ class Download:
     label: str
 
 
-def pdf_download(url: str, size: int, lang: str) -> Download:
-    """'Download de pdf (1,2 MB)' / 'Télécharger le PDF (1,2 Mo)'."""
+def pdf_download(url: str, size: int | None, lang: str) -> Download:
+    """'Download de pdf (1,2 MB)' / 'Télécharger le PDF (1,2 Mo)'; without a size, the PDF is
+    being made again (in the preview, after the pages)."""
+    if size is None:
+        return Download(url, l10n.t(lang, "download_pdf_pending"))
     return Download(url, l10n.t(lang, "download_pdf", size=l10n.file_size(size, lang)))
 
 

@@ -11,7 +11,7 @@ import logging
 import multiprocessing
 import os
 from collections.abc import Callable, Collection, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -114,27 +114,76 @@ def build_screen_pdfs(
     Cached PDFs are answered here; the others are rendered in `workers` processes (default:
     one per core), or in this process when only one is missing.
     """
-    options = PdfOptions("screen")
-    jobs = [(edition, lang) for edition in site.published_editions() for lang in languages().codes]
-    paths: dict[tuple[str, str], Path] = {}
-    todo: dict[Job, str] = {}  # (edition, lang) -> cache key, for those not in the cache
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    index = SourceIndex(cache_dir)
-    with step("screen PDFs", len(jobs)) as progress:
-        for edition, lang in jobs:
-            key = _key(site, edition, lang, options, index)
-            entry = lookup(cache_dir, key)
-            if entry is None:
-                todo[edition.key, lang] = key
-            else:
-                paths[edition.key, lang] = entry.pdf
-                progress.advance()
-        index.save()
-        for job, entry in _render_all(site, todo, options, cache_dir, workers):
+    with step("screen PDFs", len(screen_jobs(site))) as progress:
+        paths, todo = cached_screen_pdfs(site, cache_dir)
+        progress.advance(len(paths))
+        for job, entry in _render_all(site, todo, PdfOptions("screen"), cache_dir, workers):
             paths[job] = entry.pdf
             progress.advance()
-        progress.summary = f"{len(todo)} rendered, {len(jobs) - len(todo)} from the cache"
-    return {(edition.key, lang): paths[edition.key, lang] for edition, lang in jobs}
+        progress.summary = f"{len(todo)} rendered, {len(paths) - len(todo)} from the cache"
+    return {job: paths[job] for job in screen_jobs(site)}
+
+
+def screen_jobs(site: Site) -> list[Job]:
+    """Every (edition, language) with a screen PDF: each published edition in each language."""
+    return [(e.key, lang) for e in site.published_editions() for lang in languages().codes]
+
+
+def cached_screen_pdfs(site: Site, cache_dir: Path) -> tuple[dict[Job, Path], dict[Job, str]]:
+    """The screen PDFs the cache holds, and the cache key of each that it does not."""
+    options = PdfOptions("screen")
+    paths: dict[Job, Path] = {}
+    todo: dict[Job, str] = {}
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    index = SourceIndex(cache_dir)
+    for key_, lang in screen_jobs(site):
+        key = _key(site, site.editions[key_], lang, options, index)
+        entry = lookup(cache_dir, key)
+        if entry is None:
+            todo[key_, lang] = key
+        else:
+            paths[key_, lang] = entry.pdf
+    index.save()
+    return paths, todo
+
+
+def render_later(
+    site: Site, todo: dict[Job, str], cache_dir: Path, done: Callable[[Job, Path], object]
+) -> ProcessPoolExecutor:
+    """Render the screen PDFs of `todo` in a worker process, one after the other, calling
+    `done(job, path)` as each is ready; returns at once (the caller shuts the pool down).
+    For the preview: a save shows before the PDFs it changed are made again."""
+    pool = _pool(site, 1)
+    options = PdfOptions("screen")
+    for (edition, lang), key in todo.items():
+        future = pool.submit(_render_in_worker, edition, lang, options, cache_dir, key)
+        future.add_done_callback(_when_made((edition, lang), done))
+    return pool
+
+
+def _when_made(job: Job, done: Callable[[Job, Path], object]) -> Callable[[Future[Any]], None]:
+    """The callback of a PDF rendered later: `done` when it is made, a warning when not."""
+
+    def made(future: Future[Any]) -> None:
+        if future.cancelled():
+            return
+        if future.exception() is not None:
+            failure = future.exception()
+            logging.getLogger(__name__).warning(f"the PDF of {job[0]} ({job[1]}): {failure}")
+            return
+        done(job, future.result().pdf)
+
+    return made
+
+
+def _pool(site: Site, count: int) -> ProcessPoolExecutor:
+    """`count` worker processes, each holding the loaded site and the project's languages.
+    forkserver, as for the photos: forking the caller (a threaded server) could copy a held
+    lock; each worker receives the site once, and a job is then two strings and a key."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])  # workers start with WeasyPrint imported
+    start = (site, languages())
+    return ProcessPoolExecutor(count, context, initializer=_start_worker, initargs=start)
 
 
 def _render_all(
@@ -147,15 +196,10 @@ def _render_all(
             yield (edition, lang), _render_job(site, edition, lang, options, cache_dir, key)
         return
     truetype_dir(cache_dir)  # the fonts, unpacked once here rather than by every worker
-    # forkserver, as for the photos: forking the caller (a threaded server) could copy a held
-    # lock. Each worker receives the loaded site once; a job is then two strings and a key.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])  # workers start with WeasyPrint imported
     # Language by language: the two languages of one edition share photos, which the first
     # PDF prepares for the second instead of both preparing them at the same time.
     ordered = sorted(todo.items(), key=lambda item: item[0][1])
-    start = (site, languages())
-    pool = ProcessPoolExecutor(count, context, initializer=_start_worker, initargs=start)
+    pool = _pool(site, count)
     try:
         futures = {
             pool.submit(_render_in_worker, edition, lang, options, cache_dir, key): (edition, lang)

@@ -6,7 +6,7 @@ variants, the PDFs), so a build where nothing changed costs little here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jrs_site.images import ImageSettings, WebImage, build_all
@@ -23,13 +23,20 @@ class Prepared:
     site: Site
     media: dict[Path, WebImage]  # source photo -> its web variants
     pdfs: dict[tuple[str, str], Path]  # (edition, language) -> its cached screen PDF
+    later: dict[tuple[str, str], str] = field(default_factory=dict)  # PDFs still to make
 
 
 def prepare_site(
-    root: Path, cache_dir: Path, widths: tuple[int, ...], *, drafts: bool = False
+    root: Path,
+    cache_dir: Path,
+    widths: tuple[int, ...],
+    *,
+    drafts: bool = False,
+    pdfs_later: bool = False,
 ) -> tuple[Prepared | None, list[Problem]]:
     """Check the content under `root`, then encode its photos and render its screen PDFs into
-    `cache_dir`; every problem found, and nothing prepared when one is an error."""
+    `cache_dir`; every problem found, and nothing prepared when one is an error. With
+    `pdfs_later` (the preview), the PDFs not in the cache are left for `Prepared.later`."""
     site, problems = check_site(root, cache_dir / "images", drafts=drafts)
     if of_severity(problems, "error"):
         return None, problems
@@ -38,11 +45,14 @@ def prepare_site(
     problems += [Problem(error.path, error.message) for error in image_errors]
     if image_errors:
         return None, problems
-    from jrs_site.outputs.pdf.render import build_screen_pdfs  # noqa: PLC0415 - WeasyPrint
+    from jrs_site.outputs.pdf import render  # noqa: PLC0415 - WeasyPrint
     from jrs_site.outputs.pdf.settings import PdfError  # noqa: PLC0415
 
     try:
-        pdfs = build_screen_pdfs(site, cache_dir / "pdf")
+        if pdfs_later:
+            pdfs, later = render.cached_screen_pdfs(site, cache_dir / "pdf")
+            return Prepared(site, media, pdfs, later), problems
+        pdfs = render.build_screen_pdfs(site, cache_dir / "pdf")
     except PdfError as error:
         return None, [*problems, Problem(site.root / "editions", str(error))]
     return Prepared(site, media, pdfs), problems
