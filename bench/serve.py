@@ -119,6 +119,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[500], help="testimonies")
     parser.add_argument("--edits", type=int, default=5)
+    parser.add_argument(
+        "--editions", type=int, default=None, help="default: one per ten testimonies"
+    )
     args = parser.parse_args()
     lines = ["| content | median edit -> visible | range |", "| --- | --- | --- |"]
     with tempfile.TemporaryDirectory(prefix="jrs-bench-serve-") as tmp:
@@ -129,7 +132,10 @@ def main() -> int:
         lines.append(row("example, jrs-site serve", jrs(project, "esther", args.edits)))
         print(lines[-1], flush=True)
         for n in args.sizes:
-            archive = make_archive(work / f"archive-{n}", Sizes.scaled(n))
+            sizes = Sizes.scaled(n)
+            if args.editions is not None:  # fewer PDFs to fill the caches with first
+                sizes = Sizes(n, args.editions, sizes.reports)
+            archive = make_archive(work / f"archive-{n}", sizes)
             subprocess.run([BIN / "jrs-site", "build"], cwd=archive, env=ENV, check=True)
             slug = next((archive / "stories").glob("*-0001")).name  # in no edition
             lines.append(row(f"{n} testimonies, jrs-site serve", jrs(archive, slug, args.edits)))
