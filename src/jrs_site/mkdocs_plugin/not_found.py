@@ -50,4 +50,3 @@ def write_not_found_page(
     context = config.plugins.on_template_context(context, template_name=NAME, config=config)
     html = typography(template.render(context), lang)  # as the plugin's on_post_template
     publisher.text(f"{lang}/{NAME}", html, f"the 404 page ({lang})")
-
