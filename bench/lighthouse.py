@@ -5,7 +5,8 @@ with Debian's Chromium (`CHROME_PATH=/usr/bin/chromium`) against each page, and 
 four scores per page kind and language (performance, accessibility, best practices, SEO),
 plus the largest contentful paint and the page's transfer size.
 
-    .venv/bin/python bench/lighthouse.py [--site site] [--runs 1]
+    .venv/bin/python bench/lighthouse.py [--site site] [--runs 1] [--page testimony ...]
+        [--lang nl] [--reports DIR]
 
 Lighthouse is installed once into .cache/node/ (npm, no browser download). Performance is
 simulated slow 4G on a throttled CPU: on a busy machine it reads low; run it on a quiet one.
@@ -43,9 +44,9 @@ def install() -> None:
         )
 
 
-def lighthouse(url: str, work: Path) -> dict[str, float]:
+def lighthouse(url: str, work: Path, out: Path | None = None) -> dict[str, float]:
     """One Lighthouse run: the four scores (0-100), LCP in seconds, transfer size in KiB."""
-    out = work / "report.json"
+    out = out or work / "report.json"
     flags = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
     subprocess.run(
         [
@@ -91,7 +92,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, default=REPO / "site", help="a built site")
     parser.add_argument("--runs", type=int, default=1, help="runs per page (median shown)")
+    parser.add_argument(
+        "--page", action="append", choices=PAGES, help="only this page kind (repeatable)"
+    )
+    parser.add_argument("--lang", action="append", choices=LANGS, help="only this language")
+    parser.add_argument("--reports", type=Path, help="keep each run's JSON report in this folder")
     args = parser.parse_args()
+    if args.reports:
+        args.reports.mkdir(parents=True, exist_ok=True)
     if not (args.site / "index.html").exists():
         print(f"no built site in {args.site}: run `make site` first", file=sys.stderr)
         return 1
@@ -100,8 +108,19 @@ def main() -> int:
     print(header + f"{'LCP s':>6} {'KiB':>6}  below 100")
     with tempfile.TemporaryDirectory() as work, serve(args.site.resolve()) as base:
         for kind, path in PAGES.items():
+            if args.page and kind not in args.page:
+                continue
             for lang, prefix in LANGS.items():
-                runs = [lighthouse(base + prefix + path, Path(work)) for _ in range(args.runs)]
+                if args.lang and lang not in args.lang:
+                    continue
+                runs = [
+                    lighthouse(
+                        base + prefix + path,
+                        Path(work),
+                        args.reports / f"{kind}-{lang}-{run}.json" if args.reports else None,
+                    )
+                    for run in range(args.runs)
+                ]
                 keys = (*CATEGORIES, "lcp", "kib")
                 median = {k: statistics.median(r[k] for r in runs) for k in keys}
                 failed = sorted({a for r in runs for a in r["failed"]})  # type: ignore[union-attr]

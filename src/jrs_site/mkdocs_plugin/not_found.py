@@ -10,6 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
+from jrs_site.fonts import font_face_css
 from jrs_site.model.bundles import localized_url
 from jrs_site.model.languages import languages
 from jrs_site.outputs.web.publish import Publisher
@@ -37,7 +38,9 @@ def write_not_found_page(
     config: MkDocsConfig, nav: Navigation, files: Files, lang: str, publisher: Publisher
 ) -> None:
     """`<lang>/404.html`, rendered from the theme's 404.html the way MkDocs renders the root's."""
-    template = config.theme.get_env().get_template(NAME)
+    env = config.theme.get_env()  # a new one: without what the plugin's on_env added
+    env.globals["jrs_font_face_css"] = font_face_css
+    template = env.get_template(NAME)
     template = config.plugins.on_pre_template(template, template_name=NAME, config=config)
     base_url = urlsplit(config.site_url or "/").path
     # The language switcher still points at the last page built: point it at the homes.
@@ -47,4 +50,3 @@ def write_not_found_page(
     context = config.plugins.on_template_context(context, template_name=NAME, config=config)
     html = typography(template.render(context), lang)  # as the plugin's on_post_template
     publisher.text(f"{lang}/{NAME}", html, f"the 404 page ({lang})")
-
