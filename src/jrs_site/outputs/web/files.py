@@ -8,7 +8,7 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from jrs_site.fonts import font_face_css, font_files
+from jrs_site.fonts import font_files
 from jrs_site.model.bundles import localized_url
 from jrs_site.outputs.mail import write_emails
 from jrs_site.outputs.web.cards import CardSpec, CardView, card_file, card_view
@@ -17,7 +17,6 @@ from jrs_site.outputs.web.head import robots_txt
 from jrs_site.outputs.web.prepare import Prepared
 from jrs_site.outputs.web.publish import (
     EMAIL_DIR,
-    FONT_CSS,
     FONTS_DIR,
     MEDIA_DIR,
     PDF_DIR,
@@ -37,14 +36,14 @@ def publish_feed(publisher: Publisher, prepared: Prepared, lang: str, base_url: 
 def publish_shared(
     publisher: Publisher, prepared: Prepared, languages: list[str], site_url: str
 ) -> None:
-    """What every language shares, once, at the root: robots.txt, the self-hosted fonts and
-    their @font-face rules, the photos' web variants (never a source photo), the screen
-    PDFs, and with a `site_url` (every address in an e-mail is absolute) the e-mails."""
+    """What every language shares, once, at the root: robots.txt, the self-hosted fonts
+    (their @font-face rules are inline in each page), the photos' web variants (never a
+    source photo), the screen PDFs, and with a `site_url` (every address in an e-mail is
+    absolute) the e-mails."""
     site, base_url = prepared.site, site_url or "/"
     publisher.text("robots.txt", robots_txt(base_url), "robots.txt")
     for font in font_files():
         publisher.file(font, f"{FONTS_DIR}/{font.name}", link=False)
-    publisher.text(f"{FONTS_DIR}/{FONT_CSS}", font_face_css("."), "the fonts' CSS")
     for image in prepared.media.values():
         for variant in image.variants:
             publisher.file(variant.path, f"{MEDIA_DIR}/{variant.name}")

@@ -20,7 +20,6 @@ FONTS_DIR = "assets/fonts"
 SOCIAL_DIR = "social"  # the social cards, named by a hash of what they show
 PDF_DIR = "pdf"  # the editions' screen PDFs
 EMAIL_DIR = "email"  # the editions' e-mail bodies and their plain-text parts
-FONT_CSS = "fonts.css"  # in FONTS_DIR, beside the files it names
 
 
 class PublishError(Exception):
