@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -14,8 +16,10 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import pikepdf
 import pytest
@@ -237,6 +241,28 @@ def fetch(url: str) -> tuple[int, str]:
         return error.code, error.read().decode("utf-8")
     except OSError:
         return 0, ""
+
+
+@contextmanager
+def jrs_serve(
+    project: Path, *args: str, output: IO[str] | int = subprocess.DEVNULL
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`jrs-site serve` in `project` on a free port: its base URL and its process. It runs in
+    a process group of its own, stopped whole at the end: its PDF and photo workers too, so
+    that none writes on into the next test."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "jrs_site", "serve", *args, "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=output,
+        stderr=subprocess.STDOUT if output != subprocess.DEVNULL else subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        yield f"http://127.0.0.1:{port}/", process
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
 
 
 def wait_for(condition: Callable[[], bool], what: str, seconds: float = 90) -> None:

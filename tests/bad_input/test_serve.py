@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 import re
 import subprocess
-import sys
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +13,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.conftest import fetch, free_port, wait_for
+from tests.conftest import fetch, jrs_serve, wait_for
 from tests.tools import require
 
 STORY = "stories/esther"
@@ -24,19 +23,8 @@ STORY = "stories/esther"
 def server(project: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """`jrs-site serve` in a copy of the example; its base URL and its terminal output."""
     log = tmp_path / "serve.log"
-    port = free_port()
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "jrs_site", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        yield f"http://127.0.0.1:{port}/", log
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    with log.open("w") as out, jrs_serve(project, output=out) as (base, _):
+        yield base, log
 
 
 def test_serve_rebuilds_and_shows_content_errors_without_stopping(

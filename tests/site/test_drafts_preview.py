@@ -4,8 +4,6 @@ either, and a build with the plugin's `drafts` option set stops."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,8 +14,8 @@ from tests.conftest import (
     build,
     copy_project,
     fetch,
-    free_port,
     hidden_copy,
+    jrs_serve,
     wait_for,
 )
 
@@ -38,22 +36,11 @@ def project(tmp_path_factory: pytest.TempPathFactory, test_cache: Path) -> Path:
 @pytest.fixture(scope="module")
 def preview(project: Path) -> Iterator[str]:
     """`jrs-site serve --drafts` in the copy: its base URL, once the first build is served."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "jrs_site", "serve", "--drafts", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}/"
-    try:
+    with jrs_serve(project, "--drafts") as (base, process):
         served = lambda: process.poll() is not None or fetch(f"{base}fr/{DRAFT}")[0] == 200  # noqa: E731
         wait_for(served, "the preview of the draft", 300)
         assert process.poll() is None, "jrs-site serve --drafts stopped"
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 @pytest.mark.parametrize("lang", ["", "fr/"])
