@@ -1,9 +1,11 @@
 """The same archive built by two (or more) revisions of the program, side by side.
 
 Each revision is checked out into a temporary worktree and builds one generated archive
-with `jrs-site build`, its sources first on the import path: one warm-up build each (it
-fills that revision's PDF and card caches), then the revisions in turn, A B A B..., so
-that a drifting machine weighs on all alike. Prints each one's median wall time and peak
+with `jrs-site build`, its sources first on the import path, and the archive's templates,
+configuration and pages (`mkdocs.yml`, `overrides/`, `docs/`, `data/`) from that revision;
+the testimonies, editions and reports, and the photo cache, are shared. One warm-up build
+each (it fills that revision's PDF and card caches), then the revisions in turn, A B A B...,
+so that a drifting machine weighs on all alike. Prints each one's median wall time and peak
 memory of a build where nothing changed, and the ratio to the first.
 
     .venv/bin/python bench/revisions.py 9d96490 HEAD --stories 1000 --editions 10
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -20,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 from common import REPO
-from make_archive import Sizes, make_archive
+from make_archive import COPIED, Sizes, make_archive
 
 
 def worktree(rev: str, parent: Path) -> Path:
@@ -31,6 +34,21 @@ def worktree(rev: str, parent: Path) -> Path:
         check=True,
         capture_output=True,
     )
+    return target
+
+
+def project_for(source: Path, archive: Path, target: Path) -> Path:
+    """`archive` as `source`'s revision would have it: its content hard-linked, the files
+    that revision ships (templates, configuration, pages) copied from it."""
+    target.mkdir()
+    for entry in archive.iterdir():
+        if entry.name in (*COPIED, "site", ".cache"):
+            continue
+        subprocess.run(["cp", "-al", str(entry), str(target / entry.name)], check=True)
+    for name in COPIED:
+        copy = shutil.copytree if (source / name).is_dir() else shutil.copy2
+        copy(source / name, target / name)
+    (target / ".cache").symlink_to(archive / ".cache")
     return target
 
 
@@ -61,13 +79,18 @@ def main() -> int:
         make_archive(archive, sizes)
     with tempfile.TemporaryDirectory(dir=args.work) as checkouts:
         sources = [worktree(rev, Path(checkouts)) for rev in args.revisions]
+        (archive / ".cache").mkdir(exist_ok=True)
+        projects = [
+            project_for(source, archive, Path(checkouts) / f"project-{i}")
+            for i, source in enumerate(sources)
+        ]
         try:
-            for source in sources:
-                timed_build(source, archive)  # warm-up: this revision's caches
+            for source, project in zip(sources, projects, strict=True):
+                timed_build(source, project)  # warm-up: this revision's caches
             runs: dict[str, list[tuple[float, int]]] = {rev: [] for rev in args.revisions}
             for _ in range(args.runs):
-                for rev, source in zip(args.revisions, sources, strict=True):
-                    runs[rev].append(timed_build(source, archive))
+                for rev, source, project in zip(args.revisions, sources, projects, strict=True):
+                    runs[rev].append(timed_build(source, project))
         finally:
             for source in sources:
                 subprocess.run(
