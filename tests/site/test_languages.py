@@ -10,7 +10,6 @@ import json
 import re
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import feedparser
@@ -20,7 +19,7 @@ from bs4 import BeautifulSoup
 from jrs_site.load.loader import validate
 from jrs_site.model.languages import Languages, configure, languages
 from jrs_site.model.schemas import Localized
-from tests.conftest import build, copy_project
+from tests.conftest import Built, build, copy_project
 
 ENGLISH = """\
         - locale: en
@@ -41,15 +40,8 @@ grant stopped, I could no longer pay the enrolment fee. "No enrolment, no card,"
 """
 
 
-@dataclass(frozen=True)
-class Trilingual:
-    project: Path
-    site: Path
-    output: str
-
-
 @pytest.fixture(scope="module")
-def trilingual(tmp_path_factory: pytest.TempPathFactory, test_cache: Path) -> Trilingual:
+def trilingual(tmp_path_factory: pytest.TempPathFactory, test_cache: Path) -> Built:
     project = copy_project(tmp_path_factory.mktemp("trilingual") / "project", test_cache)
     config = project / "mkdocs.yml"
     text = config.read_text("utf-8")
@@ -62,7 +54,7 @@ def trilingual(tmp_path_factory: pytest.TempPathFactory, test_cache: Path) -> Tr
     (project / "docs/en/index.md").write_text(home, "utf-8")
     result = build(project)
     assert result.returncode == 0, result.stderr[-4000:]
-    return Trilingual(project, project / "site", result.stdout + result.stderr)
+    return Built(project, project / "site", result.stdout + result.stderr)
 
 
 def _pages(site: Path, prefix: str, others: tuple[str, ...] = ()) -> set[str]:
@@ -70,14 +62,14 @@ def _pages(site: Path, prefix: str, others: tuple[str, ...] = ()) -> set[str]:
     return {p for p in pages if not any(p.startswith(f"{o}/") for o in others)}
 
 
-def test_every_page_exists_in_english(trilingual: Trilingual) -> None:
+def test_every_page_exists_in_english(trilingual: Built) -> None:
     dutch = _pages(trilingual.site, "", ("fr", "en", "pagefind"))
     assert len(dutch) > 25
     assert _pages(trilingual.site, "en") == dutch == _pages(trilingual.site, "fr")
     assert "pages (en):" in trilingual.output
 
 
-def test_english_text_or_the_default_with_a_note(trilingual: Trilingual) -> None:
+def test_english_text_or_the_default_with_a_note(trilingual: Built) -> None:
     esther = _soup(trilingual.site / "en/stories/esther/index.html")
     assert esther.html["lang"] == "en"
     assert "I counted the planes" in esther.h1.get_text()
@@ -87,7 +79,7 @@ def test_english_text_or_the_default_with_a_note(trilingual: Trilingual) -> None
     assert ousmane.select_one("article[lang=nl]") is not None
 
 
-def test_the_switcher_and_hreflang_name_three_languages(trilingual: Trilingual) -> None:
+def test_the_switcher_and_hreflang_name_three_languages(trilingual: Built) -> None:
     page = _soup(trilingual.site / "en/stories/esther/index.html")
     links = {a["hreflang"]: a["href"] for a in page.select("a.md-select__link[hreflang]")}
     assert set(links) == {"nl", "fr", "en"}
@@ -100,7 +92,7 @@ def test_the_switcher_and_hreflang_name_three_languages(trilingual: Trilingual) 
         assert sitemap.count(f'hreflang="{lang}"') == entries
 
 
-def test_search_feeds_pdfs_and_emails_for_english(trilingual: Trilingual) -> None:
+def test_search_feeds_pdfs_and_emails_for_english(trilingual: Built) -> None:
     site = trilingual.site
     entry = json.loads((site / "pagefind/pagefind-entry.json").read_text())
     assert set(entry["languages"]) == {"nl", "fr", "en"}
@@ -117,7 +109,7 @@ def test_search_feeds_pdfs_and_emails_for_english(trilingual: Trilingual) -> Non
     assert "Page not found" in (site / "404.html").read_text("utf-8")  # the root's: all three
 
 
-def test_the_check_names_what_is_not_in_english_yet(trilingual: Trilingual) -> None:
+def test_the_check_names_what_is_not_in_english_yet(trilingual: Built) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "jrs_site", "check"],
         cwd=trilingual.project,
