@@ -39,13 +39,18 @@ from jrs_site.mkdocs_plugin.pages import IndexPage, ItemPage, generated_file, so
 from jrs_site.model.bundles import Edition, Site, localized_url
 from jrs_site.model.languages import languages
 from jrs_site.model.problems import ContentError, Problem, by_file, of_severity
-from jrs_site.outputs.mail import email_name
 from jrs_site.outputs.web.cards import card_spec, generic_card
 from jrs_site.outputs.web.feeds import feed_link
-from jrs_site.outputs.web.files import publish_card, publish_feed, publish_shared
+from jrs_site.outputs.web.files import (
+    email_path,
+    pdf_path,
+    publish_card,
+    publish_feed,
+    publish_shared,
+)
 from jrs_site.outputs.web.head import head_view, sitemap
 from jrs_site.outputs.web.prepare import Prepared, prepare_site
-from jrs_site.outputs.web.publish import EMAIL_DIR, MEDIA_DIR, PDF_DIR, Publisher, PublishError
+from jrs_site.outputs.web.publish import MEDIA_DIR, Publisher, PublishError
 from jrs_site.outputs.web.search import SearchIndexError, index_site
 from jrs_site.render.l10n import catalogue, typography
 from jrs_site.render.listings import listing_pages, numbered_title
@@ -64,7 +69,6 @@ from jrs_site.render.views import (
     organisation_view,
     paginated_indexes,
     pdf_download,
-    pdf_name,
     published_items,
 )
 from jrs_site.util.progress import Step
@@ -337,8 +341,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         site = prepared.site
 
         def publish(job: tuple[str, str], path: Path) -> None:
-            name = pdf_name(site, site.editions[job[0]], job[1])
-            publisher.file(path, f"{PDF_DIR}/{name}")
+            publisher.file(path, pdf_path(site, *job))
 
         log.info(f"{len(prepared.later)} screen PDF(s) to make again, after the pages")
         cache = self._cache_dir(config) / "pdf"
@@ -375,14 +378,14 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         assert self.prepared is not None
         site, here = self.prepared.site, page.url or "."
         pdf, path = None, self.prepared.pdfs.get((edition.key, lang))
-        url = posixpath.relpath(f"{PDF_DIR}/{pdf_name(site, edition, lang)}", here)
+        url = posixpath.relpath(pdf_path(site, edition.key, lang), here)
         if path is not None:
             pdf = pdf_download(url, path.stat().st_size, lang)
         elif (edition.key, lang) in self.prepared.later:  # under `serve`: it is being made
             pdf = pdf_download(url, None, lang)
         email = ""
         if config.site_url:
-            email = posixpath.relpath(f"{EMAIL_DIR}/{email_name(site, edition, lang)}", here)
+            email = posixpath.relpath(email_path(site, edition.key, lang), here)
         return pdf, email
 
     def _add_index_pages(self, files: Files, config: MkDocsConfig, site: Site, lang: str) -> None:

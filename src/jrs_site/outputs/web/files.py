@@ -9,8 +9,8 @@ import posixpath
 from pathlib import Path
 
 from jrs_site.fonts import font_files
-from jrs_site.model.bundles import localized_url
-from jrs_site.outputs.mail import write_emails
+from jrs_site.model.bundles import Site, localized_url
+from jrs_site.outputs.mail import email_name, write_emails
 from jrs_site.outputs.web.cards import CardSpec, CardView, card_file, card_view
 from jrs_site.outputs.web.feeds import FEED_FILE, Feed
 from jrs_site.outputs.web.head import robots_txt
@@ -24,6 +24,16 @@ from jrs_site.outputs.web.publish import (
     Publisher,
 )
 from jrs_site.render.views import pdf_name
+
+
+def pdf_path(site: Site, edition: str, lang: str) -> str:
+    """Where the site keeps an edition's screen PDF: `pdf/ankerpunt-nieuws-118-nl.pdf`."""
+    return f"{PDF_DIR}/{pdf_name(site, site.editions[edition], lang)}"
+
+
+def email_path(site: Site, edition: str, lang: str) -> str:
+    """Where the site keeps an edition's e-mail: `email/ankerpunt-nieuws-118-nl.html`."""
+    return f"{EMAIL_DIR}/{email_name(site, site.editions[edition], lang)}"
 
 
 def publish_feed(publisher: Publisher, prepared: Prepared, lang: str, base_url: str) -> None:
@@ -48,7 +58,7 @@ def publish_shared(
         for variant in image.variants:
             publisher.file(variant.path, f"{MEDIA_DIR}/{variant.name}")
     for (key, lang), path in prepared.pdfs.items():
-        publisher.file(path, f"{PDF_DIR}/{pdf_name(site, site.editions[key], lang)}")
+        publisher.file(path, pdf_path(site, key, lang))
     if site_url:
         media_url = posixpath.join(base_url, MEDIA_DIR)
 
