@@ -21,5 +21,6 @@ def check_site(
     """The site under `root` and every problem found in it (see `load_site`)."""
     site, problems = load_site(root, photo_cache, drafts=drafts)
     if not of_severity(problems, "error"):
-        problems += website_print_problems(site)
+        # Once per loaded site: `jrs-site build` checks, then its build checks the same site.
+        problems += site.once("print problems", lambda: website_print_problems(site))
     return site, problems
