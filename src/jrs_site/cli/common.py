@@ -59,8 +59,10 @@ def chosen_languages(lang: str) -> tuple[str, ...]:
     if lang == "all":
         return codes
     if lang not in codes:
-        raise click.BadParameter(f"'{lang}' is not a language of this site: use one of "
-                                 f"{', '.join(codes)} or all", param_hint="--lang")
+        raise click.BadParameter(
+            f"'{lang}' is not a language of this site: use one of {', '.join(codes)} or all",
+            param_hint="--lang",
+        )
     return (lang,)
 
 

@@ -36,4 +36,3 @@ def cover(src: Path, data: bytes, target: tuple[int, int], focus: Focus) -> Imag
     sx, sy = pixels.width / size[0], pixels.height / size[1]
     box = (left * sx, top * sy, right * sx, bottom * sy)
     return pixels.resize(out, Image.Resampling.LANCZOS, box=box, reducing_gap=3.0)
-

@@ -48,5 +48,3 @@ def save(im: Image.Image, outputs: Iterable[tuple[Path, str, int]], **extra: Any
         pixels = flatten(clean) if fmt == "jpeg" else clean
         options = {"quality": quality, **ENCODER_OPTIONS[fmt], **extra}
         write_atomic(path, partial(pixels.save, format=_PIL_FORMATS[fmt], **options))
-
-

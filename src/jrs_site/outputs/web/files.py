@@ -74,4 +74,3 @@ def publish_card(publisher: Publisher, card: CardSpec, cache_dir: Path, base_url
     cached = card_file(card, cache_dir)
     publisher.file(cached, f"{SOCIAL_DIR}/{cached.name}")
     return card_view(card, posixpath.join(base_url, SOCIAL_DIR, cached.name))
-
