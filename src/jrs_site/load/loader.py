@@ -8,9 +8,7 @@ never stops at the first problem, so `jrs-site check` can list them all.
 from __future__ import annotations
 
 import difflib
-import hashlib
 import itertools
-import os
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -38,6 +36,7 @@ from jrs_site.model.languages import configure, english_name, languages
 from jrs_site.model.problems import Problem, Problems
 from jrs_site.render.markdown import convert, figure_problems
 from jrs_site.render.sanitise import locate, removals
+from jrs_site.util.files import tree_digest
 from jrs_site.util.text import slugify
 
 B = TypeVar("B", bound=Bundle)
@@ -301,9 +300,15 @@ def _line_of(path: Path, loc: tuple[str | int, ...], first_line: int) -> int | N
 class Loader:
     """Reads one content root; collects problems as it goes."""
 
-    def __init__(self, root: Path, inspect_photo: Callable[[Path], object] = inspect) -> None:
+    def __init__(
+        self,
+        root: Path,
+        inspect_photo: Callable[[Path], object] = inspect,
+        digests: dict[Path, str] | None = None,
+    ) -> None:
         self.root = root
         self.inspect_photo = inspect_photo
+        self.digests = digests or {}  # of the sources (`source_digests`): folders read before
         self.problems = Problems()
         self.drafts: set[Path] = set()  # folders marked `draft: true`, even if otherwise invalid
 
@@ -398,6 +403,26 @@ class Loader:
         return bundles
 
     def _load_bundle(self, folder: Path, cls: type[B]) -> B | None:
+        """The item in `folder`; one read by an earlier load in this process, with its
+        problems, when the folder has not changed since (`serve` loads on every save). An
+        edition is always read: linking fills its lists of articles."""
+        digest = self.digests.get(folder)
+        if digest is None or cls is Edition:
+            return self._read_bundle(folder, cls)
+        key = (digest, cls, languages().codes)
+        known = _FOLDERS.get(folder)
+        if known is None or known[0] != key:
+            mark = len(self.problems.items)
+            bundle = self._read_bundle(folder, cls)
+            known = (key, bundle, self.problems.items[mark:], folder in self.drafts)
+            _FOLDERS[folder] = known
+        _, bundle, problems, draft = known
+        self.problems.extend(problems)
+        if draft:
+            self.drafts.add(folder)
+        return bundle
+
+    def _read_bundle(self, folder: Path, cls: type[B]) -> B | None:
         meta_path = folder / cls.meta_file()
         if not meta_path.exists():
             self.problems.add(
@@ -777,11 +802,12 @@ def load_site(
     """
     configured, config_problems = read_languages(root)
     configure(configured)  # before any text is read: the schemas check their languages
-    fingerprint = f"{configured}:{_fingerprint(root)}"
+    digests = source_digests(root)
+    fingerprint = f"{configured}:{sorted(digests.items())}"
     last = _LAST.get(root)
     if last is None or last[0] != fingerprint:
         _LAST.clear()
-        last = _LAST[root] = _load(root, photo_cache, fingerprint)
+        last = _LAST[root] = _load(root, photo_cache, fingerprint, digests)
     _, site, problems, valid_drafts = last
     problems = [*config_problems, *problems]
     if drafts:
@@ -789,11 +815,13 @@ def load_site(
     return site, list(problems)
 
 
-def _load(root: Path, photo_cache: Path | None, fingerprint: str) -> _Loaded:
+def _load(
+    root: Path, photo_cache: Path | None, fingerprint: str, digests: dict[Path, str]
+) -> _Loaded:
     """Load `root` afresh (see `load_site`)."""
     inspector = Inspector(photo_cache) if photo_cache is not None else None
-    loader = Loader(root, inspector or inspect)
-    site = loader.load()
+    loader = Loader(root, inspector or inspect, digests)
+    site = replace(loader.load(), sources=digests)
     if inspector is not None:
         inspector.save()
     problems = [
@@ -817,23 +845,18 @@ def _load(root: Path, photo_cache: Path | None, fingerprint: str) -> _Loaded:
 _Loaded = tuple[str, Site, list[Problem], frozenset[Path]]
 #: The last site loaded, by its root.
 _LAST: dict[Path, _Loaded] = {}
+#: Each testimony's and report's folder as last read: (what it was read from, the item, its
+#: problems, whether it is marked as a draft).
+_FOLDERS: dict[Path, tuple[object, Any, list[Problem], bool]] = {}
 _SOURCES = ("data", "stories", "editions", "reports", "docs")
-_TEXTS = (".yml", ".yaml", ".md")
 
 
-def _fingerprint(root: Path) -> str:
-    """A hash of what loading `root` reads: every file's path, the text of the texts, and
-    the size and modification time of the photos (a few milliseconds per thousand files)."""
-    digest = hashlib.sha256()
+def source_digests(root: Path) -> dict[Path, str]:
+    """The digest (`tree_digest`) of each entry of each source folder: every item's folder,
+    every data file, every page of docs/ and folder of pages."""
+    digests = {}
     for folder in _SOURCES:
-        for parent, _, names in sorted(os.walk(root / folder)):
-            for name in sorted(names):
-                path = os.path.join(parent, name)
-                digest.update(f"\0{path}\0".encode())
-                if name.endswith(_TEXTS):
-                    with open(path, "rb") as file:
-                        digest.update(file.read())
-                else:
-                    stat = os.stat(path)
-                    digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()
+        source = root / folder
+        for entry in sorted(source.iterdir()) if source.is_dir() else []:
+            digests[entry] = tree_digest(entry)
+    return digests

@@ -7,7 +7,7 @@ files and schemas they declare, so loading and checking are written once.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
@@ -173,6 +173,9 @@ class Site:
     #: Folders of draft stories shown anyway, with a banner: only in a preview
     #: (`load_site(..., drafts=True)`, `jrs-site serve --drafts`), never in a build.
     previewed: frozenset[Path] = frozenset()
+    #: What it was loaded from: the digest of every item's folder, data file and page
+    #: (`load.loader.source_digests`); `serve` renders again only what shows a changed one.
+    sources: Mapping[Path, str] = field(default_factory=dict, repr=False, compare=False)
     _once: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def once(self, key: Hashable, compute: Callable[[], T]) -> T:
@@ -181,6 +184,14 @@ class Site:
         if key not in self._once:
             self._once[key] = compute()
         return self._once[key]
+
+    def digest(self, path: Path) -> str:
+        """The digest of the source entry (`sources`) that holds `path`, e.g. an article's
+        folder inside its edition's; "" when it is none of them."""
+        for entry in (path, *path.parents):
+            if entry in self.sources:
+                return self.sources[entry]
+        return ""
 
     def published_stories(self, use: str = "web") -> list[Story]:
         """Stories that may appear in `use`, newest first; in a preview, with the previewed
