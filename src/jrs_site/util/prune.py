@@ -49,5 +49,6 @@ def prune(cache_dir: Path, days: float = KEEP_DAYS, now: float | None = None) ->
 
 
 def touch(path: Path) -> None:
-    """Mark a cached file as used now."""
-    os.utime(path)
+    """Mark a cached file as used now (once an hour is enough to be kept for days)."""
+    if time.time() - path.stat().st_mtime > 3600:
+        os.utime(path)

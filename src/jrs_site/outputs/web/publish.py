@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from jrs_site.util.files import write_atomic
@@ -32,6 +34,7 @@ class Publisher:
     def __init__(self, site_dir: Path) -> None:
         self.site_dir = site_dir
         self.written: dict[str, str] = {}  # path -> what was written there
+        self._recording: list[tuple[Path, str]] | None = None
 
     def claim(self, path: str, what: str, *, shared: bool = False) -> None:
         """Reserve `path` for `what` (e.g. a page MkDocs writes); refuse a second claimant.
@@ -52,12 +55,18 @@ class Publisher:
     def file(self, source: Path, path: str, *, link: bool = True) -> None:
         """Put `source` at `path`: a hard link where the file system allows it (the caches
         replace their files, never change them in place; on 1,000 testimonies this saves
-        copying 150 MB per build), else a copy. Publishing the same file again is a no-op."""
+        copying 150 MB per build), else a copy. Publishing the same file again is a no-op, and
+        so is a link already in place (the preview keeps its folder from one build to the next)."""
+        if self._recording is not None:
+            self._recording.append((source, path))
         if self.written.get(path) == str(source):
             return
         self.claim(path, str(source), shared=True)
-        touch(source)  # the cache entry is in use: not pruned
         dest = self._dest(path)
+        in_place = _in_place(source, dest)
+        touch(source)  # the cache entry is in use: not pruned
+        if in_place:
+            return
         tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
         tmp.unlink(missing_ok=True)
         try:
@@ -68,7 +77,48 @@ class Publisher:
             shutil.copyfile(source, tmp)
         os.replace(tmp, dest)  # no reader sees half a file
 
+    @contextmanager
+    def recording(self) -> Iterator[list[tuple[Path, str]]]:
+        """What `file` publishes inside the block, as (source, path): a page's social card,
+        which `serve` publishes again for a page it does not render again."""
+        self._recording = published = []
+        try:
+            yield published
+        finally:
+            self._recording = None
+
+    def sweep(self, also: set[str], spare: str) -> int:
+        """Remove every file of the site that this build neither wrote nor claimed, nor names
+        in `also` (MkDocs' own files), outside the folder `spare` and hidden entries: in a
+        preview kept from one build to the next, the page of a testimony since deleted, the
+        photo since replaced. Returns how many were removed."""
+        removed = 0
+        for parent, _, names in os.walk(self.site_dir, topdown=False):
+            parts = Path(parent).relative_to(self.site_dir).parts
+            if parts and (parts[0] == spare or any(p.startswith(".") for p in parts)):
+                continue
+            for name in names:
+                path = "/".join((*parts, name))
+                if not name.startswith(".") and path not in self.written and path not in also:
+                    os.unlink(os.path.join(parent, name))
+                    removed += 1
+            if parts and not os.listdir(parent):
+                os.rmdir(parent)
+        return removed
+
     def _dest(self, path: str) -> Path:
         dest = self.site_dir / path
         dest.parent.mkdir(parents=True, exist_ok=True)
         return dest
+
+
+def _in_place(source: Path, dest: Path) -> bool:
+    """Whether `dest` already is `source`: its hard link, or a copy made since (a cache file
+    is never changed in place, so its name, size and age say it is the same)."""
+    try:
+        ours, theirs = source.stat(), dest.stat()
+    except OSError:
+        return False
+    if (ours.st_dev, ours.st_ino) == (theirs.st_dev, theirs.st_ino):
+        return True
+    return ours.st_size == theirs.st_size and theirs.st_mtime_ns >= ours.st_mtime_ns
