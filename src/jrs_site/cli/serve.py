@@ -23,7 +23,14 @@ def serve(dev_addr: str, drafts: bool) -> None:
     config_file = project_root() / CONFIG
     options: dict[str, Any] = {"plugins": _plugins_showing_drafts(config_file)} if drafts else {}
     show_mkdocs_log(logging.INFO)
-    mkdocs_serve(str(config_file), dev_addr=dev_addr, livereload=True, watch_theme=True, **options)
+    mkdocs_serve(
+        str(config_file),
+        dev_addr=dev_addr,
+        livereload=True,
+        build_type="dirty",  # the site folder is kept: a save renders only what it touched
+        watch_theme=True,
+        **options,
+    )
 
 
 def _plugins_showing_drafts(config_file: Path) -> list[Any]:

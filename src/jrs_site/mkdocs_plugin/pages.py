@@ -41,9 +41,18 @@ class IndexPage(Page):
 def generated_file(files: Files, config: MkDocsConfig, url: str, front: dict[str, Any]) -> File:
     """Add a page at `url` made of front matter only (its template shows it)."""
     stub = f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n"
-    file = File.generated(config, url.rstrip("/") + ".md", content=stub)
+    file = File.generated(config, _source(url), content=stub)
     files.append(file)
     return file
+
+
+def page_dest(config: MkDocsConfig, url: str) -> str:
+    """Where MkDocs writes the generated page at `url`, relative to the site."""
+    return File.generated(config, _source(url), content="").dest_uri
+
+
+def _source(url: str) -> str:
+    return url.rstrip("/") + ".md"
 
 
 def source_of(file: File) -> str:

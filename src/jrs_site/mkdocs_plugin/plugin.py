@@ -10,22 +10,24 @@ pages are `ItemPage`s and `IndexPage`s (`pages.py`); every file we add goes thro
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import sys
-import threading
 from collections.abc import Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from jinja2 import BytecodeCache, ChoiceLoader, DictLoader
+from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -35,7 +37,8 @@ from jrs_site.load.sources import read_markdown
 from jrs_site.mkdocs_plugin import i18n
 from jrs_site.mkdocs_plugin.not_found import NAME as NOT_FOUND
 from jrs_site.mkdocs_plugin.not_found import not_found_texts, write_not_found_page
-from jrs_site.mkdocs_plugin.pages import IndexPage, ItemPage, generated_file, source_of
+from jrs_site.mkdocs_plugin.pages import IndexPage, ItemPage, generated_file, page_dest, source_of
+from jrs_site.mkdocs_plugin.unchanged import Memory
 from jrs_site.model.bundles import Edition, Site, localized_url
 from jrs_site.model.languages import languages
 from jrs_site.model.problems import ContentError, Problem, by_file, of_severity
@@ -51,12 +54,13 @@ from jrs_site.outputs.web.files import (
 from jrs_site.outputs.web.head import head_view, sitemap
 from jrs_site.outputs.web.prepare import Prepared, prepare_site
 from jrs_site.outputs.web.publish import MEDIA_DIR, Publisher, PublishError
-from jrs_site.outputs.web.search import SearchIndexError, index_site
+from jrs_site.outputs.web.search import BUNDLE_DIR, Indexing, SearchIndexError, index_site
 from jrs_site.render.l10n import catalogue, typography
 from jrs_site.render.listings import listing_pages, numbered_title
 from jrs_site.render.markdown import RenderCache
 from jrs_site.render.reference import reference_markdown
 from jrs_site.render.sanitise import sanitise
+from jrs_site.render.shown import index_shows, item_shows
 from jrs_site.render.views import (
     INDEX_VIEWS,
     ITEM_VIEWS,
@@ -71,12 +75,17 @@ from jrs_site.render.views import (
     pdf_download,
     published_items,
 )
+from jrs_site.util.files import tree_digest
 from jrs_site.util.progress import Step
 
 log = get_plugin_logger(__name__)
 #: Written once, at the site's root, by the first language's build (the 404 page there
 #: speaks every language; the sitemap lists every page in every language).
 ROOT_TEMPLATES = frozenset({NOT_FOUND, "sitemap.xml"})
+#: What MkDocs writes of those, for the preview's sweep to keep.
+ROOT_FILES = frozenset({*ROOT_TEMPLATES, "sitemap.xml.gz"})
+#: The empty template of a page `serve` leaves as it is: MkDocs writes no empty page.
+UNCHANGED = "jrs-unchanged.html"
 NO_EMAIL = (
     "no e-mail editions: every address in an e-mail is absolute, and mkdocs.yml has no "
     "site_url; write it, e.g. site_url: https://ankerpunt.example/"
@@ -110,9 +119,14 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         self.problems: list[tuple[str, list[tuple[str, str]]]] = []  # file -> (problem, hint)
         self.pages_step: Step | None = None  # progress of this language's pages
         self.nav: Navigation | None = None  # this language's, for its own 404 page
-        self.indexing: threading.Thread | None = None  # under `serve`: the search index
+        self.indexing: Indexing | None = None  # under `serve`: the search index
+        self.compiled = _Compiled()
         self.rendering: Executor | None = None  # under `serve`: the PDFs a save changed
         self.files: Files | None = None
+        self.memory = Memory()  # under `serve`: the pages the last build wrote
+        self.kept: list[str] = []  # URLs of this language's pages left as they were
+        self.skipped: set[str] = set()  # of them, the pages of docs/ (MkDocs reads them)
+        self.theirs: set[str] = set()  # under `serve`: MkDocs' own files in this build
 
     # -- hooks ------------------------------------------------------------------------------
 
@@ -120,6 +134,8 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         # Having this hook makes MkDocs keep this instance across the rebuilds of one `serve`;
         # on_config then prepares the content again at the start of each build.
         self.serving = command == "serve"
+        if self.serving:
+            logging.getLogger("mkdocs.commands.build").addFilter(_quiet_unchanged)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.config.drafts and not self.serving:
@@ -128,17 +144,24 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
                 "remove it to build the site, and preview drafts with 'jrs-site serve --drafts'"
             )
         if not i18n.nested(config):  # once per build, for every language
-            self._indexed()  # under `serve`: the last build's search index is finished
+            self._stop_indexing()
             if self.rendering is not None:  # PDFs of an older save: the new one plans its own
                 self.rendering.shutdown(wait=False, cancel_futures=True)
             self.prepared = self._prepare(Path(config.config_file_path).parent)
             self.publisher = Publisher(Path(config.site_dir))
+            self.theirs = set(ROOT_FILES)
+            if self.serving and self.prepared is not None:
+                self.memory.start(self._every_page(config))
+            else:
+                self.memory.forget()
         return config
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         # The @font-face rules, for overrides/main.html to inline with the page's own path
         # to the fonts: one render-blocking request fewer on every page.
         env.globals["jrs_font_face_css"] = font_face_css  # also in not_found.py's own env
+        env.loader = ChoiceLoader([DictLoader({UNCHANGED: ""}), env.loader])
+        env.bytecode_cache = self.compiled
         return env
 
     # Below i18n's -100: its file tree exists, and our paths follow its rule (NL at the
@@ -146,18 +169,25 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
     @event_priority(-150)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         lang = i18n.current_language(config)
+        self.kept, self.skipped = [], set()
         if self.prepared is not None:
             site = self.prepared.site
             for item in published_items(site):
                 template = ITEM_VIEWS[item.kind][0]
                 front = {"title": item_title(item, lang), "template": template}
-                ItemPage(item, generated_file(files, config, item.url(lang), front), config)
+                shows = [item_shows(item).key(site), self._pdf_state(item, lang)]
+                file = self._page_file(files, config, item.url(lang), front, shows)
+                if file is not None:
+                    ItemPage(item, file, config)
             self._add_index_pages(files, config, site, lang)
             self.bodies = RenderCache(lang, self._cache_dir(config) / "markdown" / f"{lang}.json")
         with _one_writer():  # two pages at one address: an error naming both
             for file in files.documentation_pages():
                 self._publisher().claim(file.dest_uri, source_of(file))
+                if self.serving:  # MkDocs' own rule would leave pages unread (untitled)
+                    file.is_modified = _read_always  # type: ignore[method-assign]
         self.paths = [self._path(f.url, lang) for f in files.documentation_pages()]
+        self.paths += [self._path(url, lang) for url in self.kept]
         self.pages_step = Step(f"pages ({lang})", len(self.paths), sys.stderr)
         return files
 
@@ -168,6 +198,20 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        generated = isinstance(page, ItemPage | IndexPage)  # decided on in on_files
+        if self.prepared is not None and self.serving and not generated:  # a page of docs/
+            template = page.meta.get("template", "")
+            shows = [
+                page.title,
+                template,
+                index_shows(self.prepared.site, template).key(self.prepared.site),
+            ]
+            if self.memory.keep(
+                page.file.dest_uri, shows, Path(config.site_dir), self._publisher()
+            ):
+                page.meta["template"] = UNCHANGED
+                self.skipped.add(page.file.dest_uri)
+                return markdown
         # The staff guide's field reference is made from the schemas, so it cannot drift.
         if page.meta.get("reference"):
             return f"{markdown}\n\n{reference_markdown(i18n.current_language(config))}"
@@ -177,6 +221,8 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         # Every page is rendered before any template: Material's templates (no autoescape)
         # then show its title as escaped HTML, and its body went through the sanitiser.
         _escape_title(page)
+        if page.file.dest_uri in self.skipped:
+            return html
         html = str(sanitise(html))  # plain str for other plugins: Markup's methods escape
         if self.prepared is None:  # content errors under `serve`: pages show only their text
             page.meta.pop("template", None)
@@ -192,7 +238,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
         context["jrs_problems"] = self.problems
-        if self.prepared is None:
+        if self.prepared is None or page.file.dest_uri in self.skipped:
             return context
         site, lang = self.prepared.site, i18n.current_language(config)
         context["jrs_t"] = catalogue(lang)
@@ -225,9 +271,11 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         try:
             cards = self._cache_dir(config) / "social"
             base_url = config.site_url or "/"
-            context["jrs_card"] = publish_card(self._publisher(), card, cards, base_url)
+            with self._publisher().recording() as published:
+                context["jrs_card"] = publish_card(self._publisher(), card, cards, base_url)
         except ImageError as error:
             raise PluginError(str(error)) from None
+        self.memory.written(page.file.dest_uri, published)
         return context
 
     def on_template_context(
@@ -246,6 +294,8 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if self.pages_step is not None:
             self.pages_step.advance()
+        if page.file.dest_uri in self.skipped:
+            return ""  # MkDocs writes no empty page: the last build's stays
         # The same typography as the PDF, head included: the <title> reads like the page.
         return typography(output, i18n.current_language(config))
 
@@ -268,9 +318,14 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         if self.prepared is None:
             return  # content errors under `serve`: the pages show them, nothing else to write
         if self.pages_step is not None:
-            self.pages_step.summary = f"{self.pages_step.done} written, social cards included"
+            kept = len(self.kept) + len(self.skipped)
+            written = f"{self.pages_step.done - len(self.skipped)} written"
+            unchanged = f", {kept} unchanged" if kept else ""
+            self.pages_step.summary = f"{written}{unchanged}, social cards included"
             self.pages_step.finish()
             self.pages_step = None
+        if self.files is not None:
+            self.theirs.update(f.dest_uri for f in self.files if not f.is_documentation_page())
         if self.bodies is not None:
             self.bodies.save()
         lang, publisher = i18n.current_language(config), self._publisher()
@@ -287,11 +342,10 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         if self.languages_built == len(i18n.build_languages(config)):
             self.languages_built = 0
             if self.serving:  # the pages are served now; PDFs and search come a moment later
+                publisher.sweep(self.theirs, spare=BUNDLE_DIR)  # what no page shows any more
+                self.memory.finish()
                 self._render_pdfs_later(config)
-                self.indexing = threading.Thread(
-                    target=_index_in_background, args=(Path(config.site_dir),), daemon=True
-                )
-                self.indexing.start()
+                self.indexing = Indexing(Path(config.site_dir), _no_search)
                 return
             try:
                 index_site(Path(config.site_dir))
@@ -300,6 +354,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         self.languages_built = 0  # the next build (e.g. under `serve`) counts from zero
+        self.memory.forget()
         if self.pages_step is not None:
             self.pages_step.stop()
             self.pages_step = None
@@ -347,11 +402,11 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         cache = self._cache_dir(config) / "pdf"
         self.rendering = render_later(site, prepared.later, cache, publish)
 
-    def _indexed(self) -> None:
-        """Wait for the search index of the last build under `serve` (Pagefind runs after
-        its pages are served, so a save shows without waiting for it)."""
+    def _stop_indexing(self) -> None:
+        """Under `serve`, a new save stops the search index of the last one, if it still
+        runs: this build makes its own once its pages are served."""
         if self.indexing is not None:
-            self.indexing.join()
+            self.indexing.stop()
             self.indexing = None
 
     def _context(self, page: Page, config: MkDocsConfig) -> RenderContext:
@@ -400,10 +455,61 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             for number in range(2, count + 1):
                 front = {"title": numbered_title(title, number, lang), "template": template}
                 url = localized_url(index_page_path(section, number), lang)
-                IndexPage(number, generated_file(files, config, url, front), config)
+                shows = [index_shows(site, template, number).key(site)]
+                if (file := self._page_file(files, config, url, front, shows)) is not None:
+                    IndexPage(number, file, config)
         for listing in listing_pages(site, lang):  # the archive by theme and by country
-            file = generated_file(files, config, listing.url, listing.front)
-            IndexPage(listing.number, file, config, listing)
+            shows = [index_shows(site, "", listing.number, listing.listing).key(site)]
+            file = self._page_file(files, config, listing.url, listing.front, shows)
+            if file is not None:
+                IndexPage(listing.number, file, config, listing)
+
+    def _page_file(
+        self, files: Files, config: MkDocsConfig, url: str, front: dict[str, Any], shows: list[Any]
+    ) -> File | None:
+        """The file of a generated page at `url`, added to `files`; under `serve`, nothing
+        when the page shows what it showed when the last build wrote it (it stays)."""
+        if self.serving:
+            dest = page_dest(config, url)
+            site_dir = Path(config.site_dir)
+            if self.memory.keep(dest, [front, *shows], site_dir, self._publisher()):
+                with _one_writer():
+                    self._publisher().claim(dest, url)
+                self.kept.append(url)
+                return None
+        return generated_file(files, config, url, front)
+
+    def _pdf_state(self, item: Any, lang: str) -> tuple[str, bool] | None:
+        """What an edition page shows of its screen PDF: which file (its size), or that it
+        is being made."""
+        if not isinstance(item, Edition) or self.prepared is None:
+            return None
+        job = (item.key, lang)
+        return str(self.prepared.pdfs.get(job)), job in self.prepared.later
+
+    def _every_page(self, config: MkDocsConfig) -> list[object]:
+        """What every page shows: the configuration, the templates, the data files and the
+        pages of docs/ (their titles are in every page's navigation), the preview's options."""
+        assert self.prepared is not None
+        site = self.prepared.site
+        items = {
+            item.folder
+            for item in (*site.stories.values(), *site.editions.values(), *site.reports.values())
+        }
+        shared = sorted(
+            (str(path), digest) for path, digest in site.sources.items() if path not in items
+        )
+        overrides = config.theme.custom_dir
+        return [
+            config.config_file_path,
+            config.site_dir,
+            config.site_url,
+            tree_digest(Path(config.config_file_path)),
+            tree_digest(Path(overrides)) if overrides else "",
+            dict(self.config),
+            sorted(str(path) for path in site.previewed),
+            shared,
+        ]
 
     def _publisher(self) -> Publisher:
         assert self.publisher is not None, "on_config makes the publisher first"
@@ -430,12 +536,36 @@ def _one_writer() -> Iterator[None]:
         raise PluginError(str(error)) from None
 
 
-def _index_in_background(site_dir: Path) -> None:
-    """Pagefind over the served site; a failure is told, the preview goes on without search."""
-    try:
-        index_site(site_dir)
-    except SearchIndexError as error:
-        log.warning(f"the preview has no search: {error}")
+def _read_always() -> bool:
+    """Under `serve` every page of docs/ is read: the navigation shows their titles (MkDocs'
+    rule for a kept folder would leave a page unread when its file is older than its output)."""
+    return True
+
+
+def _quiet_unchanged(record: logging.LogRecord) -> bool:
+    """Under `serve`, MkDocs' notes on what it does not write again are no news."""
+    message = record.getMessage()
+    return not message.startswith(("A 'dirty' build is being performed", "Page skipped:"))
+
+
+def _no_search(error: SearchIndexError) -> None:
+    log.warning(f"the preview has no search: {error}")
+
+
+class _Compiled(BytecodeCache):
+    """The templates, compiled once per process: MkDocs makes a new Jinja environment for
+    every build and every language (Jinja compares each template's source before use)."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.codes.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.codes[bucket.key] = bucket.bytecode_to_string()
 
 
 def _banner(errors: list[Problem], root: Path) -> list[tuple[str, list[tuple[str, str]]]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -313,9 +313,9 @@ def pager(section: str, total: int, page: RenderContext) -> Pager:
     return Pager(page.number, count, label, url(page.number - 1), url(page.number + 1))
 
 
-def on_page(items: list[T], page: RenderContext) -> list[T]:
-    """The items shown on this page of a paginated index."""
-    return items[(page.number - 1) * PER_PAGE : page.number * PER_PAGE]
+def on_page(items: Sequence[T], number: int) -> list[T]:
+    """The items shown on page `number` of a paginated index."""
+    return list(items[(number - 1) * PER_PAGE : number * PER_PAGE])
 
 
 # -- testimonies index, and the listings by theme and by country ----------------------------
@@ -343,7 +343,7 @@ def story_list(
 ) -> StoriesIndex:
     """This page of `stories`, paginated under `section`, with the links to every listing."""
     return StoriesIndex(
-        [story_card(s, page) for s in on_page(stories, page)],
+        [story_card(s, page) for s in on_page(stories, page.number)],
         listing_links(site, THEMES, page.lang, current),
         listing_links(site, COUNTRIES, page.lang, current),
         pager(section, len(stories), page),
@@ -574,13 +574,23 @@ class HomeView:
     stories_url: str
 
 
-def home_view(site: Site, page: RenderContext, recent: int = 3) -> HomeView:
-    editions = site.published_editions()
-    reports = site.published_reports()
+def home_items(site: Site, recent: int = 3) -> tuple[Edition | None, list[Story], Report | None]:
+    """What the home page shows: the latest edition, the `recent` latest testimonies and the
+    latest report."""
+    editions, reports = site.published_editions(), site.published_reports()
+    return (
+        editions[0] if editions else None,
+        site.published_stories("web")[:recent],
+        reports[0] if reports else None,
+    )
+
+
+def home_view(site: Site, page: RenderContext) -> HomeView:
+    edition, stories, report = home_items(site)
     return HomeView(
-        edition=edition_card(editions[0], page) if editions else None,
-        stories=[story_card(s, page) for s in site.published_stories("web")[:recent]],
-        report=report_view(reports[0], page, with_body=False) if reports else None,
+        edition=edition_card(edition, page) if edition else None,
+        stories=[story_card(s, page) for s in stories],
+        report=report_view(report, page, with_body=False) if report else None,
         stories_url=Story.index_url(page.lang),
     )
 
@@ -595,7 +605,7 @@ class EditionsIndex:
 
 def editions_index(site: Site, page: RenderContext) -> EditionsIndex:
     published = site.published_editions()
-    cards = [edition_card(e, page) for e in on_page(published, page)]
+    cards = [edition_card(e, page) for e in on_page(published, page.number)]
     return EditionsIndex(cards, pager(Edition.section, len(published), page))
 
 

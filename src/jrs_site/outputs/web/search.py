@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from jrs_site.util.progress import step
@@ -36,7 +38,44 @@ class SearchIndexError(RuntimeError):
 
 def index_site(site_dir: Path) -> None:
     """Write the per-language search bundle into `site_dir/pagefind/`."""
-    command = [
+    with step("search index") as progress:
+        result = subprocess.run(_command(site_dir), capture_output=True, text=True, check=False)
+        progress.summary = "every language"
+    if result.returncode != 0:
+        raise _failed(result.stdout, result.stderr)
+
+
+class Indexing:
+    """The preview's search index, made in the background after its pages are served; a
+    newer save stops it (`stop`) and starts its own, so Pagefind runs once the editor is idle.
+    A failure is passed to `failed`, as a preview goes on without search."""
+
+    def __init__(self, site_dir: Path, failed: Callable[[SearchIndexError], object]) -> None:
+        self._stopped = False
+        self._failed = failed
+        self._process = subprocess.Popen(
+            _command(site_dir), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        self._thread = threading.Thread(target=self._wait, daemon=True)
+        self._thread.start()
+
+    def _wait(self) -> None:
+        with step("search index") as progress:
+            out, err = self._process.communicate()
+            progress.summary = "stopped for a newer save" if self._stopped else "every language"
+        if self._process.returncode != 0 and not self._stopped:
+            self._failed(_failed(out, err))
+
+    def stop(self) -> None:
+        """End it now, if it still runs (its half-written bundle is written again next)."""
+        self._stopped = True
+        if self._process.poll() is None:
+            self._process.terminate()
+        self._thread.join()
+
+
+def _command(site_dir: Path) -> list[str]:
+    return [
         sys.executable,
         "-m",
         "pagefind",
@@ -50,9 +89,7 @@ def index_site(site_dir: Path) -> None:
         ROOT_SELECTOR,
         "--silent",
     ]
-    with step("search index") as progress:
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
-        progress.summary = "every language"
-    if result.returncode != 0:
-        output = (result.stderr or result.stdout).strip()
-        raise SearchIndexError(f"the search index could not be built:\n{output}")
+
+
+def _failed(out: str, err: str) -> SearchIndexError:
+    return SearchIndexError(f"the search index could not be built:\n{(err or out).strip()}")

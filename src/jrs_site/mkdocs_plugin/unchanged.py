@@ -1,0 +1,78 @@
+"""Under `serve`: the pages a save does not touch are left as the last build wrote them.
+
+Each page gets a fingerprint of everything it shows: what every page shows (mkdocs.yml, the
+templates, data/, docs/, the options of the preview: `Memory.start`), and what the page shows
+of the content (`render.shown`). A page whose fingerprint is the one its file was written
+with is not rendered again; the files it published (its social card) are published again, so
+the build that sweeps what nobody wrote keeps them. A failed build forgets everything: the
+next one renders every page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from jrs_site.outputs.web.publish import Publisher
+
+
+@dataclass(frozen=True)
+class Written:
+    """A page as the last build wrote it."""
+
+    fingerprint: str
+    published: tuple[tuple[Path, str], ...]  # (source, site path) of its social card
+
+
+class Memory:
+    """What the builds of one `serve` wrote, page by page (by output path)."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, Written] = {}  # the previous build's pages
+        self.now: dict[str, Written] = {}  # this build's, so far
+        self.pending: dict[str, str] = {}  # fingerprints of this build's pages being rendered
+        self.every_page = ""  # the fingerprint of what every page shows, this build
+        self.kept = 0
+
+    def start(self, every_page: Iterable[object]) -> None:
+        """A build starts; `every_page` is what every one of its pages shows."""
+        every = _digest(every_page)
+        if every != self.every_page:
+            self.last = {}
+        self.every_page, self.now, self.pending, self.kept = every, {}, {}, 0
+
+    def keep(
+        self, dest: str, shows: Iterable[object], site_dir: Path, publisher: Publisher
+    ) -> bool:
+        """Whether the page written at `dest` shows what it showed when the last build wrote
+        it; then it stays as it is (its card published again), else it is to be rendered."""
+        fingerprint = _digest([self.every_page, dest, *shows])
+        last = self.last.get(dest)
+        if last is not None and last.fingerprint == fingerprint and (site_dir / dest).is_file():
+            for source, path in last.published:
+                publisher.file(source, path)
+            self.now[dest] = last
+            self.kept += 1
+            return True
+        self.pending[dest] = fingerprint
+        return False
+
+    def written(self, dest: str, published: Iterable[tuple[Path, str]]) -> None:
+        """The page at `dest` was rendered and written, publishing `published`."""
+        fingerprint = self.pending.pop(dest, None)
+        if fingerprint is not None:
+            self.now[dest] = Written(fingerprint, tuple(published))
+
+    def finish(self) -> None:
+        """The build succeeded: what it wrote is what the next build compares with."""
+        self.last, self.now = self.now, {}
+
+    def forget(self) -> None:
+        """The build failed, or showed content errors: the next one renders every page."""
+        self.last, self.now, self.pending, self.every_page = {}, {}, {}, ""
+
+
+def _digest(parts: Iterable[object]) -> str:
+    return hashlib.sha256(repr(list(parts)).encode()).hexdigest()
