@@ -3,11 +3,11 @@
     python -m tests.site.serve_builds PROJECT SITE_DIR COMMANDS_FILE
 
 Builds PROJECT into SITE_DIR as `jrs-site serve` does (one process, one plugin kept from one
-build to the next, the site folder kept), once at the start and then each time a line
-appears in COMMANDS_FILE (the test edits the sources between two lines); it appends "built N"
-to COMMANDS_FILE.done after each. A line "stop" ends it. After each build it waits for the
-screen PDFs made after the pages and builds again, as the next save would: the PDFs' state is
-then the one a fresh build of the same sources shows.
+build to the next, the site folder kept) each time a line appears in COMMANDS_FILE (the test
+edits the sources between two lines), and appends "built N" to COMMANDS_FILE.done after each.
+On a line "build" it waits for the screen PDFs made after the pages and builds again, as the
+next save would: the PDFs' state is then the one a fresh build of the same sources shows
+(when their cache has them). A line "once" builds once; "stop" ends it.
 """
 
 from __future__ import annotations
@@ -22,9 +22,10 @@ from mkdocs.config import load_config
 URL = "http://127.0.0.1:8000/"
 
 
-def serve_build(project: Path, site_dir: Path) -> None:
-    """One build as `serve` makes it on a save, and the one after its late PDFs."""
-    for _ in range(2):
+def serve_build(project: Path, site_dir: Path, builds: int) -> None:
+    """One build as `serve` makes it on a save, and (with `builds` 2) the one after its late
+    PDFs."""
+    for _ in range(builds):
         config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir))
         config.site_url = URL
         build(config, serve_url=URL, dirty=True)
@@ -47,7 +48,7 @@ def main() -> None:
             seen += 1
             if lines[seen - 1] == "stop":
                 return
-            serve_build(project, site_dir)
+            serve_build(project, site_dir, 2 if lines[seen - 1] == "build" else 1)
             with done.open("a") as f:
                 f.write(f"built {seen}\n")
         else:

@@ -41,11 +41,12 @@ class Preview:
         counts = [(int(m["written"]), int(m["unchanged"] or 0)) for m in found if m]
         return counts
 
-    def build(self) -> None:
-        """Build as after a save; return when it (and its late PDFs) are done."""
+    def build(self, command: str = "build") -> None:
+        """Build as after a save; return when it (and the build after its late PDFs) are
+        done. With `command` "once", only the first."""
         self.count += 1
         with self.commands.open("a") as f:
-            f.write("build\n")
+            f.write(f"{command}\n")
         done = self.commands.with_suffix(".done")
         deadline = time.monotonic() + 300
         while f"built {self.count}" not in (done.read_text() if done.exists() else ""):
@@ -54,7 +55,9 @@ class Preview:
 
 
 @contextmanager
-def preview(project: Path, site_dir: Path, commands: Path) -> Iterator[Preview]:
+def preview(
+    project: Path, site_dir: Path, commands: Path, first: str = "build"
+) -> Iterator[Preview]:
     log = commands.with_suffix(".log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "tests.site.serve_builds", project, site_dir, commands],
@@ -64,7 +67,7 @@ def preview(project: Path, site_dir: Path, commands: Path) -> Iterator[Preview]:
     )
     try:
         running = Preview(project, site_dir, commands)
-        running.build()
+        running.build(first)
         yield running
     finally:
         with commands.open("a") as f:
@@ -78,8 +81,9 @@ def preview(project: Path, site_dir: Path, commands: Path) -> Iterator[Preview]:
 
 
 def fresh_build(project: Path, into: Path) -> Path:
-    """The same sources built by a new `serve` process, from nothing."""
-    with preview(project, into, into.with_name(into.name + ".commands")):
+    """The same sources built by a new `serve` process, from nothing (once: the preview
+    waited for its PDFs, which the cache now has)."""
+    with preview(project, into, into.with_name(into.name + ".commands"), "once"):
         pass
     return into
 
@@ -151,6 +155,16 @@ def delete_story(project: Path) -> None:
     shutil.rmtree(project / "stories/tesfay-bis")
 
 
+def break_country(project: Path) -> None:
+    path = project / "stories/esther/story.yml"
+    path.write_text(path.read_text("utf-8").replace("country: CD", "country: Congo"), "utf-8")
+
+
+def fix_country(project: Path) -> None:
+    path = project / "stories/esther/story.yml"
+    path.write_text(path.read_text("utf-8").replace("country: Congo", "country: CD"), "utf-8")
+
+
 def rename_theme(project: Path) -> None:
     edit_yaml(project / "data/themes.yml", lambda d: d["work"].update(nl="Werk en inkomen"))
 
@@ -163,6 +177,8 @@ EDITS: list[tuple[str, Callable[[Path], None]]] = [
     ("story added", add_story),
     ("story made draft", make_draft),
     ("story deleted", delete_story),
+    ("a content error (the pages show only it)", break_country),
+    ("the error mended", fix_country),
     ("a data file (a theme's name: on every page)", rename_theme),
 ]
 

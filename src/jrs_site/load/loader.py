@@ -41,6 +41,7 @@ from jrs_site.util.text import slugify
 
 B = TypeVar("B", bound=Bundle)
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 UNREADABLE = object()  # what _read_yaml gives for a file whose problem is already recorded
 #: What Markdown needs to make HTML the sanitiser removes: raw HTML or an autolink (`<`), an
@@ -403,24 +404,31 @@ class Loader:
         return bundles
 
     def _load_bundle(self, folder: Path, cls: type[B]) -> B | None:
-        """The item in `folder`; one read by an earlier load in this process, with its
-        problems, when the folder has not changed since (`serve` loads on every save). An
-        edition is always read: linking fills its lists of articles."""
-        digest = self.digests.get(folder)
-        if digest is None or cls is Edition:
+        """The item in `folder` (an edition is always read afresh: linking fills its lists
+        of articles)."""
+        if cls is Edition:
             return self._read_bundle(folder, cls)
-        key = (digest, cls, languages().codes)
-        known = _FOLDERS.get(folder)
+        return self._remembered("read", folder, cls, lambda: self._read_bundle(folder, cls))
+
+    def _remembered(self, step: str, folder: Path, depends: object, compute: Callable[[], T]) -> T:
+        """`compute()`, the `step` of loading `folder`; or what it gave, with the problems it
+        found, when an earlier load in this process did the same for the same sources (the
+        folder's digest, `depends`, the languages): `serve` loads on every save."""
+        digest = self.digests.get(folder)
+        if digest is None:
+            return compute()
+        key = (digest, depends, languages().codes)
+        known = _FOLDERS.get((step, folder))
         if known is None or known[0] != key:
             mark = len(self.problems.items)
-            bundle = self._read_bundle(folder, cls)
-            known = (key, bundle, self.problems.items[mark:], folder in self.drafts)
-            _FOLDERS[folder] = known
-        _, bundle, problems, draft = known
+            value = compute()
+            known = (key, value, self.problems.items[mark:], folder in self.drafts)
+            _FOLDERS[(step, folder)] = known
+        _, value, problems, draft = known
         self.problems.extend(problems)
         if draft:
             self.drafts.add(folder)
-        return bundle
+        return value
 
     def _read_bundle(self, folder: Path, cls: type[B]) -> B | None:
         meta_path = folder / cls.meta_file()
@@ -480,7 +488,7 @@ class Loader:
 
     def _link(self, site: Site) -> None:
         for story in site.stories.values():
-            self._check_bundle(site, story)
+            self._checked(site, story)
             if story.meta.byline is not None:
                 self._author(site, story.folder / "story.yml", ("byline",), story.meta.byline)
             for index, theme in enumerate(story.meta.themes):
@@ -501,10 +509,10 @@ class Loader:
                     severity="warning",
                 )
         for report in site.reports.values():
-            self._check_bundle(site, report)
+            self._checked(site, report)
             self._author(site, report.folder / "report.yml", ("author",), report.meta.author)
         for edition in site.editions.values():
-            self._check_bundle(site, edition)
+            self._checked(site, edition)
             if edition.meta.publisher is not None:
                 path = edition.folder / "edition.yml"
                 self._author(site, path, ("publisher",), edition.meta.publisher)
@@ -601,6 +609,11 @@ class Loader:
                 )
                 return None
         return item
+
+    def _checked(self, site: Site, bundle: Bundle) -> None:
+        """`_check_bundle`, again only when the folder or the authors changed."""
+        authors = site.sources.get(self.root / "data/authors.yml")
+        self._remembered("check", bundle.folder, authors, lambda: self._check_bundle(site, bundle))
 
     def _check_bundle(self, site: Site, bundle: Bundle) -> None:
         """Photos exist inside the folder, have a credit, and alt text in every language."""
@@ -845,9 +858,9 @@ def _load(
 _Loaded = tuple[str, Site, list[Problem], frozenset[Path]]
 #: The last site loaded, by its root.
 _LAST: dict[Path, _Loaded] = {}
-#: Each testimony's and report's folder as last read: (what it was read from, the item, its
-#: problems, whether it is marked as a draft).
-_FOLDERS: dict[Path, tuple[object, Any, list[Problem], bool]] = {}
+#: Each step of loading a folder, as last done: (what it was done from, its result, its
+#: problems, whether the folder is marked as a draft), by step and folder.
+_FOLDERS: dict[tuple[str, Path], tuple[object, Any, list[Problem], bool]] = {}
 _SOURCES = ("data", "stories", "editions", "reports", "docs")
 
 

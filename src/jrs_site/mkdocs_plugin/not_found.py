@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
+from jinja2 import BytecodeCache
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -35,11 +36,18 @@ def not_found_texts(config: MkDocsConfig, lang: str) -> list[Any]:
 
 
 def write_not_found_page(
-    config: MkDocsConfig, nav: Navigation, files: Files, lang: str, publisher: Publisher
+    config: MkDocsConfig,
+    nav: Navigation,
+    files: Files,
+    lang: str,
+    publisher: Publisher,
+    compiled: BytecodeCache,
 ) -> None:
-    """`<lang>/404.html`, rendered from the theme's 404.html the way MkDocs renders the root's."""
+    """`<lang>/404.html`, rendered from the theme's 404.html the way MkDocs renders the root's
+    (with the plugin's compiled templates, `compiled`)."""
     env = config.theme.get_env()  # a new one: without what the plugin's on_env added
     env.globals["jrs_font_face_css"] = font_face_css
+    env.bytecode_cache = compiled
     template = env.get_template(NAME)
     template = config.plugins.on_pre_template(template, template_name=NAME, config=config)
     base_url = urlsplit(config.site_url or "/").path

@@ -315,8 +315,6 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
     # language is still right here, and when the last language's build gets here every page of
     # every language has been written, so the search index covers them all.
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.prepared is None:
-            return  # content errors under `serve`: the pages show them, nothing else to write
         if self.pages_step is not None:
             kept = len(self.kept) + len(self.skipped)
             written = f"{self.pages_step.done - len(self.skipped)} written"
@@ -326,31 +324,23 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             self.pages_step = None
         if self.files is not None:
             self.theirs.update(f.dest_uri for f in self.files if not f.is_documentation_page())
-        if self.bodies is not None:
-            self.bodies.save()
-        lang, publisher = i18n.current_language(config), self._publisher()
-        with _one_writer():
-            publish_feed(publisher, self.prepared, lang, config.site_url or "/")
-            if lang == languages().default:  # the root's 404 page is MkDocs' own
-                built = i18n.build_languages(config)
-                publish_shared(publisher, self.prepared, built, config.site_url)
-                if not config.site_url and self.prepared.site.published_editions():
-                    log.info(NO_EMAIL)
-            elif self.nav is not None and self.files is not None:
-                write_not_found_page(config, self.nav, self.files, lang, publisher)
+        if self.prepared is not None:  # else content errors under `serve`: the pages show them
+            self._write_language(config, self.prepared)
         self.languages_built += 1
-        if self.languages_built == len(i18n.build_languages(config)):
-            self.languages_built = 0
-            if self.serving:  # the pages are served now; PDFs and search come a moment later
-                publisher.sweep(self.theirs, spare=BUNDLE_DIR)  # what no page shows any more
+        if self.languages_built < len(i18n.build_languages(config)):
+            return
+        self.languages_built = 0
+        if self.serving:  # the pages are served now; PDFs and search come a moment later
+            self._publisher().sweep(self.theirs, spare=BUNDLE_DIR)  # what no page shows now
+            if self.prepared is not None:
                 self.memory.finish()
                 self._render_pdfs_later(config)
                 self.indexing = Indexing(Path(config.site_dir), _no_search)
-                return
-            try:
-                index_site(Path(config.site_dir))
-            except SearchIndexError as error:
-                raise PluginError(str(error)) from None
+            return
+        try:
+            index_site(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
 
     def on_build_error(self, error: Exception) -> None:
         self.languages_built = 0  # the next build (e.g. under `serve`) counts from zero
@@ -360,6 +350,22 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             self.pages_step = None
 
     # -- helpers ----------------------------------------------------------------------------
+
+    def _write_language(self, config: MkDocsConfig, prepared: Prepared) -> None:
+        """What one language's build adds beside its pages: its rendered bodies, its feed;
+        for the first, the files every language shares; for the others, their 404 page."""
+        if self.bodies is not None:
+            self.bodies.save()
+        lang, publisher = i18n.current_language(config), self._publisher()
+        with _one_writer():
+            publish_feed(publisher, prepared, lang, config.site_url or "/")
+            if lang == languages().default:  # the root's 404 page is MkDocs' own
+                built = i18n.build_languages(config)
+                publish_shared(publisher, prepared, built, config.site_url)
+                if not config.site_url and prepared.site.published_editions():
+                    log.info(NO_EMAIL)
+            elif self.nav is not None and self.files is not None:
+                write_not_found_page(config, self.nav, self.files, lang, publisher, self.compiled)
 
     def _prepare(self, base: Path) -> Prepared | None:
         """The prepared site; on errors raise, or under `serve` log them, keep them for the
