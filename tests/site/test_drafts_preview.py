@@ -4,10 +4,12 @@ either, and a build with the plugin's `drafts` option set stops."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import (
     NOWEB_MARK,
@@ -21,6 +23,8 @@ from tests.conftest import (
 
 pytestmark = pytest.mark.slow
 DRAFT = "stories/tesfay/"  # a draft of the example content: complete and valid
+DRAFT_REPORT = "reports/monitoring-draft/"  # a copy of the example's report, as a draft
+DRAFT_EDITION = "editions/177/"  # a copy of the example's edition, as a draft
 BANNERS = {"": "Concept, niet gepubliceerd", "fr/": "Brouillon, non publié"}
 MARKS = {"": "Concept", "fr/": "Brouillon"}
 
@@ -30,7 +34,17 @@ def project(tmp_path_factory: pytest.TempPathFactory, test_cache: Path) -> Path:
     project = copy_project(tmp_path_factory.mktemp("drafts") / "project", test_cache)
     uses = {"draft": True, "consent.uses": ["print"]}
     hidden_copy(project, "esther", "esther-noweb", NOWEB_MARK, **uses)
+    draft_copy(project / "reports/detention-2024", project / DRAFT_REPORT, "report.yml", {})
+    draft_copy(project / "editions/118", project / DRAFT_EDITION, "edition.yml", {"number": 177})
     return project
+
+
+def draft_copy(source: Path, target: Path, meta: str, changes: dict[str, object]) -> None:
+    """Copy an item's folder, marked `draft: true`, with `changes` to its metadata."""
+    shutil.copytree(source, target)
+    path = target / meta
+    data = {**yaml.safe_load(path.read_text("utf-8")), **changes, "draft": True}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +74,22 @@ def test_the_lists_mark_the_draft(preview: str, lang: str) -> None:
     assert f'class="jrs-draft jrs-draft--mark">{MARKS[lang]}<' in card
 
 
+@pytest.mark.parametrize("lang", ["", "fr/"])
+@pytest.mark.parametrize(
+    ("page", "index"), [(DRAFT_EDITION, "editions/"), (DRAFT_REPORT, "reports/")]
+)
+def test_the_preview_shows_draft_editions_and_reports_too(
+    preview: str, lang: str, page: str, index: str
+) -> None:
+    status, shown = fetch(f"{preview}{lang}{page}")
+    assert status == 200
+    assert BANNERS[lang] in shown
+    _, listed = fetch(f"{preview}{lang}{index}")
+    link = listed.index(f'{page.split("/")[1]}/"')
+    card = listed[listed.rindex("<article", 0, link) : listed.index("</article>", link)]
+    assert f'class="jrs-draft jrs-draft--mark">{MARKS[lang]}<' in card
+
+
 def test_the_preview_leaves_out_a_draft_without_web_consent(preview: str) -> None:
     assert fetch(f"{preview}stories/esther-noweb/")[0] == 404
     assert NOWEB_MARK not in fetch(f"{preview}stories/")[1]
@@ -71,7 +101,8 @@ def test_a_build_of_the_same_copy_shows_no_draft(preview: str, project: Path) ->
     for path in (project / "site").rglob("*"):
         if path.is_file():
             data = path.read_bytes()
-            for trace in (b"tesfay", b"Tesfay", b'class="jrs-draft', NOWEB_MARK.encode()):
+            traces = (b"tesfay", b"Tesfay", b'class="jrs-draft', NOWEB_MARK.encode())
+            for trace in (*traces, b"monitoring-draft", b"editions/177"):
                 assert trace not in data, (trace, path)
 
 

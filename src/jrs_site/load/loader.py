@@ -845,10 +845,11 @@ def _load(
     ]
     problems = list(dict.fromkeys(problems))  # once each: e.g. a photo used in both texts
     broken = {p.file for p in loader.problems.items if p.severity == "error"}
+    items = [*site.stories.values(), *site.editions.values(), *site.reports.values()]
     valid_drafts = frozenset(
-        story.folder
-        for story in site.stories.values()
-        if story.folder in loader.drafts and not any(f.is_relative_to(story.folder) for f in broken)
+        item.folder
+        for item in items
+        if item.folder in loader.drafts and not any(f.is_relative_to(item.folder) for f in broken)
     )
     return fingerprint, site, problems, valid_drafts
 

@@ -170,7 +170,7 @@ class Site:
     stories: dict[str, Story]
     editions: dict[str, Edition]
     reports: dict[str, Report]
-    #: Folders of draft stories shown anyway, with a banner: only in a preview
+    #: Folders of draft stories, editions and reports shown anyway, with a banner: only in a preview
     #: (`load_site(..., drafts=True)`, `jrs-site serve --drafts`), never in a build.
     previewed: frozenset[Path] = frozenset()
     #: What it was loaded from: the digest of every item's folder, data file and page
@@ -213,9 +213,9 @@ class Site:
         return sorted(items, key=lambda s: (s.meta.date, s.key), reverse=True)
 
     def _editions(self) -> list[Edition]:
-        items = [e for e in self.editions.values() if e.published()]
+        items = [e for e in self.editions.values() if e.published() or e.folder in self.previewed]
         return sorted(items, key=lambda e: e.meta.number, reverse=True)
 
     def _reports(self) -> list[Report]:
-        items = [r for r in self.reports.values() if r.published()]
+        items = [r for r in self.reports.values() if r.published() or r.folder in self.previewed]
         return sorted(items, key=lambda r: (r.meta.year, r.meta.date), reverse=True)

@@ -228,8 +228,16 @@ def story_card(story: Story, page: RenderContext) -> StoryCard:
         date=dated(meta.date, page.lang),
         image_html=image,
         lang=text.lang,
-        draft_mark=page.t("draft_mark") if meta.draft else "",
+        draft_mark=draft_texts(story, page)["draft_mark"],
     )
+
+
+def draft_texts(item: Bundle, page: RenderContext) -> dict[str, str]:
+    """The mark in the lists and the banner on its page of a draft shown in a preview
+    (`Site.previewed`); "" for a published item."""
+    if not item.meta.draft:
+        return {"draft_mark": "", "draft_banner": ""}
+    return {"draft_mark": page.t("draft_mark"), "draft_banner": page.t("draft_banner")}
 
 
 def years_in_belgium(story: Story, lang: str) -> str:
@@ -267,7 +275,7 @@ def story_view(story: Story, page: RenderContext) -> StoryView:
         body_html=page.body(story),
         translation=translation(story, page),
         byline=byline(page.site, meta.byline, page.lang),
-        draft_banner=page.t("draft_banner") if meta.draft else "",
+        draft_banner=draft_texts(story, page)["draft_banner"],
     )
 
 
@@ -372,6 +380,8 @@ class ReportView:
     byline: Byline | None
     translation: TranslationNote | None
     lang: str
+    draft_mark: str = ""  # as on a story (`StoryCard`): on a draft shown in a preview
+    draft_banner: str = ""
 
 
 def report_figures(report: Report, lang: str) -> list[KeyFigure]:
@@ -417,6 +427,7 @@ def report_view(report: Report, page: RenderContext, with_body: bool = True) -> 
         byline=byline(page.site, meta.author, page.lang),
         translation=translation(report, page),
         lang=text.lang,
+        **draft_texts(report, page),
     )
 
 
@@ -432,6 +443,7 @@ class EditionCard:
     date: Dated
     cover_html: Markup
     lang: str
+    draft_mark: str  # as on a story (`StoryCard`): on a draft shown in a preview
 
 
 @dataclass
@@ -485,6 +497,7 @@ class EditionView(EditionCard):
     translation: TranslationNote | None
     pdf: Download | None = None  # the screen PDF
     email_url: str = ""  # the e-mail edition
+    draft_banner: str = ""
 
 
 def edition_card(edition: Edition, page: RenderContext, cover: bool = True) -> EditionCard:
@@ -503,6 +516,7 @@ def edition_card(edition: Edition, page: RenderContext, cover: bool = True) -> E
         date=dated(meta.date, page.lang),
         cover_html=cover_html,
         lang=text.lang,
+        draft_mark=draft_texts(edition, page)["draft_mark"],
     )
 
 
@@ -560,6 +574,7 @@ def edition_view(edition: Edition, page: RenderContext) -> EditionView:
         translation=translation(edition, page),
         pdf=page.pdf,
         email_url=page.email_url,
+        draft_banner=draft_texts(edition, page)["draft_banner"],
     )
 
 

@@ -125,8 +125,10 @@ def build_screen_pdfs(
 
 
 def screen_jobs(site: Site) -> list[Job]:
-    """Every (edition, language) with a screen PDF: each published edition in each language."""
-    return [(e.key, lang) for e in site.published_editions() for lang in languages().codes]
+    """Every (edition, language) with a screen PDF: each published edition in each language
+    (a draft edition in a preview has its page, but no PDF is ever made of a draft)."""
+    editions = [e for e in site.published_editions() if not e.meta.draft]
+    return [(e.key, lang) for e in editions for lang in languages().codes]
 
 
 def cached_screen_pdfs(site: Site, cache_dir: Path) -> tuple[dict[Job, Path], dict[Job, str]]:
