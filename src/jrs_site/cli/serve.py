@@ -14,7 +14,9 @@ from jrs_site.cli.common import CONFIG, project_root, show_mkdocs_log
 @click.command()
 @click.option("--dev-addr", default="127.0.0.1:8000", help="Address to serve on.")
 @click.option(
-    "--drafts", is_flag=True, help="Also show draft stories, each with a 'not published' banner."
+    "--drafts",
+    is_flag=True,
+    help="Also show draft stories, editions and reports, each with a 'not published' banner.",
 )
 def serve(dev_addr: str, drafts: bool) -> None:
     """Preview the site live; rebuilds when content, photos or templates change."""
