@@ -48,8 +48,13 @@ def scroll_to_bottom(page: Page) -> None:
         }"""
     )
     page.wait_for_load_state("networkidle")
-    page.wait_for_function("Array.from(document.images).every((img) => img.complete)")
+    images_loaded(page)
     page.evaluate("scrollTo(0, 0)")
+
+
+def images_loaded(page: Page) -> None:
+    """Wait until every image shows the source it chose (`complete`: none is pending)."""
+    page.wait_for_function("Array.from(document.images).every((img) => img.complete)")
 
 
 def axe_violations(page: Page) -> list[str]:
@@ -74,6 +79,9 @@ def inspect(browser: Browser, server: str) -> Callable[[str, str, int], Inspecti
         scroll_to_bottom(page)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=SCREENSHOTS / f"{kind}-{lang}-{width}.png", full_page=True)
+        # A full-page screenshot resizes the viewport, and Chromium then asks for other image
+        # variants: let them arrive, or closing the tab aborts them (a failed request).
+        images_loaded(page)
         violations = axe_violations(page)
         context.close()
         return Inspection(visit.errors, visit.foreign, violations, visit.requests)
