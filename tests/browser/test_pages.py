@@ -48,13 +48,8 @@ def scroll_to_bottom(page: Page) -> None:
         }"""
     )
     page.wait_for_load_state("networkidle")
-    images_loaded(page)
-    page.evaluate("scrollTo(0, 0)")
-
-
-def images_loaded(page: Page) -> None:
-    """Wait until every image shows the source it chose (`complete`: none is pending)."""
     page.wait_for_function("Array.from(document.images).every((img) => img.complete)")
+    page.evaluate("scrollTo(0, 0)")
 
 
 def axe_violations(page: Page) -> list[str]:
@@ -77,14 +72,14 @@ def inspect(browser: Browser, server: str) -> Callable[[str, str, int], Inspecti
         visit.watch()
         page = visit.open(LANGS[lang] + PAGES[kind])
         scroll_to_bottom(page)
+        violations = axe_violations(page)
+        errors, requests = list(visit.errors), list(visit.requests)
+        # Last, and not recorded: a full-page screenshot resizes the viewport, Chromium then
+        # asks for other image variants, and closing the tab aborts those it has not got yet.
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=SCREENSHOTS / f"{kind}-{lang}-{width}.png", full_page=True)
-        # A full-page screenshot resizes the viewport, and Chromium then asks for other image
-        # variants: let them arrive, or closing the tab aborts them (a failed request).
-        images_loaded(page)
-        violations = axe_violations(page)
         context.close()
-        return Inspection(visit.errors, visit.foreign, violations, visit.requests)
+        return Inspection(errors, [u for u in requests if u in visit.foreign], violations, requests)
 
     return run
 
