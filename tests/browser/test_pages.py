@@ -52,8 +52,21 @@ def scroll_to_bottom(page: Page) -> None:
     page.evaluate("scrollTo(0, 0)")
 
 
+#: Resolves once no animation or transition has run for ten frames in a row: Material reacts to
+#: a scroll a frame or more after it, so an instant with none running is not enough.
+SETTLED = """async () => {
+  for (let quiet = 0; quiet < 10; ) {
+    await new Promise((r) => requestAnimationFrame(r));
+    const running = document.getAnimations().some((a) => a.playState === "running");
+    quiet = running ? 0 : quiet + 1;
+  }
+}"""
+
+
 def axe_violations(page: Page) -> list[str]:
-    """axe-core's violations on the page as it is now, of any impact."""
+    """axe-core's violations on the page once its transitions have ended (Material fades its
+    tabs back in after a scroll to the top: mid-fade, their contrast is too low), of any impact."""
+    page.evaluate(SETTLED)
     page.add_script_tag(path=AXE)
     result: dict[str, Any] = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     return [
