@@ -6,6 +6,7 @@ pages they take, the pages that complete it to a multiple of four and the back p
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import multiprocessing
@@ -262,13 +263,8 @@ def _make_pdf(
     site: Site, edition: Edition, lang: str, options: PdfOptions, cache_dir: Path
 ) -> Made:
     source = EditionHtml(site, edition, lang, options, cache_dir)
-    # Only what was prepared for this PDF may be read: a relative URL would look in the cache.
-    fetcher = PreparedFiles([cache_dir], [options.icc] if options.icc else [])
-    base_url = cache_dir.resolve().as_uri() + "/"
-    # One stylesheet, font set and CMYK profile for both documents: parsed and loaded once.
-    shared: dict[str, Any] = {"font_config": FontConfiguration(), "color_profiles": {}}
-    css = [CSS(string=source.stylesheet, url_fetcher=fetcher, base_url=base_url, **shared)]
-    document_of = partial(HTML, base_url=base_url, url_fetcher=fetcher)
+    fetcher, css, shared = _styles(source.stylesheet, cache_dir, options.icc)
+    document_of = partial(HTML, base_url=_base_url(cache_dir), url_fetcher=fetcher)
     main_html, main = _articles(source, css, shared, options, document_of)
     added = (
         fillers(len(main.pages), edition.meta.fillers, source.has_photo())
@@ -292,6 +288,24 @@ def _make_pdf(
         tuple(source.page.photos.warnings),
         shown([(main_html, main, 1), (back, tail, len(main.pages) + 1)]),
     )
+
+
+def _base_url(cache_dir: Path) -> str:
+    return cache_dir.resolve().as_uri() + "/"
+
+
+@functools.lru_cache(maxsize=4)
+def _styles(
+    stylesheet: str, cache_dir: Path, icc: Path | None
+) -> tuple[PreparedFiles, list[CSS], dict[str, Any]]:
+    """The fetcher, the parsed stylesheet, and the font set and CMYK profile it loads: made
+    once for every document of every PDF a process renders with this stylesheet (parsing it
+    and loading its font faces costs a tenth of a second per PDF). Only what was prepared
+    for a PDF may be read: a relative URL would look in the cache."""
+    fetcher = PreparedFiles([cache_dir], [icc] if icc else [])
+    shared: dict[str, Any] = {"font_config": FontConfiguration(), "color_profiles": {}}
+    css = CSS(string=stylesheet, url_fetcher=fetcher, base_url=_base_url(cache_dir), **shared)
+    return fetcher, [css], shared
 
 
 #: A page filled less than this before an article that starts a new page is left to that
