@@ -45,9 +45,7 @@ def test_cover_box_follows_the_focus_within_the_edges(
     assert cover_box((1600, 600), (800, 600), focus) == pytest.approx(box)
 
 
-def _crop(
-    src: Path, size: tuple[int, int], focus: tuple[float, float] | None = None
-) -> Path:
+def _crop(src: Path, size: tuple[int, int], focus: tuple[float, float] | None = None) -> Path:
     """The pixels the social card crops from `src` around `focus`, saved beside it."""
     out = src.with_name(f"{src.stem}-crop-{focus}.png")
     cover(src, src.read_bytes(), size, check_focus(focus)).save(out)
