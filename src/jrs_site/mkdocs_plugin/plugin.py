@@ -125,7 +125,8 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         self.files: Files | None = None
         self.memory = Memory()  # under `serve`: the pages the last build wrote
         self.kept: list[str] = []  # URLs of this language's pages left as they were
-        self.skipped: set[str] = set()  # of them, the pages of docs/ (MkDocs reads them)
+        #: Of them, the pages of docs/ (MkDocs reads them): their title and anchors.
+        self.skipped: dict[str, tuple[str, frozenset[str]]] = {}
         self.theirs: set[str] = set()  # under `serve`: MkDocs' own files in this build
 
     # -- hooks ------------------------------------------------------------------------------
@@ -169,7 +170,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
     @event_priority(-150)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         lang = i18n.current_language(config)
-        self.kept, self.skipped = [], set()
+        self.kept, self.skipped = [], {}
         if self.prepared is not None:
             site = self.prepared.site
             for item in published_items(site):
@@ -206,12 +207,12 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
                 template,
                 index_shows(self.prepared.site, template).key(self.prepared.site),
             ]
-            if self.memory.keep(
-                page.file.dest_uri, shows, Path(config.site_dir), self._publisher()
-            ):
+            site_dir, publisher = Path(config.site_dir), self._publisher()
+            kept = self.memory.keep(page.file.dest_uri, shows, site_dir, publisher)
+            if kept is not None and kept.page is not None:
                 page.meta["template"] = UNCHANGED
-                self.skipped.add(page.file.dest_uri)
-                return markdown
+                self.skipped[page.file.dest_uri] = kept.page
+                return ""  # not rendered again: its title and anchors are known
         # The staff guide's field reference is made from the schemas, so it cannot drift.
         if page.meta.get("reference"):
             return f"{markdown}\n\n{reference_markdown(i18n.current_language(config))}"
@@ -220,9 +221,11 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Every page is rendered before any template: Material's templates (no autoescape)
         # then show its title as escaped HTML, and its body went through the sanitiser.
-        _escape_title(page)
-        if page.file.dest_uri in self.skipped:
+        if page.file.dest_uri in self.skipped:  # for the navigation and the links to it
+            title, anchors = self.skipped[page.file.dest_uri]
+            page.title, page.present_anchor_ids = Markup(title), set(anchors)  # noqa: S704 - HTML
             return html
+        _escape_title(page)
         html = str(sanitise(html))  # plain str for other plugins: Markup's methods escape
         if self.prepared is None:  # content errors under `serve`: pages show only their text
             page.meta.pop("template", None)
@@ -275,7 +278,9 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
                 context["jrs_card"] = publish_card(self._publisher(), card, cards, base_url)
         except ImageError as error:
             raise PluginError(str(error)) from None
-        self.memory.written(page.file.dest_uri, published)
+        docs = None if isinstance(page, ItemPage | IndexPage) else page
+        shown = (str(docs.title), frozenset(docs.present_anchor_ids or ())) if docs else None
+        self.memory.written(page.file.dest_uri, published, shown)
         return context
 
     def on_template_context(
@@ -478,7 +483,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         if self.serving:
             dest = page_dest(config, url)
             site_dir = Path(config.site_dir)
-            if self.memory.keep(dest, [front, *shows], site_dir, self._publisher()):
+            if self.memory.keep(dest, [front, *shows], site_dir, self._publisher()) is not None:
                 with _one_writer():
                     self._publisher().claim(dest, url)
                 self.kept.append(url)

@@ -24,6 +24,9 @@ class Written:
 
     fingerprint: str
     published: tuple[tuple[Path, str], ...]  # (source, site path) of its social card
+    #: Of a page of docs/ (which MkDocs reads on every build, for the navigation): its title
+    #: as HTML and the ids of its anchors, for the pages that link to them.
+    page: tuple[str, frozenset[str]] | None = None
 
 
 class Memory:
@@ -45,9 +48,9 @@ class Memory:
 
     def keep(
         self, dest: str, shows: Iterable[object], site_dir: Path, publisher: Publisher
-    ) -> bool:
-        """Whether the page written at `dest` shows what it showed when the last build wrote
-        it; then it stays as it is (its card published again), else it is to be rendered."""
+    ) -> Written | None:
+        """The page written at `dest` as the last build wrote it, when it shows what it
+        showed then: it stays as it is (its card published again). None: render it."""
         fingerprint = _digest([self.every_page, dest, *shows])
         last = self.last.get(dest)
         if last is not None and last.fingerprint == fingerprint and (site_dir / dest).is_file():
@@ -55,15 +58,20 @@ class Memory:
                 publisher.file(source, path)
             self.now[dest] = last
             self.kept += 1
-            return True
+            return last
         self.pending[dest] = fingerprint
-        return False
+        return None
 
-    def written(self, dest: str, published: Iterable[tuple[Path, str]]) -> None:
+    def written(
+        self,
+        dest: str,
+        published: Iterable[tuple[Path, str]],
+        page: tuple[str, frozenset[str]] | None = None,
+    ) -> None:
         """The page at `dest` was rendered and written, publishing `published`."""
         fingerprint = self.pending.pop(dest, None)
         if fingerprint is not None:
-            self.now[dest] = Written(fingerprint, tuple(published))
+            self.now[dest] = Written(fingerprint, tuple(published), page)
 
     def finish(self) -> None:
         """The build succeeded: what it wrote is what the next build compares with."""
