@@ -70,17 +70,52 @@ if (searchDialog) {
   input.addEventListener("input", search);
 }
 
-/* Wide tables scroll sideways inside Material's wrapper, which it adds after the page loads:
-   make each wrapper reachable by keyboard, named after the heading above it, so a keyboard
-   reader can scroll it too (axe: scrollable-region-focusable). */
-const labelScrollingTables = () => {
-  for (const wrap of document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])")) {
-    let heading = wrap.previousElementSibling;
-    while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
-    wrap.tabIndex = 0;
-    wrap.setAttribute("role", "region");
-    wrap.setAttribute("aria-label", (heading || document.querySelector("h1") || document).textContent.trim());
-  }
-};
-labelScrollingTables();
-new MutationObserver(labelScrollingTables).observe(document.body, { childList: true, subtree: true });
+/* Wide tables scroll sideways in Material's wrapper (its stylesheet's; Material's script, which
+   added it, is not loaded): each wrapper is reachable by keyboard, named after the heading
+   above it, so a keyboard reader can scroll it too (axe: scrollable-region-focusable). */
+for (const table of document.querySelectorAll(".md-typeset table:not([class])")) {
+  const wrap = document.createElement("div");
+  const inner = document.createElement("div");
+  wrap.className = "md-typeset__scrollwrap";
+  inner.className = "md-typeset__table";
+  let heading = table.previousElementSibling;
+  while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
+  wrap.tabIndex = 0;
+  wrap.setAttribute("role", "region");
+  wrap.setAttribute("aria-label", (heading || document.querySelector("h1") || document).textContent.trim());
+  table.replaceWith(wrap);
+  inner.append(table);
+  wrap.append(inner);
+}
+
+/* Material's back-to-top button (navigation.top): shown while the reader scrolls back up,
+   once a screen down the page; it leads to the top. */
+const toTop = document.querySelector(".md-top");
+if (toTop) {
+  let lastY = scrollY;
+  addEventListener(
+    "scroll",
+    () => {
+      toTop.hidden = !(scrollY < lastY && scrollY > innerHeight);
+      lastY = scrollY;
+    },
+    { passive: true },
+  );
+  toTop.addEventListener("click", () => scrollTo({ top: 0 }));
+}
+
+/* Material's header shows the page's title in place of the site's once the page's own heading
+   has scrolled under it (an observer: no work on every scroll). On the root 404 page, the
+   heading is that of the language shown. */
+const headerTitle = document.querySelector(".md-header__title");
+const heading = [...document.querySelectorAll(".md-content h1")].find((h) => h.getClientRects().length);
+if (headerTitle && heading) {
+  const under = `-${document.querySelector(".md-header").offsetHeight}px 0px 0px`;
+  new IntersectionObserver(
+    ([entry]) => {
+      const above = entry.boundingClientRect.bottom <= entry.rootBounds.top;
+      headerTitle.classList.toggle("md-header__title--active", !entry.isIntersecting && above);
+    },
+    { rootMargin: under },
+  ).observe(heading);
+}
