@@ -255,3 +255,13 @@ def test_pages_run_only_our_deferred_script(built: Built) -> None:
         assert [s["src"].rsplit("/", 1)[-1] for s in external] == ["jrs.js"], page
         assert external[0].has_attr("defer"), page
         assert not any("__md_" in s.get_text() or s.get("id") == "__config" for s in scripts), page
+
+
+def test_every_published_photo_file_is_offered(built: Built) -> None:
+    """The site holds no photo variant that no page, feed or e-mail offers (an AVIF larger
+    than its WebP is not offered, so not published)."""
+    names = {p.name for p in (built.site / "media").iterdir()}
+    text = "".join(
+        p.read_text("utf-8") for p in built.site.rglob("*") if p.suffix in {".html", ".xml"}
+    )
+    assert names and {name for name in names if name not in text} == set()
