@@ -88,6 +88,17 @@ for (const table of document.querySelectorAll(".md-typeset table:not([class])"))
   wrap.append(inner);
 }
 
+/* A code block wider than the page scrolls sideways: it is reachable by keyboard too (axe:
+   scrollable-region-focusable), as Material's script made it. An observer reads the sizes
+   after each layout; none is forced before the first paint. */
+const scrolling = new ResizeObserver((entries) => {
+  for (const { target } of entries) {
+    if (target.scrollWidth > target.clientWidth) target.tabIndex = 0;
+    else target.removeAttribute("tabindex");
+  }
+});
+for (const code of document.querySelectorAll(".md-typeset pre > code")) scrolling.observe(code);
+
 /* Material's back-to-top button (navigation.top): shown while the reader scrolls back up,
    once a screen down the page; it leads to the top. Nothing here reads the layout before the
    first scroll: a read (scrollY, a size) would force the page's first layout inside this
