@@ -81,6 +81,29 @@ def test_srcset_and_fallback() -> None:
     assert image.fallback() == Variant("jpeg", 1000, 500, Path("/c/abc-k-1000.jpg"))
 
 
+@pytest.mark.parametrize(
+    ("avif", "webp", "expected"),
+    [
+        ((5, 20), (10, 30), ["avif", "webp"]),
+        ((5, 40), (10, 30), ["webp"]),
+        ((5, 5), None, ["avif"]),
+    ],
+)
+def test_avif_is_offered_only_when_smaller(
+    tmp_path: Path, avif: tuple[int, ...], webp: tuple[int, ...] | None, expected: list[str]
+) -> None:
+    """A browser shows the first format it can: AVIF goes first only when its files weigh
+    less than the WebP ones, all widths together."""
+    variants = []
+    for fmt, sizes in (("avif", avif), ("webp", webp), ("jpeg", (50, 90))):
+        for width, size in zip((480, 800), sizes or (), strict=False):
+            path = tmp_path / f"abc-k-{width}.{fmt}"
+            path.write_bytes(b"x" * size)
+            variants.append(Variant(fmt, width, width // 2, path))
+    image = WebImage(Path("p.jpg"), 800, 400, tuple(variants))
+    assert image.picture_formats() == expected
+
+
 def test_focus_is_checked_and_passed_on(photos: Path, settings: ImageSettings) -> None:
     src = photos / "f.jpg"
     marker_image((300, 200)).save(src)

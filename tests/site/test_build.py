@@ -242,3 +242,26 @@ def test_only_materials_stylesheet_blocks_the_first_paint(built: Built) -> None:
         assert len(sheets) == 1 and re.search(r"assets/stylesheets/main\.\w+\.min\.css$", sheets[0])
         inline = "".join(style.get_text() for style in head.select("style"))
         assert "@font-face" in inline and ".jrs-footer" in inline, page
+
+
+def test_pages_run_only_our_deferred_script(built: Built) -> None:
+    """Material's script bundle was most of each page's blocking time on a phone's CPU: no page
+    loads it (overrides/main.html), only jrs.js, deferred, and no inline script reads
+    Material's settings or storage."""
+    pages = [*html_pages(built.site), built.site / "404.html", built.site / "fr/404.html"]
+    for page in pages:
+        scripts = soup(page).select("script")
+        external = [s for s in scripts if s.get("src")]
+        assert [s["src"].rsplit("/", 1)[-1] for s in external] == ["jrs.js"], page
+        assert external[0].has_attr("defer"), page
+        assert not any("__md_" in s.get_text() or s.get("id") == "__config" for s in scripts), page
+
+
+def test_every_published_photo_file_is_offered(built: Built) -> None:
+    """The site holds no photo variant that no page, feed or e-mail offers (an AVIF larger
+    than its WebP is not offered, so not published)."""
+    names = {p.name for p in (built.site / "media").iterdir()}
+    text = "".join(
+        p.read_text("utf-8") for p in built.site.rglob("*") if p.suffix in {".html", ".xml"}
+    )
+    assert names and {name for name in names if name not in text} == set()

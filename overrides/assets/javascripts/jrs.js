@@ -70,17 +70,64 @@ if (searchDialog) {
   input.addEventListener("input", search);
 }
 
-/* Wide tables scroll sideways inside Material's wrapper, which it adds after the page loads:
-   make each wrapper reachable by keyboard, named after the heading above it, so a keyboard
-   reader can scroll it too (axe: scrollable-region-focusable). */
-const labelScrollingTables = () => {
-  for (const wrap of document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])")) {
-    let heading = wrap.previousElementSibling;
-    while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
-    wrap.tabIndex = 0;
-    wrap.setAttribute("role", "region");
-    wrap.setAttribute("aria-label", (heading || document.querySelector("h1") || document).textContent.trim());
+/* Wide tables scroll sideways in Material's wrapper (its stylesheet's; Material's script, which
+   added it, is not loaded): each wrapper is reachable by keyboard, named after the heading
+   above it, so a keyboard reader can scroll it too (axe: scrollable-region-focusable). */
+for (const table of document.querySelectorAll(".md-typeset table:not([class])")) {
+  const wrap = document.createElement("div");
+  const inner = document.createElement("div");
+  wrap.className = "md-typeset__scrollwrap";
+  inner.className = "md-typeset__table";
+  let heading = table.previousElementSibling;
+  while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
+  wrap.tabIndex = 0;
+  wrap.setAttribute("role", "region");
+  wrap.setAttribute("aria-label", (heading || document.querySelector("h1") || document).textContent.trim());
+  table.replaceWith(wrap);
+  inner.append(table);
+  wrap.append(inner);
+}
+
+/* A code block wider than the page scrolls sideways: it is reachable by keyboard too (axe:
+   scrollable-region-focusable), as Material's script made it. An observer reads the sizes
+   after each layout; none is forced before the first paint. */
+const scrolling = new ResizeObserver((entries) => {
+  for (const { target } of entries) {
+    if (target.scrollWidth > target.clientWidth) target.tabIndex = 0;
+    else target.removeAttribute("tabindex");
   }
-};
-labelScrollingTables();
-new MutationObserver(labelScrollingTables).observe(document.body, { childList: true, subtree: true });
+});
+for (const code of document.querySelectorAll(".md-typeset pre > code")) scrolling.observe(code);
+
+/* Material's back-to-top button (navigation.top): shown while the reader scrolls back up,
+   once a screen down the page; it leads to the top. Nothing here reads the layout before the
+   first scroll: a read (scrollY, a size) would force the page's first layout inside this
+   script, before the first paint (Lighthouse: a long task of 100 ms on its phone CPU). */
+const toTop = document.querySelector(".md-top");
+if (toTop) {
+  let lastY = 0;
+  addEventListener(
+    "scroll",
+    () => {
+      toTop.hidden = !(scrollY < lastY && scrollY > innerHeight);
+      lastY = scrollY;
+    },
+    { passive: true },
+  );
+  toTop.addEventListener("click", () => scrollTo({ top: 0 }));
+}
+
+/* Material's header shows the page's title in place of the site's once the page's own heading
+   has scrolled under the header (2.4rem, 48 px on phones; an observer, no work on scroll). On
+   the root 404 page, the heading is that of the language shown. */
+const headerTitle = document.querySelector(".md-header__title");
+const heading = [...document.querySelectorAll(".md-content h1")].find((h) => !h.closest("[hidden]"));
+if (headerTitle && heading) {
+  new IntersectionObserver(
+    ([entry]) => {
+      const above = entry.boundingClientRect.bottom <= entry.rootBounds.top;
+      headerTitle.classList.toggle("md-header__title--active", !entry.isIntersecting && above);
+    },
+    { rootMargin: "-48px 0px 0px" },
+  ).observe(heading);
+}

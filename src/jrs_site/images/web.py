@@ -48,6 +48,20 @@ class WebImage:
         chosen = sorted((v for v in self.variants if v.format == fmt), key=lambda v: v.width)
         return ", ".join(f"{url_prefix.rstrip('/')}/{v.name} {v.width}w" for v in chosen)
 
+    def picture_formats(self) -> list[str]:
+        """The formats a `<picture>` offers before its JPEG, best first. A browser takes the
+        first one it can show, not the smallest: AVIF comes first only when its files are
+        smaller in all than the WebP ones, which they are not for every picture (the example
+        site's drawings: 14% larger at 800 px, the width a phone loads)."""
+        sizes = {
+            fmt: sum(v.path.stat().st_size for v in self.variants if v.format == fmt)
+            for fmt in ("avif", "webp")
+            if any(v.format == fmt for v in self.variants)
+        }
+        if "webp" in sizes and sizes.get("avif", 0) >= sizes["webp"]:
+            sizes.pop("avif", None)
+        return list(sizes)
+
     def fallback(self) -> Variant:
         """The JPEG variant closest to 1200 pixels wide (any format if there is no JPEG)."""
         jpegs = [v for v in self.variants if v.format == "jpeg"] or list(self.variants)

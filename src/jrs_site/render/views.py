@@ -97,8 +97,7 @@ class RenderContext:
         picture = Picture(
             sources=[
                 PictureSource(fmt, image.srcset(fmt, self.media_prefix))
-                for fmt in ("avif", "webp")
-                if any(v.format == fmt for v in image.variants)
+                for fmt in image.picture_formats()
             ],
             src=f"{self.media_prefix}/{image.fallback().name}",
             srcset=image.srcset("jpeg", self.media_prefix),

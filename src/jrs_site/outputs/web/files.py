@@ -47,16 +47,18 @@ def publish_shared(
     publisher: Publisher, prepared: Prepared, languages: list[str], site_url: str
 ) -> None:
     """What every language shares, once, at the root: robots.txt, the self-hosted fonts
-    (their @font-face rules are inline in each page), the photos' web variants (never a
-    source photo), the screen PDFs, and with a `site_url` (every address in an e-mail is
-    absolute) the e-mails."""
+    (their @font-face rules are inline in each page), the photos' web variants that pages
+    offer (never a source photo), the screen PDFs, and with a `site_url` (every address in
+    an e-mail is absolute) the e-mails."""
     site, base_url = prepared.site, site_url or "/"
     publisher.text("robots.txt", robots_txt(base_url), "robots.txt")
     for font in font_files():
         publisher.file(font, f"{FONTS_DIR}/{font.name}", link=False)
     for image in prepared.media.values():
+        shown = {*image.picture_formats(), image.fallback().format}  # not an AVIF no page offers
         for variant in image.variants:
-            publisher.file(variant.path, f"{MEDIA_DIR}/{variant.name}")
+            if variant.format in shown:
+                publisher.file(variant.path, f"{MEDIA_DIR}/{variant.name}")
     for (key, lang), path in prepared.pdfs.items():
         publisher.file(path, pdf_path(site, key, lang))
     if site_url:
