@@ -255,6 +255,8 @@ def test_pages_run_only_our_deferred_script(built: Built) -> None:
         assert [s["src"].rsplit("/", 1)[-1] for s in external] == ["jrs.js"], page
         assert external[0].has_attr("defer"), page
         assert not any("__md_" in s.get_text() or s.get("id") == "__config" for s in scripts), page
+    scripts = built.site / "assets/javascripts"
+    assert [p.name for p in scripts.rglob("*")] == ["jrs.js"], "Material's unused scripts"
 
 
 def test_every_published_photo_file_is_offered(built: Built) -> None:

@@ -84,6 +84,8 @@ log = get_plugin_logger(__name__)
 ROOT_TEMPLATES = frozenset({NOT_FOUND, "sitemap.xml"})
 #: What MkDocs writes of those, for the preview's sweep to keep.
 ROOT_FILES = frozenset({*ROOT_TEMPLATES, "sitemap.xml.gz"})
+#: Where Material keeps its scripts, and ours (overrides/assets/javascripts/jrs.js).
+SCRIPTS = "assets/javascripts/"
 #: The empty template of a page `serve` leaves as it is: MkDocs writes no empty page.
 UNCHANGED = "jrs-unchanged.html"
 NO_EMAIL = (
@@ -171,6 +173,8 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         lang = i18n.current_language(config)
         self.kept, self.skipped = [], {}
+        for file in [f for f in files if _materials_script(f, config)]:
+            files.remove(file)  # no page loads it: overrides/main.html loads jrs.js alone
         if self.prepared is not None:
             site = self.prepared.site
             for item in published_items(site):
@@ -545,6 +549,13 @@ def _one_writer() -> Iterator[None]:
         yield
     except PublishError as error:
         raise PluginError(str(error)) from None
+
+
+def _materials_script(file: File, config: MkDocsConfig) -> bool:
+    """One of Material's own scripts (its bundle, search workers, source maps), not ours."""
+    ours = config.theme.custom_dir
+    source = file.abs_src_path or ""
+    return file.src_uri.startswith(SCRIPTS) and not (ours and source.startswith(ours))
 
 
 def _read_always() -> bool:
