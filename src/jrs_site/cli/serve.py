@@ -30,7 +30,7 @@ def serve(dev_addr: str, drafts: bool) -> None:
         dev_addr=dev_addr,
         livereload=True,
         build_type="dirty",  # the site folder is kept: a save renders only what it touched
-        watch_theme=True,
+        watch_theme=False,  # the jrs plugin watches overrides/ (on_serve), not the theme
         **options,
     )
 
