@@ -37,14 +37,13 @@ class Memory:
         self.now: dict[str, Written] = {}  # this build's, so far
         self.pending: dict[str, str] = {}  # fingerprints of this build's pages being rendered
         self.every_page = ""  # the fingerprint of what every page shows, this build
-        self.kept = 0
 
     def start(self, every_page: Iterable[object]) -> None:
         """A build starts; `every_page` is what every one of its pages shows."""
         every = _digest(every_page)
         if every != self.every_page:
             self.last = {}
-        self.every_page, self.now, self.pending, self.kept = every, {}, {}, 0
+        self.every_page, self.now, self.pending = every, {}, {}
 
     def keep(
         self, dest: str, shows: Iterable[object], site_dir: Path, publisher: Publisher
@@ -57,7 +56,6 @@ class Memory:
             for source, path in last.published:
                 publisher.file(source, path)
             self.now[dest] = last
-            self.kept += 1
             return last
         self.pending[dest] = fingerprint
         return None

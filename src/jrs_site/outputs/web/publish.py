@@ -87,12 +87,11 @@ class Publisher:
         finally:
             self._recording = None
 
-    def sweep(self, also: set[str], spare: str) -> int:
+    def sweep(self, also: set[str], spare: str) -> None:
         """Remove every file of the site that this build neither wrote nor claimed, nor names
         in `also` (MkDocs' own files), outside the folder `spare` and hidden entries: in a
         preview kept from one build to the next, the page of a testimony since deleted, the
-        photo since replaced. Returns how many were removed."""
-        removed = 0
+        photo since replaced."""
         for parent, _, names in os.walk(self.site_dir, topdown=False):
             parts = Path(parent).relative_to(self.site_dir).parts
             if parts and (parts[0] == spare or any(p.startswith(".") for p in parts)):
@@ -101,10 +100,8 @@ class Publisher:
                 path = "/".join((*parts, name))
                 if not name.startswith(".") and path not in self.written and path not in also:
                     os.unlink(os.path.join(parent, name))
-                    removed += 1
             if parts and not os.listdir(parent):
                 os.rmdir(parent)
-        return removed
 
     def _dest(self, path: str) -> Path:
         dest = self.site_dir / path
