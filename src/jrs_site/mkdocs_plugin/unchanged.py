@@ -10,12 +10,12 @@ next one renders every page.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from jrs_site.outputs.web.publish import Publisher
+from jrs_site.util.files import value_digest
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Memory:
 
     def start(self, every_page: Iterable[object]) -> None:
         """A build starts; `every_page` is what every one of its pages shows."""
-        every = _digest(every_page)
+        every = value_digest(list(every_page))
         if every != self.every_page:
             self.last = {}
         self.every_page, self.now, self.pending = every, {}, {}
@@ -50,7 +50,7 @@ class Memory:
     ) -> Written | None:
         """The page written at `dest` as the last build wrote it, when it shows what it
         showed then: it stays as it is (its card published again). None: render it."""
-        fingerprint = _digest([self.every_page, dest, *shows])
+        fingerprint = value_digest([self.every_page, dest, *shows])
         last = self.last.get(dest)
         if last is not None and last.fingerprint == fingerprint and (site_dir / dest).is_file():
             for source, path in last.published:
@@ -78,7 +78,3 @@ class Memory:
     def forget(self) -> None:
         """The build failed, or showed content errors: the next one renders every page."""
         self.last, self.now, self.pending, self.every_page = {}, {}, {}, ""
-
-
-def _digest(parts: Iterable[object]) -> str:
-    return hashlib.sha256(repr(list(parts)).encode()).hexdigest()

@@ -10,13 +10,13 @@ an item this module does not name.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from jrs_site.model.bundles import Bundle, Edition, Site
 from jrs_site.render.archive import Listing, listings
 from jrs_site.render.views import home_items, on_page
+from jrs_site.util.files import value_digest
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def index_shows(
 
 def _story_list(site: Site, name: str, stories: Sequence[Bundle], number: int) -> Shown:
     """A page of testimonies also links to every listing with its count."""
-    counts = site.once(("shown", "counts"), lambda: _digest(_counts(site)))
+    counts = site.once(("shown", "counts"), lambda: value_digest(_counts(site)))
     return Shown(tuple(on_page(stories, number)), (_keys(site, name, stories), counts))
 
 
@@ -72,8 +72,4 @@ def _counts(site: Site) -> list[tuple[str, str, int]]:
 def _keys(site: Site, name: str, items: Sequence[Bundle]) -> str:
     """The keys of the list `name`, in order (a digest, worked out once per loaded site: each
     of its pages shows it)."""
-    return site.once(("shown", name), lambda: _digest([item.key for item in items]))
-
-
-def _digest(value: object) -> str:
-    return hashlib.sha256(repr(value).encode()).hexdigest()
+    return site.once(("shown", name), lambda: value_digest([item.key for item in items]))

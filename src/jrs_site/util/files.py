@@ -1,5 +1,5 @@
 """Files written whole (through a temporary name, then renamed, so no reader sees half), and
-digests of source trees."""
+digests of source trees and of values."""
 
 from __future__ import annotations
 
@@ -40,6 +40,11 @@ def write_json(path: Path, data: Any) -> None:
 
 #: Files whose text is hashed; of any other file (a photo), its size and modification time.
 TEXTS = (".yml", ".yaml", ".md")
+
+
+def value_digest(value: object) -> str:
+    """A hash of `value`'s repr: of plain data (strings, numbers, tuples, lists, dicts)."""
+    return hashlib.sha256(repr(value).encode()).hexdigest()
 
 
 def tree_digest(path: Path) -> str:
