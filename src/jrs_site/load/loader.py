@@ -34,7 +34,7 @@ from jrs_site.model.bundles import (
 )
 from jrs_site.model.languages import configure, english_name, languages
 from jrs_site.model.problems import Problem, Problems
-from jrs_site.render.markdown import convert, figure_problems
+from jrs_site.render.markdown import convert, figure_problems, language_problems
 from jrs_site.render.sanitise import locate, removals
 from jrs_site.util.files import tree_digest
 from jrs_site.util.text import slugify
@@ -750,11 +750,16 @@ class Loader:
 
 
 def body_problems(path: Path, body: str, first_line: int, lang: str) -> list[Problem]:
-    """Every key-figure line that cannot be read, and everything the sanitiser would remove
-    from the body (raw HTML, event handlers, `javascript:` links), each with its line."""
+    """Every key-figure line that cannot be read, every language mark that cannot work, and
+    everything the sanitiser would remove from the body (raw HTML, event handlers,
+    `javascript:` links), each with its line."""
     problems = [
         Problem(path, f"key figures: {error.message}", line=first_line + line, hint=error.hint)
         for line, error in figure_problems(body, lang)
+    ]
+    problems += [
+        Problem(path, message, line=first_line + line, severity=severity, hint=hint)
+        for line, severity, message, hint in language_problems(body, lang)
     ]
     if MAY_HOLD_HTML_RE.search(body):
         found = removals(convert(body, lang)[0])

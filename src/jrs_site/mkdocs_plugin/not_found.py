@@ -15,7 +15,7 @@ from jrs_site.fonts import font_face_css
 from jrs_site.model.bundles import localized_url
 from jrs_site.model.languages import languages
 from jrs_site.outputs.web.publish import Publisher
-from jrs_site.render.l10n import typography
+from jrs_site.render.l10n import typeset
 from jrs_site.render.views import not_found_views
 
 NAME = "404.html"
@@ -56,5 +56,5 @@ def write_not_found_page(
         alternate["link"] = base_url + localized_url("", alternate["lang"])
     context = get_context(nav, files, config, base_url=base_url)
     context = config.plugins.on_template_context(context, template_name=NAME, config=config)
-    html = typography(template.render(context), lang)  # as the plugin's on_post_template
+    html = typeset(template.render(context), lang)  # as the plugin's on_post_template
     publisher.text(f"{lang}/{NAME}", html, f"the 404 page ({lang})")

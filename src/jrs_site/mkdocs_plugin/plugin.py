@@ -55,7 +55,7 @@ from jrs_site.outputs.web.head import head_view, sitemap
 from jrs_site.outputs.web.prepare import Prepared, prepare_site
 from jrs_site.outputs.web.publish import MEDIA_DIR, Publisher, PublishError
 from jrs_site.outputs.web.search import BUNDLE_DIR, Indexing, SearchIndexError, index_site
-from jrs_site.render.l10n import catalogue, typography
+from jrs_site.render.l10n import catalogue, typeset
 from jrs_site.render.listings import listing_pages, numbered_title
 from jrs_site.render.markdown import RenderCache
 from jrs_site.render.reference import reference_markdown
@@ -312,8 +312,8 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             self.pages_step.advance()
         if page.file.dest_uri in self.skipped:
             return ""  # MkDocs writes no empty page: the last build's stays
-        # The same typography as the PDF, head included: the <title> reads like the page.
-        return typography(output, i18n.current_language(config))
+        # The same typography and direction as the PDF, head included (the <title> too).
+        return typeset(output, i18n.current_language(config))
 
     def on_post_template(
         self, output_content: str, template_name: str, config: MkDocsConfig
@@ -324,7 +324,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             return ""
         # The error pages, which are no Page: the same typography as every page.
         if template_name == NOT_FOUND:
-            return typography(output_content, i18n.current_language(config))
+            return typeset(output_content, i18n.current_language(config))
         return output_content
 
     # Before i18n's (-100), which builds the next language from inside this hook: the current

@@ -7,8 +7,9 @@ Staff type straight quotes; every output shows the language's own marks from thi
 feeds, `<head>` metadata and social cards use it for their plain text. An output of its own,
 such as the e-mail edition, calls
 
-- `typography(html, lang)` on its finished HTML (a whole document or a fragment): text only,
-  never tags, attribute values, comments, entities, code, scripts or web addresses;
+- `typeset(html, lang)` on its finished HTML (a whole document or a fragment): the
+  typography, on text only (never tags, attribute values, comments, entities, code, scripts
+  or web addresses), then the writing direction of right-to-left text (`bidi.py`);
 - `text_typography(text, lang)` on plain text (a subject line, a preheader, a text part).
 
 Both are idempotent: what has been through them once comes out the same.
@@ -31,6 +32,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from jrs_site.model.languages import languages
+from jrs_site.render import bidi
 
 NBSP = "\u00a0"
 #: French puts a narrow no-break space before `: ; ! ?` and inside « »: the mark never starts
@@ -254,6 +256,12 @@ def typography(html: str, lang: str) -> str:
                 out[i] = _french(text) if quotes.spaced else text
             at += width
     return "".join(out)
+
+
+def typeset(html: str, lang: str) -> str:
+    """`html` as it is published in `lang`: its `typography`, and `dir` on what reads right to
+    left (`bidi.mark`)."""
+    return bidi.mark(typography(html, lang), lang)
 
 
 def text_typography(text: str, lang: str) -> str:

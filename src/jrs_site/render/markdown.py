@@ -9,6 +9,16 @@
 - A fenced block ` ```figures ` holds **key figures**, one per line: `value | label | previous`.
   Numbers are written the language's way (`1.204` in Dutch, `1 204` in French); a word or
   sign may stand before the value (`meer dan 35`, `± 35`) and `+` or `%` after it (`35+`).
+- **A passage in another language**: `[слово]{lang=ru}` inside a sentence, and `{lang=ar}` at
+  the end of a paragraph, heading, list item, cell or quote line for the whole block: its
+  `lang` (screen readers' voice, hyphenation). Its direction comes from its letters, as for
+  every block (`bidi.py`).
+- **Nested lists** as people write them: an item indented under the text of the one above
+  (2 spaces after `- `, 3 after `1. `, or 4 as Python-Markdown wants) is nested.
+- A bare web or e-mail address is a link (`pymdownx.magiclink`).
+- **A table's caption or source**: a line `: ...` under the table, after an empty line.
+- **Footnotes** (`[^1]`): their ids are scoped per item when the body is placed (`fill`), so
+  that an edition page with several footnoted articles links each note to its own text.
 
 Markdown's HTML then goes through the allow-list sanitiser (`sanitise.py`); photos are put in
 its place after that, from autoescaping partials. `RenderCache` keeps rendered bodies between
@@ -39,10 +49,12 @@ from babel.numbers import (
     parse_decimal,
 )
 from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from jrs_site.render import l10n, partials, sanitise
+from jrs_site.render import bidi, l10n, partials, sanitise
 from jrs_site.render.l10n import NBSP, catalogue, language_name, number_text, t
 from jrs_site.render.partials import partial
 from jrs_site.util.files import read_json, write_json
@@ -268,17 +280,158 @@ class _Conventions(Treeprocessor):
             first.set("class", "speaker")
 
 
+#: `{lang=ar}` closing a block's text, or the line before a pull quote's `— name`.
+_BLOCK_LANG_RE = re.compile(
+    rf"[ \t]*\{{lang=({sanitise.LANG_CODE})\}}[ \t]*(?=$|\n[ \t]*(?:{'|'.join(DASHES)})[^\n]*$)"
+)
+#: Blocks that a closing `{lang=..}` marks (a quote's paragraphs are marked one by one).
+LANG_BLOCKS = frozenset(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd"])
+
+
+#: Every `{lang=...}` in a source, whatever stands after `=`: what `check` looks at.
+_LANG_MARK_RE = re.compile(r"\{lang=([^}\n]*)\}")
+_LANG_HINT = (
+    "write a language code, such as ar (Arabic), fa (Persian), fa-AF (Dari), ps (Pashto), "
+    "ti (Tigrinya), ru (Russian), uk (Ukrainian), nl or fr"
+)
+
+
+def language_problems(body: str, lang: str) -> list[tuple[int, str, str, str]]:
+    """Each `{lang=...}` of a body written in `lang` that cannot work: (0-based line,
+    severity, message, hint). A code that is no language code is an error; one that Babel
+    does not know, or a mark that is neither after a `[phrase]` nor at the end of a block
+    (it would be printed as it is), is a warning."""
+    if "{lang=" not in body:
+        return []
+    found = []
+    left = convert(body, lang)[0]
+    for match in _LANG_MARK_RE.finditer(body):
+        line, code, mark = body.count("\n", 0, match.start()), match.group(1), match.group(0)
+        if not re.fullmatch(sanitise.LANG_CODE, code):
+            found.append((line, "error", f"'{mark}' does not name a language", _LANG_HINT))
+        elif bidi.known_locale(code) is None:
+            found.append(
+                (line, "warning", f"'{mark}': the language '{code}' is unknown", _LANG_HINT)
+            )
+        elif mark in left:
+            found.append(
+                (
+                    line,
+                    "warning",
+                    f"'{mark}' is neither after a [phrase] nor at the end of a paragraph",
+                    f"write [the words]{mark} for a phrase, or {mark} at the end of the "
+                    "paragraph, heading, list item or quote line in that language",
+                )
+            )
+    return found
+
+
+class _Blocks(Treeprocessor):
+    """Before the inline patterns, on each block's Markdown text: a closing `{lang=xx}` becomes
+    the block's `lang`; a `: caption` line under a table (which Markdown reads as a definition
+    without a term) becomes the table's `<caption>`."""
+
+    def run(self, root: ET.Element) -> None:
+        captions = []
+        for parent in root.iter():
+            if parent.tag in LANG_BLOCKS and len(parent) == 0 and parent.text:
+                found = _BLOCK_LANG_RE.search(parent.text)
+                if found is not None:
+                    parent.text = parent.text[: found.start()] + parent.text[found.end() :]
+                    parent.set("lang", found.group(1))
+            children = list(parent)
+            captions += [
+                (parent, table, dl)
+                for table, dl in zip(children, children[1:], strict=False)
+                if table.tag == "table" and dl.tag == "dl" and [d.tag for d in dl] == ["dd"]
+            ]
+        for parent, table, dl in captions:
+            dl[0].tag = "caption"
+            table.insert(0, dl[0])
+            parent.remove(dl)
+
+
+class _PassageLanguage(InlineProcessor):
+    """`[слово]{lang=ru}`: a phrase in another language, as `<span lang="ru">`."""
+
+    def handleMatch(  # noqa: N802 - Markdown's API
+        self, m: re.Match[str], data: str
+    ) -> tuple[ET.Element, int, int]:
+        span = ET.Element("span", {"lang": m.group(2)})
+        span.text = m.group(1)
+        return span, m.start(0), m.end(0)
+
+
+_LIST_ITEM_RE = re.compile(r"^(?P<indent> *)(?P<marker>[-*+]|\d{1,9}[.)])(?P<space> +|$)")
+_FENCE_RE = re.compile(r"^ *(`{3,}|~{3,})")
+
+
+class _NestedLists(Preprocessor):
+    """Lists nested the way GitHub, CommonMark and every editor nest them: an item indented
+    under the text of the item above (`- ` then 2 spaces, `1. ` then 3) is its child. Such
+    lines are indented again to the 4 spaces a level that Python-Markdown reads; what else an
+    item holds (a second paragraph, code) moves with it."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        items: list[int] = []  # the text column of each open item, outermost first
+        fence, shift, blank = "", 0, True
+        loose = False  # an empty line since the last item: its paragraphs are blocks
+        for line in lines:
+            line = line.expandtabs(4) if line.startswith((" ", "\t")) else line
+            indent = len(line) - len(line.lstrip(" "))
+            if fence:  # inside fenced code: moved with its fence, never read
+                out.append(" " * shift + line if shift >= 0 else line[min(-shift, indent) :])
+                closing = line.strip()
+                fence = "" if closing.startswith(fence) and set(closing) == {fence[0]} else fence
+                continue
+            if not line.strip():
+                out.append(line)
+                blank, loose = True, bool(items)
+                continue
+            item = _LIST_ITEM_RE.match(line)
+            in_list = bool(items)
+            while items and indent < items[-1]:
+                items.pop()
+            if item and (items or indent < 4 or not blank):
+                if in_list and loose and out[-1].strip() and not _LIST_ITEM_RE.match(out[-1]):
+                    out.append("")  # or Python-Markdown reads it as the paragraph's next line
+                depth, loose = len(items), False
+                gap = len(item["space"])
+                items.append(indent + len(item["marker"]) + (gap if 0 < gap <= 4 else 1))
+                new = 4 * depth
+            elif items and (indent >= items[-1]):
+                new = 4 * len(items) + indent - items[-1]
+            else:
+                if blank:
+                    items = []
+                new = indent
+            shift = new - indent
+            out.append(" " * new + line[indent:])
+            opening = _FENCE_RE.match(line)
+            if opening:
+                fence = opening.group(1)
+            blank = False
+        return out
+
+
 class ConventionsExtension(Extension):
-    """Registers the pull quote, speaker turn and photo conventions."""
+    """Registers our conventions: pull quotes, speaker turns, photos, passages in another
+    language, table captions and nested lists at 2 spaces."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
         md.treeprocessors.register(_Conventions(md), "jrs_conventions", 5)
+        md.treeprocessors.register(_Blocks(md), "jrs_blocks", 25)  # before "inline" (20)
+        passage = rf"\[([^\]\n]+)\]\{{lang=({sanitise.LANG_CODE})\}}"
+        md.inlinePatterns.register(_PassageLanguage(passage, md), "jrs_lang", 175)
+        md.preprocessors.register(_NestedLists(md), "jrs_lists", 25)
 
 
-def render(body: str, lang: str, image_html: ImageHtml) -> Markup:
+def render(body: str, lang: str, image_html: ImageHtml, scope: str = "") -> Markup:
     """Render a Markdown body to sanitised HTML in `lang` (numbers in key figures are
-    localised); `image_html` makes each photo's `<figure>`, placed after sanitising."""
-    return fill_photos(*render_marked(body, lang), image_html)
+    localised); `image_html` makes each photo's `<figure>`, placed after sanitising; `scope`
+    names the item in its footnotes' ids (see `fill`)."""
+    return fill(*render_marked(body, lang), image_html, scope)
 
 
 def render_marked(body: str, lang: str) -> tuple[str, str, list[tuple[str, str, str]]]:
@@ -301,13 +454,26 @@ def convert(body: str, lang: str) -> tuple[str, str, list[tuple[str, str, str]]]
     return md.reset().convert(body), token, photos
 
 
-def fill_photos(
-    html: str, token: str, photos: list[tuple[str, str, str]], image_html: ImageHtml
+def fill(
+    html: str,
+    token: str,
+    photos: list[tuple[str, str, str]],
+    image_html: ImageHtml,
+    scope: str = "",
 ) -> Markup:
-    """The sanitised `html` with each photo placeholder replaced by `image_html`'s figure."""
+    """The sanitised `html` placed in a page: each photo placeholder replaced by
+    `image_html`'s figure, and its footnotes' ids and links scoped by `scope` (`fn:1` becomes
+    `fn-amina:1`), so that several bodies on one page keep their notes apart."""
     for number, (src, alt, caption) in enumerate(photos):
         html = html.replace(_PHOTO.format(token, number), image_html(src, alt, caption), 1)
+    if scope and 'class="footnote' in html:
+        prefix = re.sub(r"[^\w-]+", "-", scope).strip("-")
+        html = _FOOTNOTE_ID_RE.sub(rf"\1\2-{prefix}:", html)
     return Markup(html)  # noqa: S704 - sanitised, and figures from our autoescaping partials
+
+
+#: The footnotes extension's ids and links to them: `id="fn:1"`, `href="#fnref:1"`.
+_FOOTNOTE_ID_RE = re.compile(r'((?:id|href)="#?)(fn|fnref):')
 
 
 @cache
@@ -323,11 +489,14 @@ def _parser(lang: str) -> markdown.Markdown:
             "sane_lists",
             "toc",
             "pymdownx.highlight",
+            "pymdownx.magiclink",
             "pymdownx.superfences",
             ConventionsExtension(),
         ],
         extension_configs={
             "toc": {"permalink": False},
+            "footnotes": {"BACKLINK_TITLE": t(lang, "footnote_back", number="%d")},
+            "pymdownx.magiclink": {"hide_protocol": False},
             "tables": {"use_align_attribute": True},
             "pymdownx.highlight": {"use_pygments": False},
             "pymdownx.superfences": {
@@ -361,15 +530,15 @@ class RenderCache:
         self._stored: dict[str, Any] = stored if isinstance(stored, dict) else {}
         self._used: dict[str, Any] = {}
 
-    def render(self, body: str, image_html: ImageHtml) -> Markup:
-        """What `render(body, lang, image_html)` returns, from the cache when it can."""
+    def render(self, body: str, image_html: ImageHtml, scope: str = "") -> Markup:
+        """What `render(body, lang, image_html, scope)` returns, from the cache when it can."""
         key = hashlib.sha256(f"{_renderer(self.lang)}\0{body}".encode()).hexdigest()[:32]
         entry = self._used.get(key) or self._stored.get(key)
         if not (isinstance(entry, list) and len(entry) == 3):
             entry = list(render_marked(body, self.lang))
         self._used[key] = entry
         html, token, photos = entry
-        return fill_photos(html, token, photos, image_html)
+        return fill(html, token, photos, image_html, scope)
 
     def save(self) -> None:
         """Write the bodies of this build, if they are not those already stored."""

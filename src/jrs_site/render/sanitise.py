@@ -25,7 +25,7 @@ TAGS = frozenset(
         *(f"h{n}" for n in range(1, 7)),
         *("p", "br", "hr", "strong", "em", "a", "ul", "ol", "li", "blockquote"),
         *("figure", "figcaption", "code", "pre", "div", "span", "sup", "abbr"),
-        *("table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd"),
+        *("table", "caption", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd"),
     }
 )
 ATTRIBUTES: dict[str, set[str]] = {
@@ -86,8 +86,22 @@ CONTENT_REMOVED = frozenset(
     {"script", "style", "svg", "math", "template", "iframe", "object", "noscript", "textarea"}
 )
 
+#: A language code as `lang` takes it: `ar`, `fa`, `ti`, `nl-BE`, `sr-Latn`.
+LANG_CODE = r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*"
+_LANG_VALUE = re.compile(LANG_CODE)
+
+
+def _attribute_value(tag: str, name: str, value: str) -> str | None:
+    """A `lang` (which ammonia allows on every tag: a passage's language, `markdown.py`) only
+    when it is a language code (`ar`, `nl-BE`); every other kept attribute as it is."""
+    if name == "lang" and not _LANG_VALUE.fullmatch(value):
+        return None
+    return value
+
+
 _CLEANER = nh3.Cleaner(
     tags=set(TAGS),
+    attribute_filter=_attribute_value,
     clean_content_tags=set(CONTENT_REMOVED),
     attributes=ATTRIBUTES,
     allowed_classes=CLASSES,

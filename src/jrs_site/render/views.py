@@ -131,9 +131,10 @@ class RenderContext:
         def image_html(src: str, alt: str, caption: str) -> str:
             return self.picture(bundle, src, alt, caption)
 
+        # Its footnotes' ids carry its address: an edition page holds several bodies.
         if self.bodies is not None:
-            return self.bodies.render(text.body, image_html)
-        return render(text.body, self.lang, image_html)
+            return self.bodies.render(text.body, image_html, bundle.path)
+        return render(text.body, self.lang, image_html, bundle.path)
 
 
 @dataclass

@@ -342,7 +342,7 @@ class EditionHtml:
             newsletter=newsletter,
             **context,
         )
-        return self.page.photos.resolve(l10n.typography(html, self.lang))
+        return self.page.photos.resolve(l10n.typeset(html, self.lang))
 
     def _item(self, bundle: Bundle) -> Item:
         """One article as printed: its view, its print body and, for an article, its lead photo."""

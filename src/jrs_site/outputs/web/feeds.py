@@ -153,6 +153,6 @@ class Feed:
                 "feed-entry.html", image=item.image, lead=item.lead, body_html=item.body_html
             )
             # Plain str: ElementTree escapes with str.replace, which Markup would escape again.
-            _add(entry, "content", l10n.typography(str(content), self.lang), type="html")
+            _add(entry, "content", l10n.typeset(str(content), self.lang), type="html")
         xml = ET.tostring(feed, encoding="unicode")
         return f'<?xml version="1.0" encoding="utf-8"?>\n{xml}\n'
