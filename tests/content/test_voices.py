@@ -45,9 +45,13 @@ def test_in_a_right_to_left_paragraph_a_dutch_word_is_isolated() -> None:
     assert soup.select_one("p span[dir=ltr]").text == "Ankerpunt"
 
 
-def test_direction_follows_most_letters_not_the_first() -> None:
-    soup = soup_of("Samira: ما اینجا هستیم و منتظریم تا جواب بیاید.")
+def test_direction_follows_two_thirds_of_the_letters_not_the_first() -> None:
+    soup = soup_of(
+        "Samira: ما اینجا هستیم و منتظریم تا جواب بیاید.\n\n| taal |\n|---|\n| arabe (العربية) |"
+    )
     assert soup.select_one("p")["dir"] == "rtl"
+    cell = soup.select_one("td")
+    assert not cell.has_attr("dir") and cell.select_one("span[dir=rtl]").text == "العربية"
 
 
 def test_a_page_without_right_to_left_letters_is_the_same_object() -> None:

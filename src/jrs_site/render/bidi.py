@@ -9,10 +9,11 @@ a Dutch word in a Dari one) is put in a `<span dir>`, which isolates it: its nei
 their order and punctuation ("فاطمة (62)." stays that, not "(62) فاطمة.").
 
 Explicit `dir`, not `dir="auto"`: WeasyPrint and most e-mail clients know no `auto`, and the
-three outputs set the same text the same way. The direction of a block is that of most of its
-strong letters (Unicode bidi classes L against R and AL), not only of the first one. A
-document with no right-to-left letter in a left-to-right language is returned unchanged at
-the cost of one regular-expression search. Explicit `dir` attributes already in the HTML are
+three outputs set the same text the same way. A block reads the other way than around it when
+two thirds of its strong letters (Unicode bidi classes L against R and AL) are of the other
+direction (not only the first one, as `dir="auto"` would have it). A document with no
+right-to-left letter in a left-to-right language is returned unchanged at the cost of one
+regular-expression search. Explicit `dir` attributes already in the HTML are
 kept and inherited; a second run changes nothing.
 """
 
@@ -91,7 +92,6 @@ class _Element:
     parent: _Element | None
     rtl: int = 0
     ltr: int = 0
-    first: str = ""
     texts: list[int] = field(default_factory=list)  # indexes of its text parts
     direction: str = ""  # resolved: the one it is set in
 
@@ -103,19 +103,20 @@ class _Element:
                 self.rtl += 1
             elif strength == "ltr":
                 self.ltr += 1
-            self.first = self.first or strength
 
     def add(self, child: _Element) -> None:
         """Count the letters of an element inside it."""
         self.rtl += child.rtl
         self.ltr += child.ltr
-        self.first = self.first or child.first
 
-    def mainly(self) -> str:
-        """The direction of most of its strong letters (a tie: the first's), or ""."""
-        if self.rtl == self.ltr:
-            return self.first
-        return "rtl" if self.rtl > self.ltr else "ltr"
+    def reads(self, around: str) -> str:
+        """The direction it reads in, set in `around`: the other one when at least two
+        thirds of its strong letters are of the other direction ("arabe (العربية)" stays in
+        a French table's direction, a Dari sentence after a Latin name does not)."""
+        same, other = (self.rtl, self.ltr) if around == "rtl" else (self.ltr, self.rtl)
+        if other > 2 * same:
+            return "ltr" if around == "rtl" else "rtl"
+        return around
 
 
 def mark(html: str, lang: str) -> str:
@@ -180,15 +181,15 @@ def _write(parts: list[tuple[str, bool]], elements: list[_Element], base: str) -
         if element.own in ("rtl", "ltr"):
             element.direction = element.own
         elif element.own == "auto":
-            element.direction = element.mainly() or around
+            element.direction = element.reads(around)
         else:
             element.direction = around
-            mainly = element.mainly()
-            if element.tag in _MARKED and mainly and mainly != around:
-                element.direction = mainly
+            reads = element.reads(around)
+            if element.tag in _MARKED and reads != around:
+                element.direction = reads
                 piece = out[element.end_of_tag]
                 cut = len(piece) - (2 if piece.endswith("/>") else 1)
-                out[element.end_of_tag] = f'{piece[:cut]} dir="{mainly}"{piece[cut:]}'
+                out[element.end_of_tag] = f'{piece[:cut]} dir="{reads}"{piece[cut:]}'
     for element in elements:
         if element.tag in _MARKED or element is elements[0]:
             for index in element.texts:
