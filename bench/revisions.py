@@ -6,9 +6,11 @@ configuration and pages (`mkdocs.yml`, `overrides/`, `docs/`, `data/`) from that
 the testimonies, editions and reports, and the photo cache, are shared. One warm-up build
 each (it fills that revision's PDF and card caches), then the revisions in turn, A B A B...,
 so that a drifting machine weighs on all alike. Prints each one's median wall time and peak
-memory of a build where nothing changed, and the ratio to the first.
+memory of a build where nothing changed (or of `jrs-site check`: `--command check`, loading
+and checking the whole archive), and the ratio to the first.
 
     .venv/bin/python bench/revisions.py 9d96490 HEAD --stories 1000 --editions 10
+    .venv/bin/python bench/revisions.py b39b7e2 HEAD --stories 500 --command check
 """
 
 from __future__ import annotations
@@ -52,15 +54,15 @@ def project_for(source: Path, archive: Path, target: Path) -> Path:
     return target
 
 
-def timed_build(source: Path, archive: Path) -> tuple[float, int]:
-    """Wall seconds and peak resident KiB of one `jrs-site build` of `archive`."""
+def timed_run(source: Path, archive: Path, what: str = "build") -> tuple[float, int]:
+    """Wall seconds and peak resident KiB of one `jrs-site build` (or `check`) of `archive`."""
     env = {**os.environ, "PYTHONPATH": str(source / "src")}
     with tempfile.NamedTemporaryFile("r") as out:
         command = ["/usr/bin/time", "-o", out.name, "-f", "%e %M"]
-        command += [sys.executable, "-m", "jrs_site", "build"]
+        command += [sys.executable, "-m", "jrs_site", what]
         result = subprocess.run(command, cwd=archive, env=env, capture_output=True, text=True)
         if result.returncode != 0:
-            raise RuntimeError(f"{source}: the build failed\n{result.stderr[-3000:]}")
+            raise RuntimeError(f"{source}: jrs-site {what} failed\n{result.stderr[-3000:]}")
         wall, rss = out.read().split()[-2:]
     return float(wall), int(rss)
 
@@ -71,6 +73,7 @@ def main() -> int:
     parser.add_argument("--stories", type=int, default=1000)
     parser.add_argument("--editions", type=int, default=10)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--command", choices=["build", "check"], default="build")
     parser.add_argument("--work", type=Path, default=Path("/dev/shm/jrs-revisions"))
     args = parser.parse_args()
     archive = args.work / f"archive-{args.stories}"
@@ -86,11 +89,11 @@ def main() -> int:
         ]
         try:
             for source, project in zip(sources, projects, strict=True):
-                timed_build(source, project)  # warm-up: this revision's caches
+                timed_run(source, project)  # warm-up: this revision's caches
             runs: dict[str, list[tuple[float, int]]] = {rev: [] for rev in args.revisions}
             for _ in range(args.runs):
                 for rev, source, project in zip(args.revisions, sources, projects, strict=True):
-                    runs[rev].append(timed_build(source, project))
+                    runs[rev].append(timed_run(source, project, args.command))
         finally:
             for source in sources:
                 subprocess.run(
@@ -98,7 +101,8 @@ def main() -> int:
                     check=False,
                 )
     what = f"{args.stories} testimonies, {args.editions} editions"
-    print(f"A build where nothing changed, {what}: median of {args.runs}")
+    done = "A build where nothing changed" if args.command == "build" else "jrs-site check"
+    print(f"{done}, {what}: median of {args.runs}")
     print("| revision | wall | peak memory | vs first |")
     print("| --- | ---: | ---: | ---: |")
     first = statistics.median(w for w, _ in runs[args.revisions[0]])

@@ -43,7 +43,10 @@ MARKER_TOOLS = {
     "pdf": ("pdfinfo", "pdftoppm", "pdfimages", "pdftotext", "pdffonts", "CMYK profile"),
 }
 #: Fixtures that build a whole site: a test that uses one is `slow`.
-SLOW_FIXTURES = {"built", "corpus_site", "broken_build", "pristine", "archive_site", "trilingual"}
+SLOW_FIXTURES = {
+    *("built", "corpus_site", "broken_build", "pristine", "archive_site", "trilingual"),
+    "voices",
+}
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:
@@ -373,6 +376,35 @@ def built(tmp_path_factory: pytest.TempPathFactory, test_cache: Path) -> Built:
     result = build(project)
     assert result.returncode == 0, result.stderr[-4000:]
     assert tree_hash(project) == before, "the build changed the sources"
+    return Built(project, project / "site", result.stdout + result.stderr)
+
+
+#: Edition 119 in the scripts of the people we serve (`tests/voices/README.md`), and the size
+#: of each photo it shows: the test draws them.
+VOICES = REPO / "tests" / "voices"
+VOICES_PHOTOS = {
+    "editions/119/cover.jpg": (2600, 1950),
+    "stories/samira-yusuf/portrait.jpg": (1500, 2000),
+    "editions/119/languages/square.jpg": (2600, 1700),  # landscape
+    "editions/119/languages/letters.jpg": (1500, 2100),  # portrait
+    "editions/119/languages/class.jpg": (1600, 2200),  # portrait
+}
+
+
+def add_voices(project: Path) -> None:
+    """Edition 119 and its testimony and report, with their photos, into `project`."""
+    shutil.copytree(VOICES, project, dirs_exist_ok=True, ignore=shutil.ignore_patterns("README.md"))
+    for name, size in VOICES_PHOTOS.items():
+        write_photo(project / name, size)
+
+
+@pytest.fixture(scope="session")
+def voices(tmp_path_factory: pytest.TempPathFactory, test_cache: Path) -> Built:
+    """The example site with edition 119 added, built."""
+    project = copy_project(tmp_path_factory.mktemp("voices") / "project", test_cache)
+    add_voices(project)
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-4000:]
     return Built(project, project / "site", result.stdout + result.stderr)
 
 
