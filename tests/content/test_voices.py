@@ -209,6 +209,12 @@ def test_lists_nest_at_two_spaces_as_at_four(seed: int, step: int, ordered: bool
     assert soup.select("p")[-1].text == "Na de lijst."
 
 
+def test_a_list_in_an_indented_code_block_stays_code() -> None:
+    soup = soup_of("Zo schrijft u een lijst:\n\n    - een\n      - twee\n    - drie\n\nKlaar.\n")
+    assert soup.select("li") == []
+    assert soup.select_one("pre code").text.strip() == "- een\n  - twee\n- drie"
+
+
 def test_an_item_keeps_its_second_paragraph_and_code_stays_code() -> None:
     soup = soup_of("- een\n\n  tweede alinea\n- drie\n\n```\n  - geen lijst\n```\n\n    code\n")
     assert [p.text for p in soup.select("li p")] == ["een", "tweede alinea", "drie"]

@@ -50,11 +50,10 @@ from babel.numbers import (
 )
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
-from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from jrs_site.render import bidi, l10n, partials, sanitise
+from jrs_site.render import bidi, l10n, lists, partials, sanitise
 from jrs_site.render.l10n import NBSP, catalogue, language_name, number_text, t
 from jrs_site.render.partials import partial
 from jrs_site.util.files import read_json, write_json
@@ -362,59 +361,6 @@ class _PassageLanguage(InlineProcessor):
         return span, m.start(0), m.end(0)
 
 
-_LIST_ITEM_RE = re.compile(r"^(?P<indent> *)(?P<marker>[-*+]|\d{1,9}[.)])(?P<space> +|$)")
-_FENCE_RE = re.compile(r"^ *(`{3,}|~{3,})")
-
-
-class _NestedLists(Preprocessor):
-    """Lists nested the way GitHub, CommonMark and every editor nest them: an item indented
-    under the text of the item above (`- ` then 2 spaces, `1. ` then 3) is its child. Such
-    lines are indented again to the 4 spaces a level that Python-Markdown reads; what else an
-    item holds (a second paragraph, code) moves with it."""
-
-    def run(self, lines: list[str]) -> list[str]:
-        out: list[str] = []
-        items: list[int] = []  # the text column of each open item, outermost first
-        fence, shift, blank = "", 0, True
-        loose = False  # an empty line since the last item: its paragraphs are blocks
-        for line in lines:
-            line = line.expandtabs(4) if line.startswith((" ", "\t")) else line
-            indent = len(line) - len(line.lstrip(" "))
-            if fence:  # inside fenced code: moved with its fence, never read
-                out.append(" " * shift + line if shift >= 0 else line[min(-shift, indent) :])
-                closing = line.strip()
-                fence = "" if closing.startswith(fence) and set(closing) == {fence[0]} else fence
-                continue
-            if not line.strip():
-                out.append(line)
-                blank, loose = True, bool(items)
-                continue
-            item = _LIST_ITEM_RE.match(line)
-            in_list = bool(items)
-            while items and indent < items[-1]:
-                items.pop()
-            if item and (items or indent < 4 or not blank):
-                if in_list and loose and out[-1].strip() and not _LIST_ITEM_RE.match(out[-1]):
-                    out.append("")  # or Python-Markdown reads it as the paragraph's next line
-                depth, loose = len(items), False
-                gap = len(item["space"])
-                items.append(indent + len(item["marker"]) + (gap if 0 < gap <= 4 else 1))
-                new = 4 * depth
-            elif items and (indent >= items[-1]):
-                new = 4 * len(items) + indent - items[-1]
-            else:
-                if blank:
-                    items = []
-                new = indent
-            shift = new - indent
-            out.append(" " * new + line[indent:])
-            opening = _FENCE_RE.match(line)
-            if opening:
-                fence = opening.group(1)
-            blank = False
-        return out
-
-
 class ConventionsExtension(Extension):
     """Registers our conventions: pull quotes, speaker turns, photos, passages in another
     language, table captions and nested lists at 2 spaces."""
@@ -424,7 +370,7 @@ class ConventionsExtension(Extension):
         md.treeprocessors.register(_Blocks(md), "jrs_blocks", 25)  # before "inline" (20)
         passage = rf"\[([^\]\n]+)\]\{{lang=({sanitise.LANG_CODE})\}}"
         md.inlinePatterns.register(_PassageLanguage(passage, md), "jrs_lang", 175)
-        md.preprocessors.register(_NestedLists(md), "jrs_lists", 25)
+        lists.NestedListsExtension().extendMarkdown(md)
 
 
 def render(body: str, lang: str, image_html: ImageHtml, scope: str = "") -> Markup:
@@ -553,7 +499,7 @@ def _renderer(lang: str) -> str:
     """A hash of what a body's HTML depends on besides its text: this module and the
     localisation code, the UI strings, and the versions of Markdown, its extensions, Babel
     and nh3."""
-    modules = (__file__, l10n.__file__, sanitise.__file__, partials.__file__)
+    modules = (__file__, l10n.__file__, sanitise.__file__, partials.__file__, lists.__file__)
     parts = [Path(module).read_bytes() for module in modules]
     parts.append((partials.TEMPLATES / "key-figures.html").read_bytes())
     parts.append(json.dumps(catalogue(lang), sort_keys=True).encode())
