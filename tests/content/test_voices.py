@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import random
 import re
+import textwrap
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -13,6 +15,7 @@ from jrs_site.render.bidi import language_direction, mark
 from jrs_site.render.l10n import typeset
 from jrs_site.render.markdown import language_problems, render
 from jrs_site.render.sanitise import sanitise
+from tests.conftest import REPO
 
 
 def soup_of(body: str, lang: str = "nl", scope: str = "") -> BeautifulSoup:
@@ -252,3 +255,23 @@ def test_footnotes_are_scoped_per_item_and_their_back_links_speak_the_language()
     assert first.select_one("a.footnote-ref")["href"] == "#fn-stories-amina:1"
     assert first.select_one("li#fn-stories-amina\\:1") is not None
     assert first.select_one("a.footnote-backref")["title"] == "Retour à la note 1 dans le texte"
+
+
+def _examples(page: Path) -> list[str]:
+    """The indented examples of a guide page, as a writer copies them."""
+    blocks = re.findall(r"(?:^(?: {4}| {6}).*\n|^\n)+", page.read_text("utf-8"), re.M)
+    return [textwrap.dedent(block).strip() + "\n" for block in blocks if block.strip()]
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_the_guide_examples_do_what_the_guide_says(lang: str) -> None:
+    examples = _examples(REPO / f"docs/{lang}/guide/languages.md")
+    assert len(examples) >= 6
+    for example in examples:
+        assert language_problems(example, lang) == []
+        soup = soup_of(example, lang)
+        assert "{lang" not in soup.text
+    joined = soup_of("\n\n".join(examples), lang)
+    assert joined.select("li > ul > li") and joined.select_one("table > caption")
+    assert joined.select("p[dir=rtl]") and joined.select("span[lang=ru]")
+    assert joined.select("a.footnote-ref")
