@@ -53,6 +53,11 @@ def test_chromium_sets_right_to_left_blocks_right_to_left(visit: Visit, prefix: 
     page = visit.open(f"{prefix}stories/samira-yusuf/")
     assert directions(page, "article p.turn", "بيتنا") == ["rtl"]
     assert directions(page, "figure.pullquote blockquote", "الصبر") == ["rtl"]
+    quote = page.locator("figure.pullquote", has_text="الصبر")
+    sides = quote.evaluate(
+        "e => [getComputedStyle(e).borderLeftWidth, getComputedStyle(e).borderRightWidth]"
+    )
+    assert sides == ["0px", "4px"]  # the quote's rule on its reading side
     assert set(directions(page, "article p.turn", "Yusuf")) == {"ltr"}
     page = visit.open(f"{prefix}reports/voices-2025/")
     # A table cell in the text's language naming a language in its own script: its direction.

@@ -47,7 +47,8 @@ _VOID = frozenset(
 #: Lists and tables too (their items and columns follow), but never a layout container (a
 #: `div`, `main`, `nav`): a page's grid must not flip for a long quote in Arabic.
 _BLOCKS = frozenset(
-    ["p", "li", "dt", "dd", "td", "th", "caption", "figcaption", "blockquote", "summary"]
+    ["p", "li", "dt", "dd", "td", "th", "caption", "figure", "figcaption", "blockquote"]
+    + ["summary"]
     + ["h1", "h2", "h3", "h4", "h5", "h6", "pre", "label", "ul", "ol", "dl", "table", "legend"]
 )
 #: Elements inside a sentence: `dir` on them isolates their text from its neighbours.
