@@ -149,20 +149,22 @@ def test_the_sanitiser_keeps_a_language_code_and_nothing_else_in_lang() -> None:
 
 
 def test_check_names_a_bad_language_mark_with_its_line() -> None:
-    body = "Een.\n\nTwee {lang=xx} drie.\n\nVier {lang=1!}\n\n[vijf]{lang=prs}\n"
+    body = "Een.\n\nTwee {lang=ar} drie.\n\nVier {lang=1!}\n\n[vijf]{lang=prs}\n\nZes. {lang=xx}\n"
     found = [
         (line, severity, message) for line, severity, message, _ in language_problems(body, "nl")
     ]
     assert found == [
-        (2, "warning", "'{lang=xx}': the language 'xx' is unknown"),
+        (2, "warning", "'{lang=ar}' is neither after a [phrase] nor at the end of a paragraph"),
         (4, "error", "'{lang=1!}' does not name a language"),
         (6, "warning", "'{lang=prs}': the language 'prs' is unknown"),
+        (8, "warning", "'{lang=xx}': the language 'xx' is unknown"),
     ]
-    misplaced = language_problems("Midden {lang=ar} in de zin.\n", "nl")
-    assert (
-        misplaced[0][2] == "'{lang=ar}' is neither after a [phrase] nor at the end of a paragraph"
-    )
     assert language_problems("Goed. {lang=nl}\n\n[слово]{lang=ru}\n", "nl") == []
+
+
+def test_marks_shown_as_code_are_no_problem() -> None:
+    body = "Schrijf `{lang=...}` of `[woord]{lang=ru}`:\n\n    Midden {lang=ar} in de zin.\n"
+    assert language_problems(body, "nl") == []
 
 
 # -- nested lists ---------------------------------------------------------------------------

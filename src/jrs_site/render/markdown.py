@@ -9,14 +9,9 @@
 - A fenced block ` ```figures ` holds **key figures**, one per line: `value | label | previous`.
   Numbers are written the language's way (`1.204` in Dutch, `1 204` in French); a word or
   sign may stand before the value (`meer dan 35`, `± 35`) and `+` or `%` after it (`35+`).
-- **A passage in another language**: `[слово]{lang=ru}` inside a sentence, and `{lang=ar}` at
-  the end of a paragraph, heading, list item, cell or quote line for the whole block: its
-  `lang` (screen readers' voice, hyphenation). Its direction comes from its letters, as for
-  every block (`bidi.py`).
-- **Nested lists** as people write them: an item indented under the text of the one above
-  (2 spaces after `- `, 3 after `1. `, or 4 as Python-Markdown wants) is nested.
+- **Marks** shared with the pages of `docs/` (`marks.py`): lists nested at 2 spaces, a
+  passage's language (`[слово]{lang=ru}`, `{lang=ar}` closing a block), a table's caption.
 - A bare web or e-mail address is a link (`pymdownx.magiclink`).
-- **A table's caption or source**: a line `: ...` under the table, after an empty line.
 - **Footnotes** (`[^1]`): their ids are scoped per item when the body is placed (`fill`), so
   that an edition page with several footnoted articles links each note to its own text.
 
@@ -49,16 +44,14 @@ from babel.numbers import (
     parse_decimal,
 )
 from markdown.extensions import Extension
-from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from jrs_site.render import bidi, l10n, lists, partials, sanitise
+from jrs_site.render import bidi, l10n, marks, partials, sanitise
 from jrs_site.render.l10n import NBSP, catalogue, language_name, number_text, t
+from jrs_site.render.marks import DASHES
 from jrs_site.render.partials import partial
 from jrs_site.util.files import read_json, write_json
-
-DASHES = ("—", "–", "-- ", "- ")
 
 
 @dataclass(frozen=True)
@@ -279,16 +272,10 @@ class _Conventions(Treeprocessor):
             first.set("class", "speaker")
 
 
-#: `{lang=ar}` closing a block's text, or the line before a pull quote's `— name`.
-_BLOCK_LANG_RE = re.compile(
-    rf"[ \t]*\{{lang=({sanitise.LANG_CODE})\}}[ \t]*(?=$|\n[ \t]*(?:{'|'.join(DASHES)})[^\n]*$)"
-)
-#: Blocks that a closing `{lang=..}` marks (a quote's paragraphs are marked one by one).
-LANG_BLOCKS = frozenset(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd"])
-
-
-#: Every `{lang=...}` in a source, whatever stands after `=`: what `check` looks at.
+#: A `{lang=...}` left in the text, whatever stands after `=`: a mark that did not work.
 _LANG_MARK_RE = re.compile(r"\{lang=([^}\n]*)\}")
+_LANG_ATTRIBUTE_RE = re.compile(r'\slang="([^"]*)"')
+_CODE_RE = re.compile(r"<(code|pre)\b.*?</\1>", re.S)
 _LANG_HINT = (
     "write a language code, such as ar (Arabic), fa (Persian), fa-AF (Dari), ps (Pashto), "
     "ti (Tigrinya), ru (Russian), uk (Ukrainian), nl or fr"
@@ -296,81 +283,46 @@ _LANG_HINT = (
 
 
 def language_problems(body: str, lang: str) -> list[tuple[int, str, str, str]]:
-    """Each `{lang=...}` of a body written in `lang` that cannot work: (0-based line,
-    severity, message, hint). A code that is no language code is an error; one that Babel
-    does not know, or a mark that is neither after a `[phrase]` nor at the end of a block
-    (it would be printed as it is), is a warning."""
+    """Each `{lang=...}` of a body written in `lang` that does not work, outside code: (0-based
+    line, severity, message, hint). A mark left in the text is an error when what follows
+    `lang=` is no language code, else a warning (neither after a `[phrase]` nor at the end of
+    a block); a language that Babel does not know is a warning."""
     if "{lang=" not in body:
         return []
+    html = _CODE_RE.sub("", convert(body, lang)[0])
     found = []
-    left = convert(body, lang)[0]
-    for match in _LANG_MARK_RE.finditer(body):
-        line, code, mark = body.count("\n", 0, match.start()), match.group(1), match.group(0)
-        if not re.fullmatch(sanitise.LANG_CODE, code):
-            found.append((line, "error", f"'{mark}' does not name a language", _LANG_HINT))
-        elif bidi.known_locale(code) is None:
-            found.append(
-                (line, "warning", f"'{mark}': the language '{code}' is unknown", _LANG_HINT)
-            )
-        elif mark in left:
+    for match in _LANG_MARK_RE.finditer(html):
+        mark = match.group(0)
+        if not re.fullmatch(sanitise.LANG_CODE, match.group(1)):
+            found.append((mark, "error", f"'{mark}' does not name a language", _LANG_HINT))
+        else:
             found.append(
                 (
-                    line,
+                    mark,
                     "warning",
                     f"'{mark}' is neither after a [phrase] nor at the end of a paragraph",
                     f"write [the words]{mark} for a phrase, or {mark} at the end of the "
                     "paragraph, heading, list item or quote line in that language",
                 )
             )
-    return found
-
-
-class _Blocks(Treeprocessor):
-    """Before the inline patterns, on each block's Markdown text: a closing `{lang=xx}` becomes
-    the block's `lang`; a `: caption` line under a table (which Markdown reads as a definition
-    without a term) becomes the table's `<caption>`."""
-
-    def run(self, root: ET.Element) -> None:
-        captions = []
-        for parent in root.iter():
-            if parent.tag in LANG_BLOCKS and len(parent) == 0 and parent.text:
-                found = _BLOCK_LANG_RE.search(parent.text)
-                if found is not None:
-                    parent.text = parent.text[: found.start()] + parent.text[found.end() :]
-                    parent.set("lang", found.group(1))
-            children = list(parent)
-            captions += [
-                (parent, table, dl)
-                for table, dl in zip(children, children[1:], strict=False)
-                if table.tag == "table" and dl.tag == "dl" and [d.tag for d in dl] == ["dd"]
-            ]
-        for parent, table, dl in captions:
-            dl[0].tag = "caption"
-            table.insert(0, dl[0])
-            parent.remove(dl)
-
-
-class _PassageLanguage(InlineProcessor):
-    """`[слово]{lang=ru}`: a phrase in another language, as `<span lang="ru">`."""
-
-    def handleMatch(  # noqa: N802 - Markdown's API
-        self, m: re.Match[str], data: str
-    ) -> tuple[ET.Element, int, int]:
-        span = ET.Element("span", {"lang": m.group(2)})
-        span.text = m.group(1)
-        return span, m.start(0), m.end(0)
+    for code in _LANG_ATTRIBUTE_RE.findall(html):
+        if bidi.known_locale(code) is None:
+            message = f"'{{lang={code}}}': the language '{code}' is unknown"
+            found.append((f"{{lang={code}}}", "warning", message, _LANG_HINT))
+    lines = sanitise.locate(body, [(mark,) for mark, *_ in found])
+    return sorted(
+        ((line or 0, *problem) for line, (_, *problem) in zip(lines, found, strict=True)),
+        key=lambda problem: problem[0],
+    )
 
 
 class ConventionsExtension(Extension):
-    """Registers our conventions: pull quotes, speaker turns, photos, passages in another
-    language, table captions and nested lists at 2 spaces."""
+    """Registers our conventions: pull quotes, speaker turns and photos, and the marks that
+    `docs/` pages take too (`marks.py`: nested lists, a passage's language, table captions)."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
         md.treeprocessors.register(_Conventions(md), "jrs_conventions", 5)
-        md.treeprocessors.register(_Blocks(md), "jrs_blocks", 25)  # before "inline" (20)
-        passage = rf"\[([^\]\n]+)\]\{{lang=({sanitise.LANG_CODE})\}}"
-        md.inlinePatterns.register(_PassageLanguage(passage, md), "jrs_lang", 175)
-        lists.NestedListsExtension().extendMarkdown(md)
+        marks.MarksExtension().extendMarkdown(md)
 
 
 def render(body: str, lang: str, image_html: ImageHtml, scope: str = "") -> Markup:
@@ -499,7 +451,7 @@ def _renderer(lang: str) -> str:
     """A hash of what a body's HTML depends on besides its text: this module and the
     localisation code, the UI strings, and the versions of Markdown, its extensions, Babel
     and nh3."""
-    modules = (__file__, l10n.__file__, sanitise.__file__, partials.__file__, lists.__file__)
+    modules = (__file__, l10n.__file__, sanitise.__file__, partials.__file__, marks.__file__)
     parts = [Path(module).read_bytes() for module in modules]
     parts.append((partials.TEMPLATES / "key-figures.html").read_bytes())
     parts.append(json.dumps(catalogue(lang), sort_keys=True).encode())
