@@ -43,7 +43,15 @@ MARKER_TOOLS = {
     "pdf": ("pdfinfo", "pdftoppm", "pdfimages", "pdftotext", "pdffonts", "CMYK profile"),
 }
 #: Fixtures that build a whole site: a test that uses one is `slow`.
-SLOW_FIXTURES = {"built", "corpus_site", "broken_build", "pristine", "archive_site", "trilingual"}
+SLOW_FIXTURES = {
+    "built",
+    "corpus_site",
+    "broken_build",
+    "pristine",
+    "archive_site",
+    "trilingual",
+    "family_site",
+}
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:

@@ -117,6 +117,9 @@ def png_claiming(width: int, height: int) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 99))
 
 
+ESTHER_PERSON = "person:\n  name: Esther\n  pseudonym: true\n"
+FAMILY = "people:\n  - {name: Esther, pseudonym: true}\n  - {name: Grace, pseudonym: false}\n"
+
 NOT_UTF8 = "---\ntitle: Café\nlead: Een café in Brussel.\n---\nTekst.\n".encode("latin-1")
 LONG_TITLE = "Een titel die maar doorgaat " * 12
 
@@ -430,6 +433,45 @@ CASES = [
         f"{ESTHER}/story.yml",
         "add a line 'consent: ...'",
         field="consent",
+    ),
+    # -- who tells the story: `person:` for one, `people:` for a family --------------------
+    Case(
+        "a-family-is-fine",
+        edit(f"{ESTHER}/story.yml", ESTHER_PERSON, FAMILY),
+        f"{ESTHER}/story.yml",
+        "",
+        exit_code=0,
+    ),
+    Case(
+        "both-person-and-people",
+        edit(f"{ESTHER}/story.yml", ESTHER_PERSON, ESTHER_PERSON + FAMILY),
+        f"{ESTHER}/story.yml",
+        "keep 'person:' for one person, or 'people:' for a family",
+        field="people",
+        line=4,
+    ),
+    Case(
+        "neither-person-nor-people",
+        edit(f"{ESTHER}/story.yml", ESTHER_PERSON, ""),
+        f"{ESTHER}/story.yml",
+        "add a line 'person: ...' (who tells the story when it is one person",
+        field="person",
+    ),
+    Case(
+        "people-an-empty-list",
+        edit(f"{ESTHER}/story.yml", ESTHER_PERSON, "people: []\n"),
+        f"{ESTHER}/story.yml",
+        "this list is empty",
+        field="people",
+        line=1,
+    ),
+    Case(
+        "people-a-name-missing",
+        edit(f"{ESTHER}/story.yml", ESTHER_PERSON, FAMILY.replace("name: Grace, ", "")),
+        f"{ESTHER}/story.yml",
+        "add a line 'name: ...'",
+        field="people[1].name",
+        line=3,
     ),
     Case(
         "withdrawn-consent-of-a-printed-story",

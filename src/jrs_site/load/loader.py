@@ -82,9 +82,10 @@ def validate(
     try:
         valid = model.model_validate(data)
     except ValidationError as exc:
+        errors = [{**err, "loc": _field_loc(err)} for err in exc.errors()]
         wrong = [
             {**err, "loc": _data_loc(data, err["loc"], keep_last=err["type"] == "missing")}
-            for err in exc.errors()
+            for err in errors
             if not is_todo(err.get("input")) and not _misspelt(err, data, model)
         ]
         return None, todos + [_schema_problem(err, model, path, first_line, at) for err in wrong]
@@ -145,6 +146,13 @@ def _misspelt(err: Any, data: Any, model: type[BaseModel]) -> bool:
     return isinstance(data, dict) and any(
         _suggestion(str(key), known) == name for key in data if key not in known
     )
+
+
+def _field_loc(err: Any) -> tuple[str | int, ...]:
+    """Where an error is: a check of a whole model that is about one of its fields names the
+    field in its context (`{"field": "people"}`), so that it is reported there."""
+    field = (err.get("ctx") or {}).get("field")
+    return err["loc"] if err["loc"] or not field else (field,)
 
 
 def _suggestion(name: str, known: list[str]) -> str | None:
@@ -213,6 +221,15 @@ _PLAIN: dict[str, tuple[str, str]] = {
     "string_too_short": ("this field is empty", "write something here"),
     "string_too_long": ("this text is too long", "shorten it to at most {max_length} characters"),
     "list_type": ("{found} is not a list", "write a list, e.g. [web, print]"),
+    "too_short": (
+        "this list is empty",
+        "write at least {min_length} entry below it, each on its own line starting with '- '",
+    ),
+    "person_and_people": (
+        "both 'person' and 'people' are written",
+        "keep 'person:' for one person, or 'people:' for a family (a list of names, each "
+        "with its pseudonym), not both",
+    ),
     "model_type": (
         "{found} is not a group of fields",
         "write the fields on their own lines below it, indented by two spaces",
