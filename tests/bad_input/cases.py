@@ -55,6 +55,18 @@ def write(path: str, data: bytes | Callable[[], bytes]) -> Callable[[Path], None
     return apply
 
 
+def prepend_body(path: str, text: str | Callable[[], str]) -> Callable[[Path], None]:
+    """Put `text` (or what it returns) at the start of the body of a Markdown file."""
+
+    def apply(project: Path) -> None:
+        file = project / path
+        front, _, body = file.read_text("utf-8").partition("\n---\n")
+        added = text() if callable(text) else text
+        file.write_text(f"{front}\n---\n{added}\n\n{body}", "utf-8")
+
+    return apply
+
+
 def remove(path: str) -> Callable[[Path], None]:
     def apply(project: Path) -> None:
         (project / path).unlink()
@@ -119,6 +131,17 @@ def png_claiming(width: int, height: int) -> bytes:
 
 ESTHER_PERSON = "person:\n  name: Esther\n  pseudonym: true\n"
 FAMILY = "people:\n  - {name: Esther, pseudonym: true}\n  - {name: Grace, pseudonym: false}\n"
+
+#: Pathological texts (issue 21): each used to pass check, then crash or swamp the build.
+DEEP_QUOTE = "> " * 2000 + "Wie dit leest, leest een e-mail van 2000 antwoorden."
+DEEP_LIST = "\n".join("  " * level + f"- punt {level + 1}" for level in range(600))
+
+
+def pasted_text() -> str:
+    """4.8 MB of testimony, as if a whole document had been pasted into it (made here)."""
+    paragraph = "We wachtten elke dag op een brief die niet kwam, en toch bleven we hopen. " * 8
+    return "\n\n".join([paragraph.strip()] * (4_800_000 // (len(paragraph) + 1)))
+
 
 NOT_UTF8 = "---\ntitle: Café\nlead: Een café in Brussel.\n---\nTekst.\n".encode("latin-1")
 LONG_TITLE = "Een titel die maar doorgaat " * 12
@@ -433,6 +456,38 @@ CASES = [
         f"{ESTHER}/story.yml",
         "add a line 'consent: ...'",
         field="consent",
+    ),
+    # -- limits: what used to crash the build or print a thousand pages -------------------
+    Case(
+        "quote-nested-2000-deep",
+        prepend_body("stories/farid-mariam/nl.md", DEEP_QUOTE),
+        "stories/farid-mariam/nl.md",
+        "quotes or lists are nested 2000 levels deep",
+        line=12,
+    ),
+    Case(
+        "list-nested-600-deep",
+        prepend_body(f"{ESTHER}/fr.md", DEEP_LIST),
+        f"{ESTHER}/fr.md",
+        "quotes or lists are nested 600 levels deep",
+        line=32,  # the 21st level: the body starts on line 12
+    ),
+    Case(
+        "a-4.8-mb-text",
+        prepend_body(f"{ESTHER}/nl.md", pasted_text),
+        f"{ESTHER}/nl.md",
+        "in print, about 961 pages",
+        exit_code=0,
+        line=13,
+        severity="warning",
+    ),
+    Case(
+        "an-edition-of-a-thousand-pages",
+        prepend_body(f"{ESTHER}/nl.md", pasted_text),
+        "editions/118/edition.yml",
+        "in Dutch, this edition would print about 971 pages (more than 32)",
+        exit_code=0,
+        severity="warning",
     ),
     # -- who tells the story: `person:` for one, `people:` for a family --------------------
     Case(

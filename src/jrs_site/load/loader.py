@@ -34,6 +34,7 @@ from jrs_site.model.bundles import (
 )
 from jrs_site.model.languages import configure, english_name, languages
 from jrs_site.model.problems import Problem, Problems
+from jrs_site.render import limits
 from jrs_site.render.markdown import convert, figure_problems
 from jrs_site.render.sanitise import locate, removals
 from jrs_site.util.files import tree_digest
@@ -490,6 +491,17 @@ class Loader:
         fields, problems = validate(cls.text_model, source.meta, path, first_line=2)
         self.problems.extend(_belongs_elsewhere(problems, cls.meta_model, cls.meta_file()))
         self.problems.extend(body_problems(path, source.body, source.body_line, lang))
+        pages = limits.printed_pages(len(source.body))
+        if pages > limits.MAX_TEXT_PAGES:
+            self.problems.add(
+                path,
+                f"this text is {len(source.body):,} characters long: in print, about {pages} "
+                "pages (a long article fills two or three)",
+                line=source.body_line,
+                severity="warning",
+                hint="look for text pasted twice or by mistake; shorten the text or split it "
+                "into several articles",
+            )
         for match in TODO_LINE_RE.finditer(source.body):
             self.problems.add(
                 path,
@@ -573,6 +585,17 @@ class Loader:
                 )
             if isinstance(ref, schemas.ReportRef) and ref.body:
                 edition.report_bodies.add(article.key)
+        for lang in languages().codes:
+            pages = limits.edition_pages(edition, lang)
+            if pages > limits.MAX_EDITION_PAGES:
+                self.problems.add(
+                    meta_path,
+                    f"in {english_name(lang)}, this edition would print about {pages} pages "
+                    f"(more than {limits.MAX_EDITION_PAGES})",
+                    severity="warning",
+                    hint="a newsletter has 8 to 16 pages: leave an article for the next "
+                    "edition, or shorten the longest texts",
+                )
 
     def _resolve_article(
         self, site: Site, edition: Edition, ref: Any, where: tuple[str, int]
@@ -773,6 +796,20 @@ def body_problems(path: Path, body: str, first_line: int, lang: str) -> list[Pro
         Problem(path, f"key figures: {error.message}", line=first_line + line, hint=error.hint)
         for line, error in figure_problems(body, lang)
     ]
+    nesting = limits.too_deep(body)
+    if nesting is not None:
+        problems.append(
+            Problem(
+                path,
+                f"quotes or lists are nested {nesting.depth} levels deep, one inside the other "
+                f"(at most {limits.MAX_NESTING})",
+                line=first_line + nesting.line,
+                hint="remove the extra '>' signs or list indentation: a quote in a quote is "
+                "one '>' more, a list in a list two spaces more; text copied from an e-mail "
+                "often carries a '>' for every reply",
+            )
+        )
+        return problems  # the text is not rendered below: that is what would fail
     if MAY_HOLD_HTML_RE.search(body):
         found = removals(convert(body, lang)[0])
         lines = locate(body, [removal.needle for removal in found])

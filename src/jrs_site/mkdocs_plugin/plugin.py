@@ -56,6 +56,7 @@ from jrs_site.outputs.web.prepare import Prepared, prepare_site
 from jrs_site.outputs.web.publish import MEDIA_DIR, Publisher, PublishError
 from jrs_site.outputs.web.search import BUNDLE_DIR, Indexing, SearchIndexError, index_site
 from jrs_site.render.l10n import catalogue, typography
+from jrs_site.render.limits import capped
 from jrs_site.render.listings import listing_pages, numbered_title
 from jrs_site.render.markdown import RenderCache
 from jrs_site.render.reference import reference_markdown
@@ -224,6 +225,9 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
                 page.meta["template"] = UNCHANGED
                 self.skipped[page.file.dest_uri] = kept.page
                 return ""  # not rendered again: its title and anchors are known
+        # Check refuses a page nested too deep; under `serve` it renders all the same, with
+        # content errors shown: cut down, so that MkDocs' Markdown does not exhaust the stack.
+        markdown = capped(markdown)
         # The staff guide's field reference is made from the schemas, so it cannot drift.
         if page.meta.get("reference"):
             return f"{markdown}\n\n{reference_markdown(i18n.current_language(config))}"

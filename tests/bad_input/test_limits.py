@@ -1,0 +1,64 @@
+"""Limits instead of crashes: pathological texts stop at `check` with their file and line, and
+a page of docs/ nested too deep does not stop the preview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jrs_site.render.limits import MAX_NESTING, capped, too_deep
+from tests.bad_input.cases import CASES, DEEP_LIST, DEEP_QUOTE
+from tests.conftest import build, fetch, jrs_serve, wait_for
+
+BY_NAME = {case.name: case for case in CASES}
+PATHOLOGICAL = ["quote-nested-2000-deep", "list-nested-600-deep", "a-4.8-mb-text"]
+
+
+def test_pathological_texts_stop_the_build_before_mkdocs(project: Path) -> None:
+    for name in PATHOLOGICAL:
+        BY_NAME[name].apply(project)
+    result = build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output and "RecursionError" not in output
+    assert "the site was not built; fix the errors above first" in output
+    for name in PATHOLOGICAL:
+        assert BY_NAME[name].message in output, name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [DEEP_QUOTE, DEEP_LIST, DEEP_LIST.replace("  ", "    "), "- " * 700 + "x"],
+    ids=["quote", "list-2-spaces", "list-4-spaces", "list-on-one-line"],
+)
+def test_capped_text_is_within_the_limit_and_keeps_its_words(text: str) -> None:
+    assert too_deep(text) is not None
+    cut = capped(text)
+    assert too_deep(cut) is None
+    assert words(cut) == words(text)
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, without its quote signs and list markers."""
+    return [word for word in text.split() if word not in {">", "-"}]
+
+
+def test_nesting_within_the_limit_and_code_pass() -> None:
+    ordinary = "\n".join("  " * level + f"- punt {level}" for level in range(MAX_NESTING))
+    assert too_deep(ordinary) is None
+    assert too_deep(f"```\n{DEEP_QUOTE}\n```\n\n~~~~\n{DEEP_LIST}\n~~~~\n") is None
+
+
+def test_serve_shows_a_page_nested_too_deep_without_stopping(project: Path, tmp_path: Path) -> None:
+    """A page of docs/ renders under `serve` even with content errors: cut down to the limit,
+    it shows with the error banner, and the server goes on."""
+    log = tmp_path / "serve.log"
+    page = project / "docs/nl/about.md"
+    with log.open("w") as out, jrs_serve(project, output=out) as (base, _):
+        wait_for(lambda: fetch(f"{base}about/")[0] == 200, "the first build")
+        page.write_text(page.read_text("utf-8") + f"\n\n{DEEP_LIST}\n", "utf-8")
+        wait_for(lambda: "jrs-problems" in fetch(f"{base}about/")[1], "the error banner")
+        status, html = fetch(f"{base}about/")
+        assert status == 200 and "nested 600 levels deep" in html
+    assert "Traceback" not in log.read_text("utf-8")
