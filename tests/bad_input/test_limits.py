@@ -1,12 +1,18 @@
-"""Limits instead of crashes: pathological texts stop at `check` with their file and line, and
-a page of docs/ nested too deep does not stop the preview."""
+"""Limits instead of crashes: pathological texts stop at `check` with their file and line, a
+page of docs/ nested too deep does not stop the preview, and a failure nobody foresaw while
+making an item's page, PDF or e-mail names the item in one line, never a traceback."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
+from jrs_site.cli import main
+from jrs_site.mkdocs_plugin import plugin
+from jrs_site.outputs.mail import edition as mail
+from jrs_site.outputs.pdf import render
 from jrs_site.render.limits import MAX_NESTING, capped, too_deep
 from tests.bad_input.cases import CASES, DEEP_LIST, DEEP_QUOTE
 from tests.conftest import build, fetch, jrs_serve, wait_for
@@ -62,3 +68,44 @@ def test_serve_shows_a_page_nested_too_deep_without_stopping(project: Path, tmp_
         status, html = fetch(f"{base}about/")
         assert status == 200 and "nested 600 levels deep" in html
     assert "Traceback" not in log.read_text("utf-8")
+
+
+def invoke(project: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> Result:
+    monkeypatch.chdir(project)
+    return CliRunner().invoke(main, list(args))
+
+
+def fails(*_: object, **__: object) -> None:
+    raise RecursionError("maximum recursion depth exceeded")
+
+
+def assert_named(result: Result, *names: str) -> None:
+    """The command failed with one line naming the item, and no traceback."""
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    for name in [*names, "RecursionError: maximum recursion depth exceeded"]:
+        assert name in result.output, result.output
+
+
+def test_a_pdf_that_fails_names_its_edition(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(render, "make_pdf", fails)
+    result = invoke(project, monkeypatch, "pdf", "118", "--variant", "screen", "--lang", "fr")
+    assert_named(result, "the screen PDF of editions/118 (fr) could not be made")
+
+
+def test_an_email_that_fails_names_its_edition(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(mail, "edition_email", fails)
+    result = invoke(project, monkeypatch, "email", "118", "--lang", "nl")
+    assert_named(result, "the e-mail of editions/118 (nl) could not be made")
+
+
+def test_a_web_page_that_fails_names_its_item(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kind, view = plugin.ITEM_VIEWS["story"]
+    monkeypatch.setitem(plugin.ITEM_VIEWS, "story", (kind, fails))
+    result = invoke(project, monkeypatch, "build")
+    assert_named(result, "the site was not built", "the story stories/")

@@ -41,7 +41,14 @@ from jrs_site.mkdocs_plugin.pages import IndexPage, ItemPage, generated_file, pa
 from jrs_site.mkdocs_plugin.unchanged import Memory
 from jrs_site.model.bundles import Edition, Site, localized_url
 from jrs_site.model.languages import languages
-from jrs_site.model.problems import ContentError, Problem, by_file, of_severity
+from jrs_site.model.problems import (
+    ContentError,
+    ItemError,
+    Problem,
+    by_file,
+    naming,
+    of_severity,
+)
 from jrs_site.outputs.web.cards import card_spec, generic_card
 from jrs_site.outputs.web.feeds import feed_link
 from jrs_site.outputs.web.files import (
@@ -246,7 +253,9 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             page.meta.pop("template", None)
             return html
         if isinstance(page, ItemPage):
-            page.view = ITEM_VIEWS[page.item.kind][1](page.item, self._context(page, config))
+            folder = page.item.folder.relative_to(self.prepared.site.root)
+            with naming(f"the {page.item.kind} {folder} ({page.file.url})", PluginError):
+                page.view = ITEM_VIEWS[page.item.kind][1](page.item, self._context(page, config))
             return str(getattr(page.view, "body_html", html))
         return html
 
@@ -555,10 +564,11 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
 
 @contextmanager
 def _one_writer() -> Iterator[None]:
-    """Two things meant for one path of the site fail the build, naming both."""
+    """Two things meant for one path of the site fail the build, naming both; so does an
+    e-mail edition that could not be made (`naming`), naming it."""
     try:
         yield
-    except PublishError as error:
+    except (PublishError, ItemError) as error:
         raise PluginError(str(error)) from None
 
 
