@@ -224,7 +224,8 @@ _PLAIN: dict[str, tuple[str, str]] = {
     "list_type": ("{found} is not a list", "write a list, e.g. [web, print]"),
     "too_short": (
         "this list is empty",
-        "write at least {min_length} entry below it, each on its own line starting with '- '",
+        "write its entries below it, each on its own line starting with '- ' "
+        "(at least {min_length})",
     ),
     "person_and_people": (
         "both 'person' and 'people' are written",
