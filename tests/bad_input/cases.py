@@ -473,6 +473,18 @@ CASES = [
         line=32,  # the 21st level: the body starts on line 12
     ),
     Case(
+        "yaml-nested-3000-deep",
+        edit(f"{ESTHER}/story.yml", "themes: [detention, health]", "themes: " + "[" * 3000),
+        f"{ESTHER}/story.yml",
+        "the YAML nests lists or groups of fields too deep",
+    ),
+    Case(
+        "front-matter-nested-3000-deep",
+        edit(f"{ESTHER}/fr.md", "\n---\n", "\nx: " + "{a: " * 3000 + "\n---\n"),
+        f"{ESTHER}/fr.md",
+        "the YAML nests lists or groups of fields too deep",
+    ),
+    Case(
         "a-4.8-mb-text",
         prepend_body(f"{ESTHER}/nl.md", pasted_text),
         f"{ESTHER}/nl.md",
