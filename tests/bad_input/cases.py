@@ -473,6 +473,13 @@ CASES = [
         line=32,  # the 21st level: the body starts on line 12
     ),
     Case(
+        "2000-stars-in-a-row",
+        prepend_body(f"{ESTHER}/fr.md", "*" * 2000 + "x" + "*" * 2000),
+        f"{ESTHER}/fr.md",
+        "2,000 '*' or '_' signs in a row (at most 200)",
+        line=12,
+    ),
+    Case(
         "yaml-nested-3000-deep",
         edit(f"{ESTHER}/story.yml", "themes: [detention, health]", "themes: " + "[" * 3000),
         f"{ESTHER}/story.yml",

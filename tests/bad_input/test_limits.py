@@ -13,12 +13,17 @@ from jrs_site.cli import main
 from jrs_site.mkdocs_plugin import plugin
 from jrs_site.outputs.mail import edition as mail
 from jrs_site.outputs.pdf import render
-from jrs_site.render.limits import MAX_NESTING, capped, too_deep
+from jrs_site.render.limits import MAX_NESTING, capped, long_run, too_deep
 from tests.bad_input.cases import CASES, DEEP_LIST, DEEP_QUOTE
 from tests.conftest import build, fetch, jrs_serve, wait_for
 
 BY_NAME = {case.name: case for case in CASES}
-PATHOLOGICAL = ["quote-nested-2000-deep", "list-nested-600-deep", "a-4.8-mb-text"]
+PATHOLOGICAL = [
+    "quote-nested-2000-deep",
+    "list-nested-600-deep",
+    "2000-stars-in-a-row",
+    "a-4.8-mb-text",
+]
 
 
 def test_pathological_texts_stop_the_build_before_mkdocs(project: Path) -> None:
@@ -43,6 +48,13 @@ def test_capped_text_is_within_the_limit_and_keeps_its_words(text: str) -> None:
     cut = capped(text)
     assert too_deep(cut) is None
     assert words(cut) == words(text)
+
+
+def test_capped_text_has_no_long_run_of_emphasis_signs() -> None:
+    text = "Voor " + "*" * 2000 + "x" + "_" * 3000
+    assert long_run(text) == (0, 2000)
+    assert long_run(capped(text)) is None and capped(text).startswith("Voor ")
+    assert long_run("Naam: " + "_" * 40) is None
 
 
 def words(text: str) -> list[str]:

@@ -791,8 +791,9 @@ class Loader:
 
 
 def body_problems(path: Path, body: str, first_line: int, lang: str) -> list[Problem]:
-    """Every key-figure line that cannot be read, and everything the sanitiser would remove
-    from the body (raw HTML, event handlers, `javascript:` links), each with its line."""
+    """Every key-figure line that cannot be read, nesting or emphasis past the limits (see
+    render/limits.py), and everything the sanitiser would remove from the body (raw HTML,
+    event handlers, `javascript:` links), each with its line."""
     problems = [
         Problem(path, f"key figures: {error.message}", line=first_line + line, hint=error.hint)
         for line, error in figure_problems(body, lang)
@@ -810,6 +811,18 @@ def body_problems(path: Path, body: str, first_line: int, lang: str) -> list[Pro
                 "often carries a '>' for every reply",
             )
         )
+    run = limits.long_run(body)
+    if run is not None:
+        problems.append(
+            Problem(
+                path,
+                f"{run[1]:,} '*' or '_' signs in a row (at most {limits.MAX_RUN})",
+                line=first_line + run[0],
+                hint="for a separating line write '---' on a line of its own; to show the "
+                "signs themselves, put them between backticks: `***`",
+            )
+        )
+    if nesting is not None or run is not None:
         return problems  # the text is not rendered below: that is what would fail
     if MAY_HOLD_HTML_RE.search(body):
         found = removals(convert(body, lang)[0])

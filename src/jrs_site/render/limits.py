@@ -1,9 +1,10 @@
 """Limits of what a text may hold, found by a cheap scan of its Markdown, without rendering it.
 
 Python-Markdown renders each level of a quote or list by recursion: a quote nested 2,000
-deep, or a list 600 deep, exhausts Python's stack. `check` refuses such a text with its line
-(`too_deep`); `capped` cuts the nesting of a text down to the limit, for what renders text that
-`check` has not passed (a page of `docs/` under `serve`, which renders while errors are shown).
+deep, a list 600 deep, or 2,000 '*' in a row exhaust Python's stack. `check` refuses such a
+text with its line (`too_deep`, `long_run`); `capped` cuts a text down to the limits, for what
+renders text that `check` has not passed (a page of `docs/` under `serve`, which renders while
+errors are shown).
 
 The print estimate (`printed_pages`) lets `check` warn about a text, or an edition, that would
 print far more pages than a newsletter has, without WeasyPrint.
@@ -26,6 +27,11 @@ _FENCE_RE = re.compile(r"[ \t>]*(`{3,}|~{3,})")
 #: columns: at least a quarter as many characters (a tab is 4). A text without one is not
 #: scanned (ten times faster on the 500-testimony archive).
 _MAY_NEST_DEEP_RE = re.compile(rf"^[ \t>*+\-\d.)]{{{MAX_NESTING // 4},}}", re.MULTILINE)
+
+#: Signs of emphasis in a row: Python-Markdown reads them by recursion as well (2,000 exhaust
+#: the stack); a line of underscores to write on is far shorter.
+MAX_RUN = 200
+_RUN_RE = re.compile(rf"[*_]{{{MAX_RUN + 1},}}")
 
 #: Characters of Markdown that fill one printed page: two columns of body text (the geometry
 #: of outputs/pdf/layout.py). Measured on the screen PDF of edition 118 in Dutch: 100,000
@@ -110,9 +116,17 @@ def too_deep(text: str) -> Nesting | None:
     return None if first is None else Nesting(first, deepest)
 
 
+def long_run(text: str) -> tuple[int, int] | None:
+    """(line, length) of the first row of more than MAX_RUN '*' or '_' signs in `text` (its
+    line 0-based), or None."""
+    match = _RUN_RE.search(text)
+    return None if match is None else (text.count("\n", 0, match.start()), len(match[0]))
+
+
 def capped(text: str) -> str:
-    """`text` with the quote signs and list markers beyond MAX_NESTING levels removed from
-    each line: the same words, nested no deeper than the limit."""
+    """`text` within the limits: rows of '*' and '_' cut to MAX_RUN signs, and the quote
+    signs and list markers beyond MAX_NESTING levels removed from each line."""
+    text = _RUN_RE.sub(lambda match: match[0][:MAX_RUN], text)
     if too_deep(text) is None:
         return text
     lines = text.split("\n")
