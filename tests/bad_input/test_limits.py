@@ -120,4 +120,4 @@ def test_a_web_page_that_fails_names_its_item(
     kind, view = plugin.ITEM_VIEWS["story"]
     monkeypatch.setitem(plugin.ITEM_VIEWS, "story", (kind, fails))
     result = invoke(project, monkeypatch, "build")
-    assert_named(result, "the site was not built", "the story stories/")
+    assert_named(result, "the site was not built", "the story page of stories/")

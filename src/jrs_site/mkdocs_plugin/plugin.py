@@ -254,7 +254,8 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             return html
         if isinstance(page, ItemPage):
             folder = page.item.folder.relative_to(self.prepared.site.root)
-            with naming(f"the {page.item.kind} {folder} ({page.file.url})", PluginError):
+            lang = i18n.current_language(config)
+            with naming(f"the {page.item.kind} page of {folder} ({lang})", PluginError):
                 page.view = ITEM_VIEWS[page.item.kind][1](page.item, self._context(page, config))
             return str(getattr(page.view, "body_html", html))
         return html
