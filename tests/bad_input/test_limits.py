@@ -101,6 +101,7 @@ def assert_named(result: Result, *names: str) -> None:
 
 
 def test_a_pdf_that_fails_names_its_edition(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(render, "lookup", lambda *_: None)  # made, not taken from the cache
     monkeypatch.setattr(render, "make_pdf", fails)
     result = invoke(project, monkeypatch, "pdf", "118", "--variant", "screen", "--lang", "fr")
     assert_named(result, "the screen PDF of editions/118 (fr) could not be made")
