@@ -818,8 +818,8 @@ def body_problems(path: Path, body: str, first_line: int, lang: str) -> list[Pro
                 path,
                 f"{run[1]:,} '*' or '_' signs in a row (at most {limits.MAX_RUN})",
                 line=first_line + run[0],
-                hint="for a separating line write '---' on a line of its own; to show the "
-                "signs themselves, put them between backticks: `***`",
+                hint="for a separating line write '---' on a line of its own; a line to "
+                "write on needs far fewer '_' (200 are wider than the page)",
             )
         )
     if nesting is not None or run is not None:
