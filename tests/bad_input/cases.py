@@ -55,6 +55,18 @@ def write(path: str, data: bytes | Callable[[], bytes]) -> Callable[[Path], None
     return apply
 
 
+def prepend_body(path: str, text: str | Callable[[], str]) -> Callable[[Path], None]:
+    """Put `text` (or what it returns) at the start of the body of a Markdown file."""
+
+    def apply(project: Path) -> None:
+        file = project / path
+        front, _, body = file.read_text("utf-8").partition("\n---\n")
+        added = text() if callable(text) else text
+        file.write_text(f"{front}\n---\n{added}\n\n{body}", "utf-8")
+
+    return apply
+
+
 def remove(path: str) -> Callable[[Path], None]:
     def apply(project: Path) -> None:
         (project / path).unlink()
@@ -115,6 +127,20 @@ def png_claiming(width: int, height: int) -> bytes:
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 99))
+
+
+ESTHER_PERSON = "person:\n  name: Esther\n  pseudonym: true\n"
+FAMILY = "people:\n  - {name: Esther, pseudonym: true}\n  - {name: Grace, pseudonym: false}\n"
+
+#: Pathological texts (issue 21): each used to pass check, then crash or swamp the build.
+DEEP_QUOTE = "> " * 2000 + "Wie dit leest, leest een e-mail van 2000 antwoorden."
+DEEP_LIST = "\n".join("  " * level + f"- punt {level + 1}" for level in range(600))
+
+
+def pasted_text() -> str:
+    """4.8 MB of testimony, as if a whole document had been pasted into it (made here)."""
+    paragraph = "We wachtten elke dag op een brief die niet kwam, en toch bleven we hopen. " * 8
+    return "\n\n".join([paragraph.strip()] * (4_800_000 // (len(paragraph) + 1)))
 
 
 NOT_UTF8 = "---\ntitle: Café\nlead: Een café in Brussel.\n---\nTekst.\n".encode("latin-1")
@@ -430,6 +456,96 @@ CASES = [
         f"{ESTHER}/story.yml",
         "add a line 'consent: ...'",
         field="consent",
+    ),
+    # -- limits: what used to crash the build or print a thousand pages -------------------
+    Case(
+        "quote-nested-2000-deep",
+        prepend_body("stories/farid-mariam/nl.md", DEEP_QUOTE),
+        "stories/farid-mariam/nl.md",
+        "quotes or lists are nested 2000 levels deep",
+        line=12,
+    ),
+    Case(
+        "list-nested-600-deep",
+        prepend_body(f"{ESTHER}/fr.md", DEEP_LIST),
+        f"{ESTHER}/fr.md",
+        "quotes or lists are nested 600 levels deep",
+        line=32,  # the 21st level: the body starts on line 12
+    ),
+    Case(
+        "2000-stars-in-a-row",
+        prepend_body(f"{ESTHER}/fr.md", "*" * 2000 + "x" + "*" * 2000),
+        f"{ESTHER}/fr.md",
+        "2,000 '*' or '_' signs in a row (at most 200)",
+        line=12,
+    ),
+    Case(
+        "yaml-nested-3000-deep",
+        edit(f"{ESTHER}/story.yml", "themes: [detention, health]", "themes: " + "[" * 3000),
+        f"{ESTHER}/story.yml",
+        "the YAML nests lists or groups of fields too deep",
+    ),
+    Case(
+        "front-matter-nested-3000-deep",
+        edit(f"{ESTHER}/fr.md", "\n---\n", "\nx: " + "{a: " * 3000 + "\n---\n"),
+        f"{ESTHER}/fr.md",
+        "the YAML nests lists or groups of fields too deep",
+    ),
+    Case(
+        "a-4.8-mb-text",
+        prepend_body(f"{ESTHER}/nl.md", pasted_text),
+        f"{ESTHER}/nl.md",
+        "in print, about 961 pages",
+        exit_code=0,
+        line=13,
+        severity="warning",
+    ),
+    Case(
+        "an-edition-of-a-thousand-pages",
+        prepend_body(f"{ESTHER}/nl.md", pasted_text),
+        "editions/118/edition.yml",
+        "in Dutch, this edition would print about 971 pages (more than 32)",
+        exit_code=0,
+        severity="warning",
+    ),
+    # -- who tells the story: `person:` for one, `people:` for a family --------------------
+    Case(
+        "a-family-is-fine",
+        edit(f"{ESTHER}/story.yml", ESTHER_PERSON, FAMILY),
+        f"{ESTHER}/story.yml",
+        "",
+        exit_code=0,
+    ),
+    Case(
+        "both-person-and-people",
+        edit(f"{ESTHER}/story.yml", ESTHER_PERSON, ESTHER_PERSON + FAMILY),
+        f"{ESTHER}/story.yml",
+        "keep 'person:' for one person, or 'people:' for a family",
+        field="people",
+        line=4,
+    ),
+    Case(
+        "neither-person-nor-people",
+        edit(f"{ESTHER}/story.yml", ESTHER_PERSON, ""),
+        f"{ESTHER}/story.yml",
+        "add a line 'person: ...' (who tells the story when it is one person",
+        field="person",
+    ),
+    Case(
+        "people-an-empty-list",
+        edit(f"{ESTHER}/story.yml", ESTHER_PERSON, "people: []\n"),
+        f"{ESTHER}/story.yml",
+        "this list is empty",
+        field="people",
+        line=1,
+    ),
+    Case(
+        "people-a-name-missing",
+        edit(f"{ESTHER}/story.yml", ESTHER_PERSON, FAMILY.replace("name: Grace, ", "")),
+        f"{ESTHER}/story.yml",
+        "add a line 'name: ...'",
+        field="people[1].name",
+        line=3,
     ),
     Case(
         "withdrawn-consent-of-a-printed-story",

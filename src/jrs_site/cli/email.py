@@ -16,7 +16,7 @@ from jrs_site.cli.common import (
     project_root,
 )
 from jrs_site.load.loader import load_site
-from jrs_site.model.problems import of_severity
+from jrs_site.model.problems import ItemError, of_severity
 from jrs_site.outputs.mail.edition import UNSUBSCRIBE
 
 
@@ -65,9 +65,19 @@ def email(editions: tuple[str, ...], lang: str, out: Path | None, unsubscribe: s
     media_url = config.site_url.rstrip("/") + f"/{MEDIA_DIR}"
     target = (out or root / "build/email").resolve()
     target.mkdir(parents=True, exist_ok=True)
-    written = write_emails(
-        site, chosen, chosen_langs, config.site_url, media, media_url, _writer(target), unsubscribe
-    )
+    try:
+        written = write_emails(
+            site,
+            chosen,
+            chosen_langs,
+            config.site_url,
+            media,
+            media_url,
+            _writer(target),
+            unsubscribe,
+        )
+    except ItemError as exc:
+        raise click.ClickException(str(exc)) from None
     for name in written:
         path = target / name
         kilobytes = path.stat().st_size / 1000

@@ -34,6 +34,7 @@ from jrs_site.model.bundles import (
 )
 from jrs_site.model.languages import configure, english_name, languages
 from jrs_site.model.problems import Problem, Problems
+from jrs_site.render import limits
 from jrs_site.render.markdown import convert, figure_problems, language_problems
 from jrs_site.render.sanitise import locate, removals
 from jrs_site.util.files import tree_digest
@@ -82,9 +83,10 @@ def validate(
     try:
         valid = model.model_validate(data)
     except ValidationError as exc:
+        errors = [{**err, "loc": _field_loc(err)} for err in exc.errors()]
         wrong = [
             {**err, "loc": _data_loc(data, err["loc"], keep_last=err["type"] == "missing")}
-            for err in exc.errors()
+            for err in errors
             if not is_todo(err.get("input")) and not _misspelt(err, data, model)
         ]
         return None, todos + [_schema_problem(err, model, path, first_line, at) for err in wrong]
@@ -145,6 +147,13 @@ def _misspelt(err: Any, data: Any, model: type[BaseModel]) -> bool:
     return isinstance(data, dict) and any(
         _suggestion(str(key), known) == name for key in data if key not in known
     )
+
+
+def _field_loc(err: Any) -> tuple[str | int, ...]:
+    """Where an error is: a check of a whole model that is about one of its fields names the
+    field in its context (`{"field": "people"}`), so that it is reported there."""
+    field = (err.get("ctx") or {}).get("field")
+    return err["loc"] if err["loc"] or not field else (field,)
 
 
 def _suggestion(name: str, known: list[str]) -> str | None:
@@ -213,6 +222,16 @@ _PLAIN: dict[str, tuple[str, str]] = {
     "string_too_short": ("this field is empty", "write something here"),
     "string_too_long": ("this text is too long", "shorten it to at most {max_length} characters"),
     "list_type": ("{found} is not a list", "write a list, e.g. [web, print]"),
+    "too_short": (
+        "this list is empty",
+        "write its entries below it, each on its own line starting with '- ' "
+        "(at least {min_length})",
+    ),
+    "person_and_people": (
+        "both 'person' and 'people' are written",
+        "keep 'person:' for one person, or 'people:' for a family (a list of names, each "
+        "with its pseudonym), not both",
+    ),
     "model_type": (
         "{found} is not a group of fields",
         "write the fields on their own lines below it, indented by two spaces",
@@ -473,6 +492,17 @@ class Loader:
         fields, problems = validate(cls.text_model, source.meta, path, first_line=2)
         self.problems.extend(_belongs_elsewhere(problems, cls.meta_model, cls.meta_file()))
         self.problems.extend(body_problems(path, source.body, source.body_line, lang))
+        pages = limits.printed_pages(len(source.body))
+        if pages > limits.MAX_TEXT_PAGES:
+            self.problems.add(
+                path,
+                f"this text is {len(source.body):,} characters long: in print, about {pages} "
+                "pages (a long article fills two or three)",
+                line=source.body_line,
+                severity="warning",
+                hint="look for text pasted twice or by mistake; shorten the text or split it "
+                "into several articles",
+            )
         for match in TODO_LINE_RE.finditer(source.body):
             self.problems.add(
                 path,
@@ -556,6 +586,17 @@ class Loader:
                 )
             if isinstance(ref, schemas.ReportRef) and ref.body:
                 edition.report_bodies.add(article.key)
+        for lang in languages().codes:
+            pages = limits.edition_pages(edition, lang)
+            if pages > limits.MAX_EDITION_PAGES:
+                self.problems.add(
+                    meta_path,
+                    f"in {english_name(lang)}, this edition would print about {pages} pages "
+                    f"(more than {limits.MAX_EDITION_PAGES})",
+                    severity="warning",
+                    hint="a newsletter has 8 to 16 pages: leave an article for the next "
+                    "edition, or shorten the longest texts",
+                )
 
     def _resolve_article(
         self, site: Site, edition: Edition, ref: Any, where: tuple[str, int]
@@ -750,13 +791,40 @@ class Loader:
 
 
 def body_problems(path: Path, body: str, first_line: int, lang: str) -> list[Problem]:
-    """Every key-figure line that cannot be read, every language mark that cannot work, and
-    everything the sanitiser would remove from the body (raw HTML, event handlers,
-    `javascript:` links), each with its line."""
+    """Every key-figure line that cannot be read, nesting or emphasis past the limits (see
+    render/limits.py), every language mark that cannot work, and everything the sanitiser
+    would remove from the body (raw HTML, event handlers, `javascript:` links), each with its
+    line."""
     problems = [
         Problem(path, f"key figures: {error.message}", line=first_line + line, hint=error.hint)
         for line, error in figure_problems(body, lang)
     ]
+    nesting = limits.too_deep(body)
+    if nesting is not None:
+        problems.append(
+            Problem(
+                path,
+                f"quotes or lists are nested {nesting.depth} levels deep, one inside the other "
+                f"(at most {limits.MAX_NESTING})",
+                line=first_line + nesting.line,
+                hint="remove the extra '>' signs or list indentation: a quote in a quote is "
+                "one '>' more, a list in a list two spaces more; text copied from an e-mail "
+                "often carries a '>' for every reply",
+            )
+        )
+    run = limits.long_run(body)
+    if run is not None:
+        problems.append(
+            Problem(
+                path,
+                f"{run[1]:,} '*' or '_' signs in a row (at most {limits.MAX_RUN})",
+                line=first_line + run[0],
+                hint="for a separating line write '---' on a line of its own; a line to "
+                "write on needs far fewer '_' (200 are wider than the page)",
+            )
+        )
+    if nesting is not None or run is not None:
+        return problems  # the text is not rendered below: that is what would fail
     problems += [
         Problem(path, message, line=first_line + line, severity=severity, hint=hint)
         for line, severity, message, hint in language_problems(body, lang)

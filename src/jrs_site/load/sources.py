@@ -103,7 +103,22 @@ def read_text(path: Path) -> str:
 
 
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
-    """Parse YAML, turning a syntax error into a SourceError with the file's line number."""
+    """Parse YAML, turning a syntax error into a SourceError with the file's line number, and
+    values nested past Python's stack (PyYAML reads them by recursion) into one without."""
+    try:
+        return _parse_yaml(text, path, first_line)
+    except RecursionError:
+        raise SourceError(
+            Problem(
+                path,
+                "the YAML nests lists or groups of fields too deep, one inside the other",
+                hint="a field holds a text, a list [a, b] or fields indented below it: "
+                "remove the extra brackets or indentation",
+            )
+        ) from None
+
+
+def _parse_yaml(text: str, path: Path, first_line: int) -> Any:
     try:
         return yaml.load(text, Loader=_FastUniqueKeyLoader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError:
@@ -191,7 +206,7 @@ def value_line(path: Path, loc: Sequence[str | int]) -> int | None:
         text, first_line = text.partition("\n---")[0].removeprefix("---\n"), 2
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         return None
     line = None
     for part in loc:

@@ -41,7 +41,14 @@ from jrs_site.mkdocs_plugin.pages import IndexPage, ItemPage, generated_file, pa
 from jrs_site.mkdocs_plugin.unchanged import Memory
 from jrs_site.model.bundles import Edition, Site, localized_url
 from jrs_site.model.languages import languages
-from jrs_site.model.problems import ContentError, Problem, by_file, of_severity
+from jrs_site.model.problems import (
+    ContentError,
+    ItemError,
+    Problem,
+    by_file,
+    naming,
+    of_severity,
+)
 from jrs_site.outputs.web.cards import card_spec, generic_card
 from jrs_site.outputs.web.feeds import feed_link
 from jrs_site.outputs.web.files import (
@@ -56,6 +63,7 @@ from jrs_site.outputs.web.prepare import Prepared, prepare_site
 from jrs_site.outputs.web.publish import MEDIA_DIR, Publisher, PublishError
 from jrs_site.outputs.web.search import BUNDLE_DIR, Indexing, SearchIndexError, index_site
 from jrs_site.render.l10n import catalogue, typeset
+from jrs_site.render.limits import capped
 from jrs_site.render.listings import listing_pages, numbered_title
 from jrs_site.render.markdown import RenderCache
 from jrs_site.render.reference import reference_markdown
@@ -224,6 +232,9 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
                 page.meta["template"] = UNCHANGED
                 self.skipped[page.file.dest_uri] = kept.page
                 return ""  # not rendered again: its title and anchors are known
+        # Check refuses a page nested too deep; under `serve` it renders all the same, with
+        # content errors shown: cut down, so that MkDocs' Markdown does not exhaust the stack.
+        markdown = capped(markdown)
         # The staff guide's field reference is made from the schemas, so it cannot drift.
         if page.meta.get("reference"):
             return f"{markdown}\n\n{reference_markdown(i18n.current_language(config))}"
@@ -242,7 +253,10 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             page.meta.pop("template", None)
             return html
         if isinstance(page, ItemPage):
-            page.view = ITEM_VIEWS[page.item.kind][1](page.item, self._context(page, config))
+            folder = page.item.folder.relative_to(self.prepared.site.root)
+            lang = i18n.current_language(config)
+            with naming(f"the {page.item.kind} page of {folder} ({lang})", PluginError):
+                page.view = ITEM_VIEWS[page.item.kind][1](page.item, self._context(page, config))
             return str(getattr(page.view, "body_html", html))
         return html
 
@@ -551,10 +565,11 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
 
 @contextmanager
 def _one_writer() -> Iterator[None]:
-    """Two things meant for one path of the site fail the build, naming both."""
+    """Two things meant for one path of the site fail the build, naming both; so does an
+    e-mail edition that could not be made (`naming`), naming it."""
     try:
         yield
-    except PublishError as error:
+    except (PublishError, ItemError) as error:
         raise PluginError(str(error)) from None
 
 

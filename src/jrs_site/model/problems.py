@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -93,3 +94,23 @@ class ContentError(Exception):
         lines = [f"{len(of_severity(self.problems, 'error'))} content error(s):"]
         lines += [p.format(self.root) for p in sorted(self.problems)]
         return "\n".join(lines)
+
+
+class ItemError(Exception):
+    """A failure nobody foresaw while making one item's output (`naming`)."""
+
+
+@contextlib.contextmanager
+def naming(what: str, error: type[Exception] = ItemError) -> Iterator[None]:
+    """Turn any failure inside into one `error` that names `what` (an item's folder, the
+    output being made): staff get a line that says which item, never a traceback. An `error`
+    raised inside, whose message is written for staff already, passes unchanged."""
+    try:
+        yield
+    except error:
+        raise
+    except Exception as exc:
+        raise error(
+            f"{what} could not be made: an unexpected failure ({type(exc).__name__}: {exc}); "
+            "please report it with this message and the files of this item"
+        ) from exc

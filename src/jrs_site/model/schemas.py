@@ -21,6 +21,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from jrs_site.model.languages import languages
 
@@ -160,7 +161,10 @@ class Person(Schema):
 class Consent(Schema):
     """Who agreed to publication, when, and for which uses."""
 
-    given_by: str = Field(min_length=1, description="the person, or a parent for a minor")
+    given_by: str = Field(
+        min_length=1,
+        description="the person, one of the family (`people`), or a parent for a minor",
+    )
     date: dt.date = Field(description="when consent was given, e.g. 2025-09-12")
     uses: list[Use] = Field(description="any of: web, print, social, email")
     withdrawn: dt.date | None = Field(None, description="date consent was withdrawn, if it was")
@@ -178,7 +182,17 @@ def _check_country(code: str) -> str:
 class StoryMeta(Schema):
     """`stories/<slug>/story.yml`: the facts of a testimony, the same in every language."""
 
-    person: Person = Field(description="who tells the story")
+    person: Person | None = Field(
+        None,
+        description="who tells the story when it is one person: name and pseudonym; "
+        "write this, or `people:` for a family",
+    )
+    people: list[Person] | None = Field(
+        None,
+        min_length=1,
+        description="who tell the story when they are several (a family): a list, each "
+        "with its own name and pseudonym; write this, or `person:` for one person",
+    )
     country: str = Field(description="country of origin, ISO code such as SY, AF, ER, CD")
     arrived: int = Field(ge=1950, le=2100, description="year of arrival in Belgium, e.g. 2019")
     date: dt.date = Field(description="publication date, e.g. 2025-10-02")
@@ -195,6 +209,19 @@ class StoryMeta(Schema):
     @classmethod
     def _country(cls, value: str) -> str:
         return _check_country(value)
+
+    @model_validator(mode="after")
+    def _person_or_people(self) -> StoryMeta:
+        if self.person is not None and self.people is not None:
+            raise PydanticCustomError("person_and_people", "", {"field": "people"})
+        if self.person is None and self.people is None:
+            raise PydanticCustomError("missing", "", {"field": "person"})
+        return self
+
+    @property
+    def tellers(self) -> list[Person]:
+        """Who tells the story: the `person`, or each of the `people`, in their order."""
+        return [self.person] if self.person is not None else list(self.people or [])
 
     @model_validator(mode="after")
     def _arrival_before_publication(self) -> StoryMeta:

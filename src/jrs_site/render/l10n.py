@@ -29,7 +29,9 @@ from typing import Any
 import yaml
 from babel import Locale
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_decimal
+from markupsafe import Markup
 
 from jrs_site.model.languages import languages
 from jrs_site.render import bidi
@@ -299,6 +301,15 @@ def file_size(size: int, lang: str) -> str:
     if size < 1_000_000:
         return t(lang, "kilobytes", size=format_decimal(max(1, round(size / 1000)), locale=lang))
     return t(lang, "megabytes", size=format_decimal(round(size / 1_000_000, 1), locale=lang))
+
+
+def joined(items: list[str], lang: str) -> Markup:
+    """`Samira, Yonas en Lina` / `Samira, Yonas et Lina`: items joined in the language's way
+    (Babel's `format_list`); a text is escaped, Markup (a name with its note) is kept."""
+    marks = [f"\x00{index}\x00" for index in range(len(items))]
+    pieces = re.split(r"\x00(\d+)\x00", format_list(marks, locale=lang))
+    # re.split puts each captured index between the joining words: every second piece.
+    return Markup("").join(items[int(p)] if i % 2 else p for i, p in enumerate(pieces))
 
 
 def country_name(code: str, lang: str) -> str:

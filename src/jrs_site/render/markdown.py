@@ -47,7 +47,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from jrs_site.render import bidi, l10n, marks, partials, sanitise
+from jrs_site.render import bidi, l10n, limits, marks, partials, sanitise
 from jrs_site.render.l10n import NBSP, catalogue, language_name, number_text, t
 from jrs_site.render.marks import DASHES
 from jrs_site.render.partials import partial
@@ -349,7 +349,7 @@ def convert(body: str, lang: str) -> tuple[str, str, list[tuple[str, str, str]]]
 
     md = _parser(lang)
     md.treeprocessors["jrs_conventions"].image_html = mark
-    return md.reset().convert(body), token, photos
+    return md.reset().convert(limits.capped(body)), token, photos
 
 
 def fill(
@@ -452,6 +452,7 @@ def _renderer(lang: str) -> str:
     localisation code, the UI strings, and the versions of Markdown, its extensions, Babel
     and nh3."""
     modules = (__file__, l10n.__file__, sanitise.__file__, partials.__file__, marks.__file__)
+    modules += (limits.__file__,)
     parts = [Path(module).read_bytes() for module in modules]
     parts.append((partials.TEMPLATES / "key-figures.html").read_bytes())
     parts.append(json.dumps(catalogue(lang), sort_keys=True).encode())

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from jrs_site.model.bundles import Article, Bundle, Edition, Report, Site, Story, localized_url
-from jrs_site.model.schemas import PhotoMeta
+from jrs_site.model.schemas import PhotoMeta, StoryMeta
 from jrs_site.render import l10n
 from jrs_site.render.archive import (
     COUNTRIES,
@@ -185,7 +185,7 @@ def byline(site: Site, author_id: str | None, lang: str) -> Byline | None:
 class StoryCard:
     url: str
     title: str
-    name: str
+    name: Markup  # who tells it: "Samira en Yonas"
     country: str
     country_code: str
     country_url: str  # the country's listing
@@ -199,8 +199,7 @@ class StoryCard:
 
 @dataclass
 class StoryView(StoryCard):
-    pseudonym: str
-    facts: list[str]
+    facts: list[str]  # the first: who tells it, each name with its pseudonym note (Markup)
     fact_urls: list[str]  # a link for each fact ("" for none): the country's listing
     theme_links: list[Link]  # to each theme's listing
     portrait_html: Markup
@@ -219,7 +218,7 @@ def story_card(story: Story, page: RenderContext) -> StoryCard:
     return StoryCard(
         url=story.url(page.lang),
         title=text.fields.title,
-        name=meta.person.name,
+        name=l10n.joined([p.name for p in meta.tellers], page.lang),
         country=l10n.country_name(meta.country, page.lang),
         country_code=meta.country,
         country_url=listing_url(COUNTRIES, meta.country, page.lang),
@@ -240,6 +239,13 @@ def draft_texts(item: Bundle, page: RenderContext) -> dict[str, str]:
     return {"draft_mark": page.t("draft_mark"), "draft_banner": page.t("draft_banner")}
 
 
+def tellers_html(meta: StoryMeta, lang: str) -> Markup:
+    """Who tells the story, each name followed by its own pseudonym note:
+    `Samira <small>(schuilnaam)</small> en Yonas`."""
+    note = Markup(" <small>({})</small>").format(l10n.t(lang, "pseudonym_note"))
+    return l10n.joined([escape(p.name) + (note if p.pseudonym else "") for p in meta.tellers], lang)
+
+
 def years_in_belgium(story: Story, lang: str) -> str:
     years = story.meta.date.year - story.meta.arrived
     if years == 0:
@@ -256,14 +262,13 @@ def story_view(story: Story, page: RenderContext) -> StoryView:
             story, meta.portrait, text.fields.portrait_alt or "", text.fields.portrait_caption
         )
     card = story_card(story, page)
-    facts = [meta.person.name, card.country, years_in_belgium(story, page.lang)]
+    facts = [tellers_html(meta, page.lang), card.country, years_in_belgium(story, page.lang)]
     fact_urls = ["", card.country_url, ""]
     if text.fields.family:
         facts.append(text.fields.family)
         fact_urls.append("")
     return StoryView(
         **vars(card),
-        pseudonym=page.t("pseudonym_note") if meta.person.pseudonym else "",
         facts=facts,
         fact_urls=fact_urls,
         theme_links=[

@@ -16,6 +16,7 @@ import lxml.html
 from markupsafe import Markup
 
 from jrs_site.model.bundles import Bundle, Edition, Report, Site, Story
+from jrs_site.model.problems import naming
 from jrs_site.outputs.mail.text import plain_text
 from jrs_site.outputs.web.feeds import absolute
 from jrs_site.render import l10n
@@ -230,7 +231,8 @@ def write_emails(
     written = []
     for edition in editions:
         for lang in languages:
-            email = edition_email(site, edition, lang, base_url, media, media_url, unsubscribe)
+            with naming(f"the e-mail of editions/{edition.key} ({lang})"):
+                email = edition_email(site, edition, lang, base_url, media, media_url, unsubscribe)
             name = email_name(site, edition, lang)
             write(name, email.html)
             write(email_name(site, edition, lang, "txt"), email.text)

@@ -27,6 +27,7 @@ from weasyprint.text.fonts import FontConfiguration
 from jrs_site.images.cache import SourceIndex
 from jrs_site.model.bundles import Edition, Site
 from jrs_site.model.languages import Languages, configure, languages
+from jrs_site.model.problems import naming
 from jrs_site.model.schemas import FILLERS, Filler
 from jrs_site.outputs.pdf.cache import CachedPdf, cache_key, lookup
 from jrs_site.outputs.pdf.fetch import PreparedFiles, Refused
@@ -97,7 +98,8 @@ def _render_into_cache(
     site: Site, edition: Edition, lang: str, options: PdfOptions, cache_dir: Path, key: str
 ) -> CachedPdf:
     """Render the PDF and store it, with its manifest, under `key`."""
-    made = make_pdf(site, edition, lang, options, cache_dir)
+    with naming(f"the {options.variant} PDF of editions/{edition.key} ({lang})", PdfError):
+        made = make_pdf(site, edition, lang, options, cache_dir)
     entry = CachedPdf(cache_dir / f"{key}.pdf", made.pages, made.added, made.warnings, made.source)
     write_atomic(entry.pdf, lambda f: f.write(made.data))
     entry.save()

@@ -19,7 +19,7 @@ from jrs_site.model.bundles import Bundle, Edition, Site, Story, localized_url
 from jrs_site.render import l10n
 from jrs_site.render.markdown import render
 from jrs_site.render.partials import partial
-from jrs_site.render.views import item_title
+from jrs_site.render.views import item_title, tellers_html
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -43,6 +43,7 @@ class FeedEntry:
     title: str
     date: dt.date
     summary: str
+    tellers: Markup  # who tells it, with their pseudonym notes (testimonies)
     lead: str  # shown as the content's first paragraph (testimonies)
     body_html: Markup  # the rendered introduction (editions)
     image: tuple[str, str] | None  # absolute URL, alt text
@@ -94,6 +95,7 @@ class Feed:
             fields.title,
             story.meta.date,
             fields.lead,
+            tellers_html(story.meta, self.lang),
             fields.lead,
             Markup(),
             self.image(story, story.meta.portrait, fields.portrait_alt),
@@ -108,6 +110,7 @@ class Feed:
             item_title(edition, self.lang),
             edition.meta.date,
             " · ".join([text.fields.season, *titles]),
+            Markup(),
             "",
             render(body, self.lang, lambda *_: "") if body.strip() else Markup(),
             self.image(edition, edition.meta.cover, text.fields.cover_alt),
@@ -150,7 +153,11 @@ class Feed:
             if item.image:
                 _add(entry, "link", rel="enclosure", type="image/jpeg", href=item.image[0])
             content = partial(
-                "feed-entry.html", image=item.image, lead=item.lead, body_html=item.body_html
+                "feed-entry.html",
+                image=item.image,
+                tellers=item.tellers,
+                lead=item.lead,
+                body_html=item.body_html,
             )
             # Plain str: ElementTree escapes with str.replace, which Markup would escape again.
             _add(entry, "content", l10n.typeset(str(content), self.lang), type="html")
