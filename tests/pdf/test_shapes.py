@@ -4,9 +4,11 @@ editorial of its own."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from jrs_site.load.loader import load_site
+from jrs_site.outputs.pdf.html import break_addresses, keep_names_whole
 from jrs_site.outputs.pdf.preflight import preflight
 from jrs_site.outputs.pdf.render import Rendered, edition_pdf
 from tests.conftest import write_md
@@ -38,3 +40,40 @@ def test_an_edition_with_footnotes_passes_preflight(content: Path, tmp_path: Pat
         printed = text(rendered.path)
         assert "↩" not in printed
         assert "Dienst Vreemdelingenzaken." in printed or "Office des étrangers." in printed
+
+
+ADDRESSES = (
+    "https://anker-punt.example/rapporten/2025/detentie-cijfers",
+    "www.anker-punt.example/Steenokkerzeel/bezoekregeling-gesloten-centra",
+    "onthaal-vrijwilligers@anker-punt.example",
+)
+
+
+def test_an_address_is_cut_only_after_a_slash_or_a_dot() -> None:
+    html = keep_names_whole(break_addresses(f"<p>Zie {ADDRESSES[0]}.</p>"))
+    assert html == (
+        '<p>Zie <span class="address"><span>https://</span><wbr><span>anker-punt.</span><wbr>'
+        "<span>example/</span><wbr><span>rapporten/</span><wbr><span>2025/</span><wbr>"
+        "<span>detentie-cijfers</span></span>.</p>"
+    )
+    link = f'<a href="https://{ADDRESSES[1]}">{ADDRESSES[1]}</a>'
+    assert break_addresses(link).startswith('<a href="https://www.anker-punt.example/Steen')
+
+
+def test_a_long_address_is_never_hyphenated(content: Path, tmp_path: Path) -> None:
+    """Addresses at every offset in a narrow column: the PDF's text holds each one whole once
+    white space is taken out, and every line break inside one follows a / or a ."""
+    words = ["Het", "rapport", "staat", "op"]
+    paragraphs = [
+        f"{' '.join(words[: n % 4 + 1])} {address} en [{address}](https://{address}), lees het."
+        for n, address in enumerate(ADDRESSES * 4)
+    ]
+    body = "\n\n".join(paragraphs) + "\n"
+    printed = text(_edition(content, tmp_path, {"nl": body, "fr": body}, "nl").path)
+    for address in ADDRESSES:
+        spread = r"\s*".join(map(re.escape, address))  # each character, perhaps a line end
+        found = re.findall(spread, printed)
+        assert len(found) == 8, f"{address} is printed whole, without a hyphen added"
+        cuts = [f[m.start() - 1] for f in found for m in re.finditer(r"\s+", f)]
+        assert cuts, "the column is narrow enough to break the address"
+        assert set(cuts) <= {"/", "."}, f"{address} is cut only after a / or a ."

@@ -65,6 +65,10 @@ _WIDE_PHOTO = re.compile(r'<figure class="photo wide">.*?</figure>', re.S)
 _FIGURE = re.compile(r"<figure\b.*?</figure>", re.S)
 #: A capitalised word long enough to be hyphenated: a name, most often ("Toge-ther").
 _NAME = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][^\W\d_]{5,}(?:[-’'][^\W\d_]+)*)")
+#: A web or e-mail address in running text, without the punctuation of the sentence after it.
+_ADDRESS = re.compile(r"(?:\bhttps?://|\bwww\.|[\w.+-]+@)[^\s<>\"]*[^\s<>\".,;:!?)\]’”»]")
+#: Where an address may break: after a `/` or `.` (after the last of several).
+_ADDRESS_BREAK = re.compile(r"(?<=[/.])(?![/.])")
 
 
 def drop_cap(body_html: str) -> str:
@@ -102,6 +106,17 @@ def lead_photo(body_html: str) -> tuple[str, str]:
     return match.group(0), body_html[: match.start()] + body_html[match.end() :]
 
 
+def break_addresses(html: str) -> str:
+    """Each address in the text as unbreakable parts with a `<wbr>` after each `/` and `.`: an
+    address is never hyphenated (a reader would type the hyphen) and breaks only there."""
+
+    def parts(match: re.Match[str]) -> str:
+        pieces = (f"<span>{p}</span>" for p in _ADDRESS_BREAK.split(match.group(0)) if p)
+        return f'<span class="address">{"<wbr>".join(pieces)}</span>'
+
+    return l10n.in_text(html, lambda text: _ADDRESS.sub(parts, text))
+
+
 def keep_names_whole(html: str) -> str:
     """Capitalised words in `<span class="name">`, which the stylesheet never hyphenates:
     names of people, places and programmes read whole."""
@@ -110,8 +125,10 @@ def keep_names_whole(html: str) -> str:
 
 def print_body(body_html: str) -> str:
     """The print shapes of an article body (see the functions above)."""
-    # The drop cap first: a name's `<span>` would hide the paragraph's first letter from it.
-    return keep_with_next(keep_names_whole(drop_cap(demote_headings(body_html))))
+    # The drop cap before names: a name's `<span>` would hide the paragraph's first letter
+    # from it; addresses before both: no drop cap on an address, no name inside one.
+    body = drop_cap(break_addresses(demote_headings(body_html)))
+    return keep_with_next(keep_names_whole(body))
 
 
 @dataclass(kw_only=True)
