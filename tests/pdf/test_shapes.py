@@ -7,11 +7,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from jrs_site.load.loader import load_site
 from jrs_site.outputs.pdf.html import break_addresses, keep_names_whole
+from jrs_site.outputs.pdf.layout import COLUMN_WIDTH, TEXT_WIDTH, print_resolution_problems
 from jrs_site.outputs.pdf.preflight import preflight
 from jrs_site.outputs.pdf.render import Rendered, edition_pdf
-from tests.conftest import write_md
+from tests.conftest import write_md, write_photo
 from tests.pdf.conftest import options
 from tests.pdf.helpers import text
 
@@ -77,3 +80,37 @@ def test_a_long_address_is_never_hyphenated(content: Path, tmp_path: Path) -> No
         cuts = [f[m.start() - 1] for f in found for m in re.finditer(r"\s+", f)]
         assert cuts, "the column is narrow enough to break the address"
         assert set(cuts) <= {"/", "."}, f"{address} is cut only after a / or a ."
+
+
+PHOTOS = {"staand.jpg": (1200, 1800), "liggend.jpg": (2400, 1600), "hoog.jpg": (1100, 1500)}
+
+
+def test_photos_print_in_their_own_shape(content: Path, tmp_path: Path) -> None:
+    """A landscape photo leads the article across the columns; the two taller than wide stand
+    in a column, not cropped to a strip: each visible image has its photo's proportions."""
+    for name, size in PHOTOS.items():
+        write_photo(content / "editions/118/editorial" / name, size)
+    body = "".join(f"Alinea {n}. " * 60 + f"\n\n![Foto {n}]({n})\n\n" for n in PHOTOS)
+    rendered = _edition(content, tmp_path, {"nl": body, "fr": body}, "nl")
+    report = preflight(rendered.path, rendered.source)
+    assert [c for c in report.checks if c.status == "fail"] == []
+    placed = [i for i in report.images if i.pixels in PHOTOS.values()]
+    assert sorted(i.pixels for i in placed) == sorted(PHOTOS.values())
+    for image in placed:
+        x0, y0, x1, y1 = image.visible
+        assert (x1 - x0) / (y1 - y0) == pytest.approx(image.pixels[0] / image.pixels[1], rel=0.03)
+        column = image.pixels[0] <= image.pixels[1]
+        assert image.size_mm[0] == pytest.approx(COLUMN_WIDTH if column else TEXT_WIDTH, abs=0.5)
+
+
+def test_the_resolution_check_measures_each_photo_at_its_printed_width(content: Path) -> None:
+    """1100 pixels are enough for a column (327 ppi), not across both (157 ppi)."""
+    folder = content / "editions/118/editorial"
+    write_photo(folder / "staand.jpg", (1100, 1500))
+    write_photo(folder / "liggend.jpg", (1100, 800))
+    body = "Tekst.\n\n![Staand](staand.jpg)\n\n![Liggend](liggend.jpg)\n"
+    for lang in ("nl", "fr"):
+        write_md(folder / f"{lang}.md", {"title": "Editoriaal", "lead": "Lead."}, body)
+    site, _ = load_site(content)
+    problems = print_resolution_problems(site)
+    assert [p.message.split(":")[0] for p in problems] == ["'liggend.jpg' in the print edition 118"]
