@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from weasyprint import HTML
+from weasyprint.formatting_structure.boxes import TextBox
 
 from jrs_site.load.loader import load_site
 from jrs_site.outputs.pdf.html import break_addresses, keep_names_whole
@@ -114,3 +116,27 @@ def test_the_resolution_check_measures_each_photo_at_its_printed_width(content: 
     site, _ = load_site(content)
     problems = print_resolution_problems(site)
     assert [p.message.split(":")[0] for p in problems] == ["'liggend.jpg' in the print edition 118"]
+
+
+def _text_boxes(html: str) -> dict[str, float]:
+    """Each text run of a one-page document, stripped, with its left edge on the page."""
+    (page,) = HTML(string=html).render().pages
+    return {
+        box.text.strip(): box.position_x
+        for box in page._page_box.descendants()  # noqa: SLF001 - WeasyPrint's box tree
+        if isinstance(box, TextBox)
+    }
+
+
+def test_a_run_of_the_other_direction_keeps_its_place_and_punctuation() -> None:
+    """WeasyPrint sets each inline box on its own, as if isolated: a right-to-left name in a
+    Dutch sentence keeps "(62)." after it (on its right), a Dutch place in an Arabic sentence
+    stands where it is read. So print needs no isolate characters around `<span dir>`."""
+    name = "محمد الأحمد"
+    ltr = _text_boxes(
+        f'<p lang="nl">Zijn naam is <span dir="rtl" lang="ar">{name}</span> (62).</p>'
+    )
+    assert ltr["Zijn naam is"] < ltr[name] < ltr["(62)."]
+    place = '<span dir="ltr" lang="nl">Brussel (België)</span>'
+    rtl = _text_boxes(f'<p dir="rtl" lang="ar">وصل إلى {place} عام 2019.</p>')
+    assert rtl["عام 2019."] < rtl["Brussel (België)"] < rtl["وصل إلى"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from importlib import resources
@@ -54,7 +55,12 @@ LONG_TEXT = 6000
 #: beside it, in one column, it would take six lines.
 LONG_HEADLINE = 70
 
-_FIRST_PARAGRAPH = re.compile(r"<p>((?:<(?:strong|em)>)?)([«“„\"‘'(]*\w)")
+_FIRST_PARAGRAPH = re.compile(
+    r'<p((?: (?:dir|lang)="[^"]*")*)>((?:<(?:strong|em)>)?)([«“„"‘\'(]*\w)'
+)
+#: Scripts whose letters join the next one, beside those of bidirectional class AL (Arabic,
+#: Syriac, Thaana): a drop cap would tear the first letter off its word.
+_JOINING = ("NKO ", "MONGOLIAN ", "ADLAM ", "MANDAIC ", "PHAGS-PA ", "MANICHAEAN ", "SOGDIAN ")
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
 _HEADED_SPANNER = re.compile(
     r"(<h([3-6])[^>]*>(?:(?!</h).)*</h\2>\s*)"
@@ -72,18 +78,28 @@ _ADDRESS_BREAK = re.compile(r"(?<=[/.])(?![/.])")
 
 
 def drop_cap(body_html: str) -> str:
-    """Wrap the first letter of the body's first paragraph in `<span class="dropcap">` (a
-    floated `::first-letter` crashes WeasyPrint inside columns); no drop cap when the body does
-    not open with a plain paragraph, nor in a pull quote or a caption."""
+    """Wrap the first letter of the body's first paragraph (with its accents) in `<span
+    class="dropcap">` (a floated `::first-letter` crashes WeasyPrint inside columns); no drop
+    cap when the body does not open with a plain paragraph, nor in a pull quote or a caption,
+    nor on a letter that joins the next (Arabic, N'Ko, Mongolian...)."""
     figures = [m.span() for m in _FIGURE.finditer(body_html)]
     paragraphs = (m.start() for m in re.finditer(r"<p[ >]", body_html))
     first = next((p for p in paragraphs if not any(a <= p < b for a, b in figures)), -1)
     match = _FIRST_PARAGRAPH.match(body_html, first) if first >= 0 else None
-    if match is None:
+    if match is None or _joins(match.group(3)[-1]):
         return body_html
-    start, end = match.span(2)
-    letter = f'<span class="dropcap">{match.group(2)}</span>'
-    return f'{body_html[:first]}<p class="first">{match.group(1)}{letter}{body_html[end:]}'
+    end = match.end(3)  # the letter's accents and vowel signs go with it
+    while end < len(body_html) and unicodedata.category(body_html[end]).startswith("M"):
+        end += 1
+    span = f'<span class="dropcap">{body_html[match.start(3) : end]}</span>'
+    rest = body_html[end:]
+    return f'{body_html[:first]}<p class="first"{match.group(1)}>{match.group(2)}{span}{rest}'
+
+
+def _joins(letter: str) -> bool:
+    """Whether `letter` belongs to a script whose letters join (see `_JOINING`)."""
+    name = unicodedata.name(letter, "")
+    return unicodedata.bidirectional(letter) == "AL" or name.startswith(_JOINING)
 
 
 def demote_headings(body_html: str) -> str:
