@@ -84,25 +84,35 @@ def test_a_long_address_is_never_hyphenated(content: Path, tmp_path: Path) -> No
         assert set(cuts) <= {"/", "."}, f"{address} is cut only after a / or a ."
 
 
-PHOTOS = {"staand.jpg": (1200, 1800), "liggend.jpg": (2400, 1600), "hoog.jpg": (1100, 1500)}
+PHOTOS = {
+    "band.jpg": (2400, 1500),
+    "staand.jpg": (1200, 1800),
+    "liggend.jpg": (2400, 1600),
+    "hoog.jpg": (1100, 1500),
+}
 
 
 def test_photos_print_in_their_own_shape(content: Path, tmp_path: Path) -> None:
-    """A landscape photo leads the article across the columns; the two taller than wide stand
-    in a column, not cropped to a strip: each visible image has its photo's proportions."""
+    """The first landscape photo leads the article, a band across the page under the title;
+    the next one keeps its shape across the columns, those taller than wide stand in a column
+    at their full height: not cropped to a strip."""
     for name, size in PHOTOS.items():
         write_photo(content / "editions/118/editorial" / name, size)
     body = "".join(f"Alinea {n}. " * 60 + f"\n\n![Foto {n}]({n})\n\n" for n in PHOTOS)
     rendered = _edition(content, tmp_path, {"nl": body, "fr": body}, "nl")
     report = preflight(rendered.path, rendered.source)
     assert [c for c in report.checks if c.status == "fail"] == []
-    placed = [i for i in report.images if i.pixels in PHOTOS.values()]
-    assert sorted(i.pixels for i in placed) == sorted(PHOTOS.values())
-    for image in placed:
+    placed = {i.pixels: i for i in report.images if i.pixels in PHOTOS.values()}
+    assert sorted(placed) == sorted(PHOTOS.values())
+    for pixels, image in placed.items():
         x0, y0, x1, y1 = image.visible
-        assert (x1 - x0) / (y1 - y0) == pytest.approx(image.pixels[0] / image.pixels[1], rel=0.03)
-        column = image.pixels[0] <= image.pixels[1]
+        shown, ratio = (x1 - x0) / (y1 - y0), pixels[0] / pixels[1]
+        column = pixels[0] <= pixels[1]
         assert image.size_mm[0] == pytest.approx(COLUMN_WIDTH if column else TEXT_WIDTH, abs=0.5)
+        if pixels == PHOTOS["band.jpg"]:
+            assert (y1 - y0) * 25.4 / 72 == pytest.approx(86, abs=0.5)
+        else:
+            assert shown == pytest.approx(ratio, rel=0.03), f"{pixels} keeps its proportions"
 
 
 def test_the_resolution_check_measures_each_photo_at_its_printed_width(content: Path) -> None:
