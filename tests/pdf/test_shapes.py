@@ -20,10 +20,14 @@ from tests.conftest import write_md, write_photo
 from tests.pdf.conftest import options
 from tests.pdf.helpers import text
 
+TABLE = "".join(
+    f"{row}\n"
+    for row in ("| Centrum | 2023 | 2024 |", "|:--|--:|--:|", "| Merksplas | 980 | 1.102 |")
+)
 NOTES = {
-    "nl": "Het aantal steeg[^1] en daalde daarna[^2].\n\n"
+    "nl": "Het aantal steeg[^1] en daalde daarna[^2].\n\n" + TABLE + "\n"
     "[^1]: Bron: jaarverslag 2024, p. 12.\n[^2]: Dienst Vreemdelingenzaken.\n",
-    "fr": "Le nombre a augmenté[^1] puis baissé[^2].\n\n"
+    "fr": "Le nombre a augmenté[^1] puis baissé[^2].\n\n" + TABLE + "\n"
     "[^1]: Source : rapport annuel 2024, p. 12.\n[^2]: Office des étrangers.\n",
 }
 
@@ -37,7 +41,9 @@ def _edition(content: Path, tmp_path: Path, bodies: dict[str, str], lang: str) -
     return edition_pdf(site, site.editions["118"], lang, options("print"), tmp_path / "cache")
 
 
-def test_an_edition_with_footnotes_passes_preflight(content: Path, tmp_path: Path) -> None:
+def test_an_edition_with_footnotes_and_a_table_passes_preflight(
+    content: Path, tmp_path: Path
+) -> None:
     for lang in ("nl", "fr"):
         rendered = _edition(content, tmp_path, NOTES, lang)
         report = preflight(rendered.path, rendered.source)
