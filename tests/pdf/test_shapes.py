@@ -8,12 +8,17 @@ import re
 from pathlib import Path
 
 import pytest
-from weasyprint import HTML
+from weasyprint import CSS, HTML
 from weasyprint.formatting_structure.boxes import TextBox
 
 from jrs_site.load.loader import load_site
-from jrs_site.outputs.pdf.html import break_addresses, keep_names_whole
-from jrs_site.outputs.pdf.layout import COLUMN_WIDTH, TEXT_WIDTH, print_resolution_problems
+from jrs_site.outputs.pdf.html import STYLESHEET, break_addresses, drop_cap, keep_names_whole
+from jrs_site.outputs.pdf.layout import (
+    COLUMN_WIDTH,
+    TEXT_WIDTH,
+    page_css,
+    print_resolution_problems,
+)
 from jrs_site.outputs.pdf.preflight import preflight
 from jrs_site.outputs.pdf.render import Rendered, edition_pdf
 from tests.conftest import write_md, write_photo
@@ -134,9 +139,9 @@ def test_the_resolution_check_measures_each_photo_at_its_printed_width(content: 
     assert [p.message.split(":")[0] for p in problems] == ["'liggend.jpg' in the print edition 118"]
 
 
-def _text_boxes(html: str) -> dict[str, float]:
+def _text_boxes(html: str, css: str = "") -> dict[str, float]:
     """Each text run of a one-page document, stripped, with its left edge on the page."""
-    (page,) = HTML(string=html).render().pages
+    (page,) = HTML(string=html).render(stylesheets=[CSS(string=css)]).pages
     return {
         box.text.strip(): box.position_x
         for box in page._page_box.descendants()  # noqa: SLF001 - WeasyPrint's box tree
@@ -156,3 +161,11 @@ def test_a_run_of_the_other_direction_keeps_its_place_and_punctuation() -> None:
     place = '<span dir="ltr" lang="nl">Brussel (België)</span>'
     rtl = _text_boxes(f'<p dir="rtl" lang="ar">وصل إلى {place} عام 2019.</p>')
     assert rtl["عام 2019."] < rtl["Brussel (België)"] < rtl["وصل إلى"]
+
+
+def test_a_right_to_left_drop_cap_stands_on_the_right() -> None:
+    body = drop_cap('<p dir="rtl" lang="he">שלום לכולם, אנחנו מחכים כבר שנתיים.</p>')
+    css = page_css(options("screen")) + STYLESHEET.read_text("utf-8")
+    boxes = _text_boxes(f'<html class="screen" lang="nl"><div class="body">{body}</div>', css)
+    rest = next(x for text, x in boxes.items() if text.startswith("לום"))
+    assert boxes["ש"] > rest, "the drop cap on the right, the text on its left"
