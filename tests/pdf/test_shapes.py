@@ -1,6 +1,6 @@
-"""The shapes of real reports and testimonies in print: footnotes, long addresses, photos of
-either orientation, right-to-left text. Each test prints the small fixture edition with an
-editorial of its own."""
+"""The shapes of real reports and testimonies in print: footnotes and tables, long addresses,
+photos of either orientation, right-to-left text. The slower tests print the small fixture
+edition with an editorial of their own."""
 
 from __future__ import annotations
 
