@@ -12,7 +12,14 @@ from weasyprint import CSS, HTML
 from weasyprint.formatting_structure.boxes import TextBox
 
 from jrs_site.load.loader import load_site
-from jrs_site.outputs.pdf.html import STYLESHEET, break_addresses, drop_cap, keep_names_whole
+from jrs_site.outputs.pdf.html import (
+    STYLESHEET,
+    EditionHtml,
+    address,
+    break_addresses,
+    drop_cap,
+    keep_names_whole,
+)
 from jrs_site.outputs.pdf.layout import (
     COLUMN_WIDTH,
     TEXT_WIDTH,
@@ -76,23 +83,33 @@ def test_an_address_is_cut_only_after_a_slash_or_a_dot() -> None:
     assert break_addresses(link).startswith('<a href="https://www.anker-punt.example/Steen')
 
 
+def test_the_reports_address_breaks_as_addresses_in_the_text(content: Path, tmp_path: Path) -> None:
+    assert address("a.example/?n=1&b=2") == (
+        '<span class="address"><span>a.</span><wbr><span>example/</span><wbr>'
+        "<span>?n=1&amp;b=2</span></span>"
+    )
+    site, _ = load_site(content)
+    html = EditionHtml(site, site.editions["118"], "nl", options("screen"), tmp_path).main()
+    assert "<span>example.</span><wbr><span>org/</span><wbr><span>nl.</span>" in html
+
+
 def test_a_long_address_is_never_hyphenated(content: Path, tmp_path: Path) -> None:
     """Addresses at every offset in a narrow column: the PDF's text holds each one whole once
     white space is taken out, and every line break inside one follows a / or a ."""
     words = ["Het", "rapport", "staat", "op"]
     paragraphs = [
-        f"{' '.join(words[: n % 4 + 1])} {address} en [{address}](https://{address}), lees het."
-        for n, address in enumerate(ADDRESSES * 4)
+        f"{' '.join(words[: n % 4 + 1])} {where} en [{where}](https://{where}), lees het."
+        for n, where in enumerate(ADDRESSES * 4)
     ]
     body = "\n\n".join(paragraphs) + "\n"
     printed = text(_edition(content, tmp_path, {"nl": body, "fr": body}, "nl").path)
-    for address in ADDRESSES:
-        spread = r"\s*".join(map(re.escape, address))  # each character, perhaps a line end
+    for where in ADDRESSES:
+        spread = r"\s*".join(map(re.escape, where))  # each character, perhaps a line end
         found = re.findall(spread, printed)
-        assert len(found) == 8, f"{address} is printed whole, without a hyphen added"
+        assert len(found) == 8, f"{where} is printed whole, without a hyphen added"
         cuts = [f[m.start() - 1] for f in found for m in re.finditer(r"\s+", f)]
         assert cuts, "the column is narrow enough to break the address"
-        assert set(cuts) <= {"/", "."}, f"{address} is cut only after a / or a ."
+        assert set(cuts) <= {"/", "."}, f"{where} is cut only after a / or a ."
 
 
 PHOTOS = {

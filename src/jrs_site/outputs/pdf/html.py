@@ -12,6 +12,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from jrs_site.images import inspect
 from jrs_site.model.bundles import Article, Bundle, Edition, Report, Site, Story, photos_in
 from jrs_site.outputs.pdf.fonts import truetype_face_css
@@ -125,12 +127,17 @@ def lead_photo(body_html: str) -> tuple[str, str]:
 def break_addresses(html: str) -> str:
     """Each address in the text as unbreakable parts with a `<wbr>` after each `/` and `.`: an
     address is never hyphenated (a reader would type the hyphen) and breaks only there."""
+    return l10n.in_text(html, lambda text: _ADDRESS.sub(lambda m: _parts(m.group(0)), text))
 
-    def parts(match: re.Match[str]) -> str:
-        pieces = (f"<span>{p}</span>" for p in _ADDRESS_BREAK.split(match.group(0)) if p)
-        return f'<span class="address">{"<wbr>".join(pieces)}</span>'
 
-    return l10n.in_text(html, lambda text: _ADDRESS.sub(parts, text))
+def address(text: str) -> Markup:
+    """A template's address (plain text), set as `break_addresses` sets one in the text."""
+    return Markup(_parts(str(escape(text))))  # noqa: S704 - escaped
+
+
+def _parts(address_html: str) -> str:
+    pieces = (f"<span>{p}</span>" for p in _ADDRESS_BREAK.split(address_html) if p)
+    return f'<span class="address">{"<wbr>".join(pieces)}</span>'
 
 
 def keep_names_whole(html: str) -> str:
@@ -365,6 +372,7 @@ class EditionHtml:
         html = self._env.get_template(template).render(
             lang=self.lang,
             t=functools.partial(l10n.t, self.lang),
+            address=address,
             variant=self.options.variant,
             title=f"{newsletter} {self.edition.meta.number} – {text.theme}",
             # Metadata in attributes, which the typography step leaves as they are.
