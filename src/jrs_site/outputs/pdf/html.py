@@ -142,8 +142,22 @@ def _parts(address_html: str) -> str:
 
 def keep_names_whole(html: str) -> str:
     """Capitalised words in `<span class="name">`, which the stylesheet never hyphenates:
-    names of people, places and programmes read whole."""
-    return l10n.in_text(html, lambda text: _NAME.sub(r'<span class="name">\1</span>', text))
+    names of people, places and programmes read whole. Not in text that reads mostly right to
+    left: there "Brussel (België)" must stay one run of the other direction, or each name is
+    set apart and the words come out reversed ("(België) Brussel")."""
+
+    def names(text: str) -> str:
+        if _reads_right_to_left(text):
+            return text
+        return _NAME.sub(r'<span class="name">\1</span>', text)
+
+    return l10n.in_text(html, names)
+
+
+def _reads_right_to_left(text: str) -> bool:
+    """Whether most of the strong letters of `text` are written right to left."""
+    kinds = [unicodedata.bidirectional(c) for c in text]
+    return sum(k in ("R", "AL") for k in kinds) > kinds.count("L")
 
 
 def print_body(body_html: str) -> str:
