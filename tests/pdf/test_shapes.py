@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from weasyprint import CSS, HTML
-from weasyprint.formatting_structure.boxes import TextBox
+from weasyprint.formatting_structure.boxes import BlockBox, TextBox
 
 from jrs_site.load.loader import load_site
 from jrs_site.outputs.pdf.html import (
@@ -180,9 +180,34 @@ def test_a_run_of_the_other_direction_keeps_its_place_and_punctuation() -> None:
     assert rtl["عام 2019."] < rtl["Brussel (België)"] < rtl["وصل إلى"]
 
 
+def _print_css() -> str:
+    return page_css(options("screen")) + STYLESHEET.read_text("utf-8")
+
+
 def test_a_right_to_left_drop_cap_stands_on_the_right() -> None:
     body = drop_cap('<p dir="rtl" lang="he">שלום לכולם, אנחנו מחכים כבר שנתיים.</p>')
-    css = page_css(options("screen")) + STYLESHEET.read_text("utf-8")
-    boxes = _text_boxes(f'<html class="screen" lang="nl"><div class="body">{body}</div>', css)
+    html = f'<html class="screen" lang="nl"><div class="body">{body}</div>'
+    boxes = _text_boxes(html, _print_css())
     rest = next(x for text, x in boxes.items() if text.startswith("לום"))
     assert boxes["ש"] > rest, "the drop cap on the right, the text on its left"
+
+
+def test_a_list_keeps_its_markers_on_the_side_it_starts() -> None:
+    """The indent that holds the markers is on the left of a Dutch item, on the right of an
+    Arabic one, in a Dutch list as in an Arabic one; a nested list one indent further in."""
+    lists = (
+        '<ul><li>Een</li><li dir="rtl">البند الثاني</li></ul>'
+        '<ul dir="rtl"><li>البند الأول<ul><li>بند فرعي</li></ul></li><li dir="ltr">Twee</li></ul>'
+    )
+    html = f'<html class="screen" lang="nl"><div class="body" style="columns: 1">{lists}</div>'
+    (page,) = HTML(string=html).render(stylesheets=[CSS(string=_print_css())]).pages
+    items: dict[object, tuple[float, float]] = {}
+    for box in page._page_box.descendants():  # noqa: SLF001 - WeasyPrint's box tree
+        if isinstance(box, BlockBox) and box.element_tag == "li":
+            items.setdefault(box.element, (box.content_box_x(), box.content_box_x() + box.width))
+    (one, two, three, nested, four) = items.values()
+    indent = 4.5 * 96 / 25.4
+    left, right = one[0], two[1]
+    assert right - left == pytest.approx(one[1] - one[0] - indent, abs=0.5)
+    assert (three[1], four[0]) == pytest.approx((right, left), abs=0.5)
+    assert nested[1] == pytest.approx(right - indent, abs=0.5)
