@@ -143,6 +143,26 @@ def test_photos_print_in_their_own_shape(content: Path, tmp_path: Path) -> None:
             assert shown == pytest.approx(ratio, rel=0.03), f"{pixels} keeps its proportions"
 
 
+def test_a_portrait_that_does_not_fit_leaves_the_text_before_it_in_place(
+    content: Path, tmp_path: Path
+) -> None:
+    """Under a lead photo there is no room for a portrait: it goes to the next page, and the
+    short paragraph before it stays under the title instead of taking the whole text along."""
+    folder = content / "editions/118/editorial"
+    write_photo(folder / "band.jpg", PHOTOS["band.jpg"])
+    write_photo(folder / "staand.jpg", (1000, 1800))
+    body = (
+        "![Band](band.jpg)\n\n"
+        + "Korte eerste alinea. " * 12
+        + "\n\n![Staand](staand.jpg)\n\n"
+        + "Lange tweede alinea. " * 300
+        + "\n"
+    )
+    rendered = _edition(content, tmp_path, {"nl": body, "fr": body}, "nl")
+    title_page = text(rendered.path, "-f", "2", "-l", "2")
+    assert "Editoriaal nl" in title_page and "eerste alinea" in title_page
+
+
 def test_the_resolution_check_measures_each_photo_at_its_printed_width(content: Path) -> None:
     """1100 pixels are enough for a column (327 ppi), not across both (157 ppi)."""
     folder = content / "editions/118/editorial"
