@@ -30,7 +30,7 @@ from jrs_site.outputs.pdf.preflight import preflight
 from jrs_site.outputs.pdf.render import Rendered, edition_pdf
 from tests.conftest import write_md, write_photo
 from tests.pdf.conftest import options
-from tests.pdf.helpers import text
+from tests.pdf.helpers import flat, text
 
 TABLE = "".join(
     f"{row}\n"
@@ -231,3 +231,10 @@ def test_a_list_keeps_its_markers_on_the_side_it_starts() -> None:
     assert right - left == pytest.approx(one[1] - one[0] - indent, abs=0.5)
     assert (three[1], four[0]) == pytest.approx((right, left), abs=0.5)
     assert nested[1] == pytest.approx(right - indent, abs=0.5)
+
+
+def test_nested_list_markers_are_characters_the_print_fonts_draw(tmp_path: Path) -> None:
+    lists = "<ul><li>Een<ul><li>Twee<ul><li>Drie</li></ul></li></ul></li></ul>"
+    html = f'<html class="screen" lang="nl"><div class="body">{lists}</div>'
+    HTML(string=html).write_pdf(tmp_path / "lists.pdf", stylesheets=[CSS(string=_print_css())])
+    assert flat(text(tmp_path / "lists.pdf")).startswith("• Een – Twee • Drie")
