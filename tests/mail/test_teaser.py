@@ -1,5 +1,5 @@
 """The e-mail's teasers, from the small fixture content: an article's first photo, footnote
-marks."""
+marks, a right-to-left pull quote."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from jrs_site.load.loader import load_site
-from jrs_site.outputs.mail.edition import edition_email
+from jrs_site.outputs.mail.edition import TEMPLATES, edition_email, inline
 from tests.conftest import write_md, write_photo
 
 
@@ -54,3 +54,13 @@ def test_a_teaser_keeps_the_first_photo_and_drops_note_marks(content: Path) -> N
     assert "Het aantal steeg sterk." in article.get_text()
     assert article.find("sup") is None and "#fn" not in str(article)
     assert "steeg1" not in email.text and "Bron" not in email.text
+
+
+def test_a_right_to_left_pull_quote_has_its_rule_on_the_right() -> None:
+    css = (TEMPLATES / "email.css").read_text("utf-8")
+    quote = (
+        '<figure class="pullquote" dir="rtl"><blockquote>الصبر مفتاح الفرج</blockquote></figure>'
+    )
+    page = BeautifulSoup(inline(f"<html><head><style>{css}</style></head><body>{quote}"), "lxml")
+    style = page.find("figure")["style"]
+    assert "border-right: 4px solid" in style and "border-left: 0" in style
