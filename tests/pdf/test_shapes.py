@@ -238,3 +238,23 @@ def test_nested_list_markers_are_characters_the_print_fonts_draw(tmp_path: Path)
     html = f'<html class="screen" lang="nl"><div class="body">{lists}</div>'
     HTML(string=html).write_pdf(tmp_path / "lists.pdf", stylesheets=[CSS(string=_print_css())])
     assert flat(text(tmp_path / "lists.pdf")).startswith("• Een – Twee • Drie")
+
+
+def test_no_letter_spacing_pulls_arabic_letters_apart() -> None:
+    """Labels set with letter spacing (kicker, speaker, pull quote caption) keep Arabic joined."""
+    body = (
+        '<p class="kicker">Getuigenis <span dir="rtl">سميرة</span></p>'
+        '<p class="turn" dir="rtl"><strong class="speaker">فريد:</strong> نحن ننتظر.</p>'
+        '<figure class="pullquote" dir="rtl"><blockquote><p>الصبر</p></blockquote>'
+        "<figcaption>مثل عربي</figcaption></figure>"
+    )
+    html = f'<html class="screen" lang="nl"><div class="body">{body}</div>'
+    (page,) = HTML(string=html).render(stylesheets=[CSS(string=_print_css())]).pages
+    spacing = {
+        box.text: box.style["letter_spacing"]
+        for box in page._page_box.descendants()  # noqa: SLF001 - WeasyPrint's box tree
+        if isinstance(box, TextBox)
+    }
+    assert spacing["GETUIGENIS "] > 0, "the Dutch kicker keeps its spacing"
+    for arabic in ("سميرة", "فريد:", "مثل عربي"):
+        assert spacing[arabic] == 0, arabic
