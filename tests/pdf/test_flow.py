@@ -108,6 +108,13 @@ def test_capitalised_words_are_kept_whole_but_not_in_tags() -> None:
     )
 
 
+def test_names_in_right_to_left_text_stay_one_run_with_their_neighbours() -> None:
+    arabic = "<p>وقد وصل إلى Brussel (België) في عام 2019.</p>"
+    assert keep_names_whole(arabic) == arabic
+    dutch = "<p>Zijn naam is محمد الأحمد (62), hij woont in Steenokkerzeel.</p>"
+    assert '<span class="name">Steenokkerzeel</span>' in keep_names_whole(dutch)
+
+
 def test_the_edition_chooses_its_fillers(content: Path, tmp_path: Path) -> None:
     path = content / "editions/118/edition.yml"
     meta = yaml.safe_load(path.read_text("utf-8"))

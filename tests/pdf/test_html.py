@@ -26,12 +26,34 @@ from tests.pdf.conftest import options
         ("<p>Beste lezer,</p><p>Tweede.</p>", '<p class="first"><span class="dropcap">B</span>'),
         ("<h2>Titel</h2>\n<p>“Wachten”</p>", '<p class="first"><span class="dropcap">“W</span>'),
         ("<p><strong>Donderdag</strong></p>", '<p class="first"><strong><span class="dropcap">D'),
+        ('<p dir="ltr">Beste</p>', '<p class="first" dir="ltr"><span class="dropcap">B</span>'),
+        # A right-to-left script that does not join its letters (the stylesheet floats it right).
+        (
+            '<p dir="rtl" lang="he">שלום לכם</p>',
+            '<p class="first" dir="rtl" lang="he"><span class="dropcap">ש</span>לום',
+        ),
+        # The accents of a decomposed letter stay with it (Vietnamese Ư with an acute).
+        ("<p>U\u031b\u0301ng</p>", '<span class="dropcap">U\u031b\u0301</span>ng'),
     ],
 )
 def test_drop_cap_wraps_the_first_letter(body: str, expected: str) -> None:
     html = drop_cap(body)
     assert expected in html
     assert html.count("dropcap") == 1
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        '<p dir="rtl" lang="ar">قال أحمد: الصبر مفتاح الفرج.</p>',  # Arabic
+        '<p dir="rtl" lang="fa">من از کابل آمدم.</p>',  # Dari
+        '<p dir="rtl" lang="syr">ܫܠܡܐ ܥܠܝܟܘܢ</p>',  # Syriac
+        '<p dir="rtl">ߊߟߎ ߓߍ߫</p>',  # N'Ko
+        '<p lang="mn">ᠮᠣᠩᠭᠣᠯ</p>',  # Mongolian
+    ],
+)
+def test_no_drop_cap_tears_a_joined_letter_off_its_word(opening: str) -> None:
+    assert drop_cap(opening + "<p>Tweede.</p>") == opening + "<p>Tweede.</p>"
 
 
 def test_no_drop_cap_when_the_body_opens_with_a_speaker_turn() -> None:

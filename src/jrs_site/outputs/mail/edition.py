@@ -15,7 +15,7 @@ import css_inline
 import lxml.html
 from markupsafe import Markup
 
-from jrs_site.model.bundles import Bundle, Edition, Report, Site, Story
+from jrs_site.model.bundles import Bundle, Edition, Report, Site, Story, photos_in
 from jrs_site.model.problems import naming
 from jrs_site.outputs.mail.text import plain_text
 from jrs_site.outputs.web.feeds import absolute
@@ -99,9 +99,14 @@ def email_name(site: Site, edition: Edition, lang: str, ext: str = "html") -> st
     return f"{edition_stem(site, edition, lang)}.{ext}"
 
 
+#: A footnote mark in the text: the notes themselves are not in the e-mail.
+_NOTE_MARK = ".//sup[a[contains(concat(' ', @class, ' '), ' footnote-ref ')]]"
+
+
 def excerpt(body_html: str, base_url: str, paragraphs: int = TEASER_PARAGRAPHS) -> Markup:
     """The opening of an article's body: its first `paragraphs`, its first pull quote and its
-    first key figures, in the text's order, with links made absolute from `base_url`."""
+    first key figures, in the text's order, with links made absolute from `base_url` and
+    without footnote marks (the e-mail has no notes for them to lead to)."""
     blocks = [b for b in lxml.html.fragments_fromstring(body_html) if not isinstance(b, str)]
     kept, counts = [], {"p": 0, "pullquote": 0, "key-figures": 0}
     limits = {"p": paragraphs, "pullquote": 1, "key-figures": 1}
@@ -109,6 +114,8 @@ def excerpt(body_html: str, base_url: str, paragraphs: int = TEASER_PARAGRAPHS) 
         kind = "p" if block.tag == "p" else block.get("class", "").split(" ")[0]
         if kind in counts and counts[kind] < limits[kind]:
             counts[kind] += 1
+            for mark in block.xpath(_NOTE_MARK):
+                mark.drop_tree()
             block.make_links_absolute(base_url, resolve_base_href=False)
             kept.append(lxml.html.tostring(block, encoding="unicode"))
     return sanitise("".join(kept))
@@ -124,6 +131,15 @@ def _teaser_body(item: Bundle, view: ArticleView, page: RenderContext) -> Markup
     return view.body_html
 
 
+def first_photo(item: Bundle, page: EmailContext) -> Markup:
+    """An article's first photo with its caption, which its teaser shows above the text."""
+    match = next(photos_in(item.text(page.lang).body), None)
+    if match is None:
+        return Markup()
+    name = match.group("src").strip("<>")
+    return page.picture(item, name, match.group("alt"), match.group("title") or "")
+
+
 def teaser(item: Bundle, page: EmailContext, edition: Edition, base_url: str) -> Teaser:
     view = article_view(item, page, edition)
     url = view.url or f"{edition.url(page.lang)}#{view.anchor}"
@@ -134,7 +150,7 @@ def teaser(item: Bundle, page: EmailContext, edition: Edition, base_url: str) ->
         view.lead,
         link,
         view.lang,
-        view.image_html,
+        view.image_html or first_photo(item, page),
         excerpt(str(_teaser_body(item, view, page)) or "<p></p>", link),
         view.byline,
     )

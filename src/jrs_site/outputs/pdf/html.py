@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from markupsafe import Markup, escape
 
 from jrs_site.images import inspect
 from jrs_site.model.bundles import Article, Bundle, Edition, Report, Site, Story, photos_in
@@ -54,7 +57,12 @@ LONG_TEXT = 6000
 #: beside it, in one column, it would take six lines.
 LONG_HEADLINE = 70
 
-_FIRST_PARAGRAPH = re.compile(r"<p>((?:<(?:strong|em)>)?)([«“„\"‘'(]*\w)")
+_FIRST_PARAGRAPH = re.compile(
+    r'<p((?: (?:dir|lang)="[^"]*")*)>((?:<(?:strong|em)>)?)([«“„"‘\'(]*\w)'
+)
+#: Scripts whose letters join the next one, beside those of bidirectional class AL (Arabic,
+#: Syriac, Thaana): a drop cap would tear the first letter off its word.
+_JOINING = ("NKO ", "MONGOLIAN ", "ADLAM ", "MANDAIC ", "PHAGS-PA ", "MANICHAEAN ", "SOGDIAN ")
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
 _HEADED_SPANNER = re.compile(
     r"(<h([3-6])[^>]*>(?:(?!</h).)*</h\2>\s*)"
@@ -65,21 +73,35 @@ _WIDE_PHOTO = re.compile(r'<figure class="photo wide">.*?</figure>', re.S)
 _FIGURE = re.compile(r"<figure\b.*?</figure>", re.S)
 #: A capitalised word long enough to be hyphenated: a name, most often ("Toge-ther").
 _NAME = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][^\W\d_]{5,}(?:[-’'][^\W\d_]+)*)")
+#: A web or e-mail address in running text, without the punctuation of the sentence after it.
+_ADDRESS = re.compile(r"(?:\bhttps?://|\bwww\.|[\w.+-]+@)[^\s<>\"]*[^\s<>\".,;:!?)\]’”»]")
+#: Where an address may break: after a `/` or `.` (after the last of several).
+_ADDRESS_BREAK = re.compile(r"(?<=[/.])(?![/.])")
 
 
 def drop_cap(body_html: str) -> str:
-    """Wrap the first letter of the body's first paragraph in `<span class="dropcap">` (a
-    floated `::first-letter` crashes WeasyPrint inside columns); no drop cap when the body does
-    not open with a plain paragraph, nor in a pull quote or a caption."""
+    """Wrap the first letter of the body's first paragraph (with its accents) in `<span
+    class="dropcap">` (a floated `::first-letter` crashes WeasyPrint inside columns); no drop
+    cap when the body does not open with a plain paragraph, nor in a pull quote or a caption,
+    nor on a letter that joins the next (Arabic, N'Ko, Mongolian...)."""
     figures = [m.span() for m in _FIGURE.finditer(body_html)]
     paragraphs = (m.start() for m in re.finditer(r"<p[ >]", body_html))
     first = next((p for p in paragraphs if not any(a <= p < b for a, b in figures)), -1)
     match = _FIRST_PARAGRAPH.match(body_html, first) if first >= 0 else None
-    if match is None:
+    if match is None or _joins(match.group(3)[-1]):
         return body_html
-    start, end = match.span(2)
-    letter = f'<span class="dropcap">{match.group(2)}</span>'
-    return f'{body_html[:first]}<p class="first">{match.group(1)}{letter}{body_html[end:]}'
+    end = match.end(3)  # the letter's accents and vowel signs go with it
+    while end < len(body_html) and unicodedata.category(body_html[end]).startswith("M"):
+        end += 1
+    span = f'<span class="dropcap">{body_html[match.start(3) : end]}</span>'
+    rest = body_html[end:]
+    return f'{body_html[:first]}<p class="first"{match.group(1)}>{match.group(2)}{span}{rest}'
+
+
+def _joins(letter: str) -> bool:
+    """Whether `letter` belongs to a script whose letters join (see `_JOINING`)."""
+    name = unicodedata.name(letter, "")
+    return unicodedata.bidirectional(letter) == "AL" or name.startswith(_JOINING)
 
 
 def demote_headings(body_html: str) -> str:
@@ -102,16 +124,48 @@ def lead_photo(body_html: str) -> tuple[str, str]:
     return match.group(0), body_html[: match.start()] + body_html[match.end() :]
 
 
+def break_addresses(html: str) -> str:
+    """Each address in the text as unbreakable parts with a `<wbr>` after each `/` and `.`: an
+    address is never hyphenated (a reader would type the hyphen) and breaks only there."""
+    return l10n.in_text(html, lambda text: _ADDRESS.sub(lambda m: _parts(m.group(0)), text))
+
+
+def address(text: str) -> Markup:
+    """A template's address (plain text), set as `break_addresses` sets one in the text."""
+    return Markup(_parts(str(escape(text))))  # noqa: S704 - escaped
+
+
+def _parts(address_html: str) -> str:
+    pieces = (f"<span>{p}</span>" for p in _ADDRESS_BREAK.split(address_html) if p)
+    return f'<span class="address">{"<wbr>".join(pieces)}</span>'
+
+
 def keep_names_whole(html: str) -> str:
     """Capitalised words in `<span class="name">`, which the stylesheet never hyphenates:
-    names of people, places and programmes read whole."""
-    return l10n.in_text(html, lambda text: _NAME.sub(r'<span class="name">\1</span>', text))
+    names of people, places and programmes read whole. Not in text that reads mostly right to
+    left: there "Brussel (België)" must stay one run of the other direction, or each name is
+    set apart and the words come out reversed ("(België) Brussel")."""
+
+    def names(text: str) -> str:
+        if _reads_right_to_left(text):
+            return text
+        return _NAME.sub(r'<span class="name">\1</span>', text)
+
+    return l10n.in_text(html, names)
+
+
+def _reads_right_to_left(text: str) -> bool:
+    """Whether most of the strong letters of `text` are written right to left."""
+    kinds = [unicodedata.bidirectional(c) for c in text]
+    return sum(k in ("R", "AL") for k in kinds) > kinds.count("L")
 
 
 def print_body(body_html: str) -> str:
     """The print shapes of an article body (see the functions above)."""
-    # The drop cap first: a name's `<span>` would hide the paragraph's first letter from it.
-    return keep_with_next(keep_names_whole(drop_cap(demote_headings(body_html))))
+    # The drop cap before names: a name's `<span>` would hide the paragraph's first letter
+    # from it; addresses before both: no drop cap on an address, no name inside one.
+    body = drop_cap(break_addresses(demote_headings(body_html)))
+    return keep_with_next(keep_names_whole(body))
 
 
 @dataclass(kw_only=True)
@@ -332,6 +386,7 @@ class EditionHtml:
         html = self._env.get_template(template).render(
             lang=self.lang,
             t=functools.partial(l10n.t, self.lang),
+            address=address,
             variant=self.options.variant,
             title=f"{newsletter} {self.edition.meta.number} – {text.theme}",
             # Metadata in attributes, which the typography step leaves as they are.

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Literal
 
-from jrs_site.images import ImageError, print_resolution_issue
+from jrs_site.images import ImageError, inspect, print_resolution_issue
 from jrs_site.model.bundles import Bundle, Edition, Site, Story
 from jrs_site.model.problems import Problem
 from jrs_site.outputs.pdf.settings import PdfOptions
@@ -51,26 +51,29 @@ def _width(placement: Placement, is_print: bool) -> float:
 
 
 def placement(bundle: Bundle, name: str) -> Placement:
-    """Where print puts a photo: the cover edge to edge, a portrait in a column, others wide."""
+    """Where print puts a photo: the cover edge to edge, a story's portrait and every photo
+    taller than wide (or square) in a column, a landscape photo across both columns: each keeps
+    its shape. Reads the photo's size (`ImageError` when it cannot)."""
     if isinstance(bundle, Edition) and name == bundle.meta.cover:
         return "full"
     if isinstance(bundle, Story) and name == bundle.meta.portrait:
         return "column"
-    return "wide"
+    pixels_wide, pixels_high = inspect(bundle.folder / name)
+    return "wide" if pixels_wide > pixels_high else "column"
 
 
 def print_photos(
     site: Site, editions: list[Edition] | None = None
-) -> Iterator[tuple[Edition, Bundle, str, float]]:
-    """Every photo of the printed editions (default: every published one), with its edition,
-    its bundle and its printed width in mm (print variant: the widths that need 300 ppi)."""
+) -> Iterator[tuple[Edition, Bundle, str]]:
+    """Every photo of the printed editions (default: every published one), with its edition
+    and its bundle."""
     for edition in site.published_editions() if editions is None else editions:
         bundles: list[Bundle] = [edition, *edition.articles]
         for bundle in bundles:
             if isinstance(bundle, Story) and not bundle.published("print"):
                 continue
             for name in sorted(bundle.photo_names()):
-                yield edition, bundle, name, _width(placement(bundle, name), is_print=True)
+                yield edition, bundle, name
 
 
 def print_resolution_problems(site: Site, editions: list[Edition] | None = None) -> list[Problem]:
@@ -78,8 +81,9 @@ def print_resolution_problems(site: Site, editions: list[Edition] | None = None)
     a warning under it, an error under the 150 ppi minimum), reported against the file that
     names the photo, with the edition it is printed in."""
     problems = []
-    for edition, bundle, name, width_mm in print_photos(site, editions):
+    for edition, bundle, name in print_photos(site, editions):
         try:
+            width_mm = _width(placement(bundle, name), is_print=True)
             issue = print_resolution_issue(bundle.folder / name, width_mm)
         except ImageError:
             continue  # the loader has reported the unreadable photo already

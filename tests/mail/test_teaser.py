@@ -1,0 +1,66 @@
+"""The e-mail's teasers, from the small fixture content: an article's first photo, footnote
+marks, a right-to-left pull quote."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from jrs_site.load.loader import load_site
+from jrs_site.outputs.mail.edition import TEMPLATES, edition_email, inline
+from tests.conftest import write_md, write_photo
+
+
+@dataclass
+class WebImage:
+    """What the e-mail reads of a published photo."""
+
+    name: str
+    width: int = 1200
+    height: int = 800
+
+    def fallback(self) -> Path:
+        return Path(self.name)
+
+
+def test_a_teaser_keeps_the_first_photo_and_drops_note_marks(content: Path) -> None:
+    folder = content / "editions/118/editorial"
+    write_photo(folder / "opening.jpg")
+    body = (
+        '![Een gezin in Gent](opening.jpg "Het gezin thuis")\n\n'
+        "Het aantal steeg[^1] sterk.\n\nHet daalde[^2] daarna.\n\n"
+        "[^1]: Bron: jaarverslag 2024.\n[^2]: Dienst Vreemdelingenzaken.\n"
+    )
+    for lang in ("nl", "fr"):
+        write_md(folder / f"{lang}.md", {"title": f"Editoriaal {lang}", "lead": "Lead."}, body)
+    site, _ = load_site(content)
+    media = {folder / "opening.jpg": WebImage("opening-1200.jpg")}
+    email = edition_email(
+        site,
+        site.editions["118"],
+        "nl",
+        "https://ankerpunt.example/",
+        media,
+        "https://ankerpunt.example/media/",
+    )
+    article = BeautifulSoup(email.html, "lxml").find("td", class_="article")
+    photo = article.find("img", class_="photo")
+    assert photo is not None, "the photo the article opens with"
+    assert photo["src"] == "https://ankerpunt.example/media/opening-1200.jpg"
+    assert photo["alt"] == "Een gezin in Gent"
+    assert "Het gezin thuis" in article.get_text()
+    assert "Het aantal steeg sterk." in article.get_text()
+    assert article.find("sup") is None and "#fn" not in str(article)
+    assert "steeg1" not in email.text and "Bron" not in email.text
+
+
+def test_a_right_to_left_pull_quote_has_its_rule_on_the_right() -> None:
+    css = (TEMPLATES / "email.css").read_text("utf-8")
+    quote = (
+        '<figure class="pullquote" dir="rtl"><blockquote>الصبر مفتاح الفرج</blockquote></figure>'
+    )
+    page = BeautifulSoup(inline(f"<html><head><style>{css}</style></head><body>{quote}"), "lxml")
+    style = page.find("figure")["style"]
+    assert "border-right: 4px solid" in style and "border-left: 0" in style
