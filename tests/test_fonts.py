@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import re
 
-from jrs_site.fonts import FACES, PRELOADED, font_face_css
+from jrs_site.fonts import (
+    COVERAGE_FILE,
+    FACES,
+    FONTS_DIR,
+    PRELOADED,
+    coverage,
+    font_face_css,
+    font_files,
+    printable,
+)
 from tests.conftest import REPO
 
 
@@ -21,3 +31,16 @@ def test_the_page_preloads_that_face() -> None:
     preloads = re.findall(r'<link rel="preload" href="\{\{ \'assets/fonts/([^\']+)\'', template)
     stem = FACES[PRELOADED[0]][0]
     assert preloads == [f"{stem}-latin-{PRELOADED[1]}.woff2"]
+
+
+def test_the_coverage_file_is_what_the_font_files_hold() -> None:
+    """`jrs-site check` and the `unicode-range` of each rule read coverage.json, not the fonts."""
+    written = json.loads(COVERAGE_FILE.read_text("utf-8"))
+    assert written == coverage(), "run: .venv/bin/python scripts/font_coverage.py"
+
+
+def test_every_font_file_is_used_and_the_pdf_draws_every_script() -> None:
+    assert set(font_files(emoji=True)) == set(FONTS_DIR.glob("*.woff2"))
+    for sample in ("ẞđ", "ỮŞșț", "ЖӨү", "Ωή", "پژټښۍې", "ሰላምትግርኛ", "😀👍"):
+        assert {ord(c) for c in sample} <= printable(), sample
+    assert 0xE000 not in printable()
