@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
 
 from jrs_site.fonts import (
     COVERAGE_FILE,
@@ -15,7 +18,11 @@ from jrs_site.fonts import (
     font_files,
     printable,
 )
+from jrs_site.images import social_card
+from jrs_site.load.glyphs import needs_glyph
+from jrs_site.outputs.web.cards import card_font
 from tests.conftest import REPO
+from tests.content.test_glyphs import VOICES
 
 
 def test_only_the_preloaded_face_swaps_the_others_are_optional() -> None:
@@ -44,3 +51,14 @@ def test_every_font_file_is_used_and_the_pdf_draws_every_script() -> None:
     for sample in ("ẞđ", "ỮŞșț", "ЖӨү", "Ωή", "پژټښۍې", "ሰላምትግርኛ", "😀👍"):
         assert {ord(c) for c in sample} <= printable(), sample
     assert 0xE000 not in printable()
+
+
+def test_the_card_font_draws_titles_in_every_script_but_emoji(tmp_path: Path) -> None:
+    """Pillow draws a card's title with one font: the merged bold sans."""
+    font = card_font(tmp_path)
+    assert card_font(tmp_path) == font and font.parent == tmp_path
+    drawn = set(TTFont(font).getBestCmap())
+    for script, text in VOICES.items():
+        missing = {c for c in text if needs_glyph(c) and ord(c) not in drawn}
+        assert not missing or script.startswith("emoji"), (script, missing)
+    social_card(VOICES["Arabic"], "Ankerpunt", None, None, tmp_path / "card.jpg", font)

@@ -128,9 +128,10 @@ def printable() -> frozenset[int]:
     return frozenset().union(*(face.codepoints for face in faces(emoji=True)))
 
 
-def card_font(bold: bool = True) -> Path:
-    """A font file Pillow can draw social-card titles with (FreeType reads woff2)."""
-    return FONTS_DIR / f"source-sans-3-latin-{'700' if bold else '400'}-normal.woff2"
+def card_fonts() -> list[Path]:
+    """The files of the bold sans, in order, for social-card titles: Pillow draws a text with
+    one font, so the cards merge them into one (outputs/web/cards.py)."""
+    return [FONTS_DIR / file for _, file in _files(SANS, "700-normal", emoji=False)]
 
 
 def unicode_range(codepoints: frozenset[int] | set[int]) -> str:
