@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,8 +36,8 @@ FALLBACKS = {
     SANS: ("noto-sans-arabic-arabic", "noto-sans-ethiopic-ethiopic"),
 }
 FALLBACK_WEIGHTS = (400, 700)
-#: Last, in the PDFs only, at one weight.
-EMOJI = "noto-emoji-emoji-400-normal.woff2"
+#: Last, in the PDFs only, at 400 for every weight.
+EMOJI = "noto-emoji-emoji"
 #: The face every page preloads (overrides/main.html): the body text. It may swap in late.
 #: The others are `optional`: used when they arrive in time, else the page keeps its
 #: fallback, so a late font never moves the text and the photo under a headline (Lighthouse
@@ -82,7 +83,7 @@ def _files(family: str, style: str, *, emoji: bool) -> list[tuple[str, str]]:
     return [
         *((subset, f"{stem}-{subset}-{style}.woff2") for subset in SUBSETS),
         *((font, f"{font}-{nearest}-normal.woff2") for font in FALLBACKS[family]),
-        *([(EMOJI.removesuffix("-400-normal.woff2"), EMOJI)] if emoji else []),
+        *([(EMOJI, f"{EMOJI}-400-normal.woff2")] if emoji else []),
     ]
 
 
@@ -134,18 +135,23 @@ def card_fonts() -> list[Path]:
     return [FONTS_DIR / file for _, file in _files(SANS, "700-normal", emoji=False)]
 
 
-def unicode_range(codepoints: frozenset[int] | set[int]) -> str:
-    """`U+20-7E,U+A0` for {0x20, ..., 0x7E, 0xA0}: runs of consecutive characters."""
-    runs: list[list[int]] = []
+def runs(codepoints: Iterable[int]) -> list[tuple[int, int]]:
+    """The runs of consecutive characters, first and last: [(0x20, 0x7E), (0xA0, 0xA0)]."""
+    found: list[list[int]] = []
     for code in sorted(codepoints):
-        if runs and code == runs[-1][1] + 1:
-            runs[-1][1] = code
+        if found and code == found[-1][1] + 1:
+            found[-1][1] = code
         else:
-            runs.append([code, code])
-    return ",".join(f"U+{a:X}" if a == b else f"U+{a:X}-{b:X}" for a, b in runs)
+            found.append([code, code])
+    return [(first, last) for first, last in found]
 
 
-def parse_range(text: str) -> set[int]:
+def unicode_range(codepoints: Iterable[int]) -> str:
+    """`U+20-7E,U+A0` for {0x20, ..., 0x7E, 0xA0}."""
+    return ",".join(f"U+{a:X}" if a == b else f"U+{a:X}-{b:X}" for a, b in runs(codepoints))
+
+
+def _parse_range(text: str) -> set[int]:
     """The characters of a `unicode_range` text."""
     codes: set[int] = set()
     for part in filter(None, text.split(",")):
@@ -157,7 +163,7 @@ def parse_range(text: str) -> set[int]:
 def _cmaps() -> dict[str, set[int]]:
     """What each file has a glyph for, from `COVERAGE_FILE`."""
     written = json.loads(COVERAGE_FILE.read_text("utf-8"))
-    return {file: parse_range(text) for file, text in written.items()}
+    return {file: _parse_range(text) for file, text in written.items()}
 
 
 def coverage() -> dict[str, str]:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from jrs_site.fonts import printable
+from jrs_site.fonts import printable, runs
 from jrs_site.load.sources import dotted, value_line
 from jrs_site.model.problems import Problem
 
@@ -27,13 +27,7 @@ VARIATION_SELECTORS = (range(0xFE00, 0xFE10), range(0xE0100, 0xE01F0), range(0x1
 @functools.cache
 def _unprintable() -> re.Pattern[str]:
     """Any character outside what the fonts draw (the check for a glyph comes after)."""
-    runs: list[list[int]] = []
-    for code in sorted(printable()):
-        if runs and code == runs[-1][1] + 1:
-            runs[-1][1] = code
-        else:
-            runs.append([code, code])
-    ranges = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs)
+    ranges = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs(printable()))
     return re.compile(f"[^{ranges}]")
 
 
