@@ -79,8 +79,8 @@ def glyph_problems(
             line=line,
             severity="warning",
             hint="the PDF would print an empty box in its place: write it another way (a "
-            "word instead of an emoji, a letter of the same sound), or ask for a font that "
-            "draws it (src/jrs_site/fonts/)",
+            "word instead of an emoji, a letter of the same sound), or ask a developer for a "
+            "font that draws it (src/jrs_site/fonts/)",
         )
         for char, (line, field) in found.items()
     ]
