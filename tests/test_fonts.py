@@ -14,6 +14,7 @@ from jrs_site.fonts import (
     FONTS_DIR,
     PRELOADED,
     coverage,
+    faces,
     font_face_css,
     font_files,
     printable,
@@ -62,3 +63,17 @@ def test_the_card_font_draws_titles_in_every_script_but_emoji(tmp_path: Path) ->
         missing = {c for c in text if needs_glyph(c) and ord(c) not in drawn}
         assert not missing or script.startswith("emoji"), (script, missing)
     social_card(VOICES["Arabic"], "Ankerpunt", None, None, tmp_path / "card.jpg", font)
+
+
+def test_no_two_files_claim_a_character_and_each_claims_what_it_draws() -> None:
+    """WeasyPrint draws a character with the file whose unicode-range has it, glyph or not."""
+    for emoji in (False, True):
+        groups: dict[tuple[str, str], list] = {}
+        for face in faces(emoji=emoji):
+            groups.setdefault((face.family, face.style), []).append(face)
+        for group in groups.values():
+            spans = sorted(span for face in group for span in face.claimed)
+            assert all(a[1] < b[0] for a, b in zip(spans, spans[1:], strict=False))
+            for face in group:
+                claimed = {c for first, last in face.claimed for c in range(first, last + 1)}
+                assert face.codepoints <= claimed

@@ -5,12 +5,16 @@ Arabic (serif) and Noto Sans Arabic draw Arabic with the Persian and Pashto lett
 Sans Ethiopic draws Tigrinya and Amharic (Ge'ez script), and Noto Emoji (monochrome, print
 only: on the web the reader's own colour emoji are better) the emoji. Every file is a woff2
 subset from Fontsource. A file draws, within a family and style, the characters it has and
-no file before it has (`coverage.json`): that is its `unicode-range`, so a browser fetches it
-only for a page that needs it, and no two files claim one character.
+no file before it has (`coverage.json`); its `unicode-range` spans those and the gaps between
+them that no other file draws (a shorter rule on every page; such a character has no glyph
+anywhere). So a browser fetches a file only for a page that needs it, and no two files claim
+one character: WeasyPrint draws a character with the file that claims it, whether it has
+the glyph or not.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 from collections.abc import Iterable
@@ -54,6 +58,7 @@ class Face:
     part: str  # the subset ("latin", "cyrillic") or the other font ("noto-emoji-emoji")
     file: str
     codepoints: frozenset[int]  # what this file draws here: what it has and no file before it
+    claimed: tuple[tuple[int, int], ...]  # its unicode-range (first, last), gaps filled
 
     @property
     def own_family(self) -> str:
@@ -71,7 +76,7 @@ class Face:
             f"font-family:'{family}';font-style:{slant};font-weight:{weight};"
             f"font-display:{'swap' if swap else 'optional'};"
             f"src:url('{url_prefix}/{self.file}') format('woff2');"
-            f"unicode-range:{unicode_range(self.codepoints)}}}"
+            f"unicode-range:{unicode_range(self.claimed)}}}"
         )
 
 
@@ -95,11 +100,29 @@ def faces(*, emoji: bool) -> tuple[Face, ...]:
     for family, (_, styles) in FACES.items():
         for style in styles:
             drawn: set[int] = set()
+            parts = []
             for part, file in _files(family, style, emoji=emoji):
                 if cmaps[file] - drawn:
-                    found.append(Face(family, style, part, file, frozenset(cmaps[file] - drawn)))
+                    parts.append((part, file, frozenset(cmaps[file] - drawn)))
                 drawn |= cmaps[file]
+            for part, file, codepoints in parts:
+                claimed = _fill(runs(codepoints), sorted(drawn - codepoints))
+                found.append(Face(family, style, part, file, codepoints, claimed))
     return tuple(found)
+
+
+def _fill(spans: list[tuple[int, int]], others: list[int]) -> tuple[tuple[int, int], ...]:
+    """`spans` (sorted runs) with each gap between two of them that holds none of `others`
+    (sorted) filled."""
+    filled: list[tuple[int, int]] = []
+    for first, last in spans:
+        if filled:
+            after = bisect.bisect_right(others, filled[-1][1])
+            if after == len(others) or others[after] > first:
+                filled[-1] = (filled[-1][0], last)
+                continue
+        filled.append((first, last))
+    return tuple(filled)
 
 
 def font_files(*, emoji: bool = False) -> list[Path]:
@@ -146,9 +169,9 @@ def runs(codepoints: Iterable[int]) -> list[tuple[int, int]]:
     return [(first, last) for first, last in found]
 
 
-def unicode_range(codepoints: Iterable[int]) -> str:
-    """`U+20-7E,U+A0` for {0x20, ..., 0x7E, 0xA0}."""
-    return ",".join(f"U+{a:X}" if a == b else f"U+{a:X}-{b:X}" for a, b in runs(codepoints))
+def unicode_range(spans: Iterable[tuple[int, int]]) -> str:
+    """`U+20-7E,U+A0` for [(0x20, 0x7E), (0xA0, 0xA0)]."""
+    return ",".join(f"U+{a:X}" if a == b else f"U+{a:X}-{b:X}" for a, b in spans)
 
 
 def _parse_range(text: str) -> set[int]:
@@ -171,6 +194,6 @@ def coverage() -> dict[str, str]:
     from fontTools.ttLib import TTFont  # noqa: PLC0415 - not for every `check`
 
     return {
-        path.name: unicode_range(set(TTFont(path).getBestCmap()))
+        path.name: unicode_range(runs(TTFont(path).getBestCmap()))
         for path in sorted(FONTS_DIR.glob("*.woff2"))
     }
