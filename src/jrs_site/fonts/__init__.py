@@ -1,9 +1,14 @@
 """The self-hosted OFL fonts shared by site, PDF and cards, and which characters they draw.
 
-Source Serif 4 and Source Sans 3 draw Latin (with Vietnamese), Cyrillic and Greek; Noto Naskh
-Arabic (serif) and Noto Sans Arabic draw Arabic with the Persian and Pashto letters, Noto
-Sans Ethiopic draws Tigrinya and Amharic (Ge'ez script), and Noto Emoji (monochrome, print
-only: on the web the reader's own colour emoji are better) the emoji. Every file is a woff2
+Source Serif 4 and Source Sans 3 draw Latin (with Vietnamese), Cyrillic and Greek; Amiri (a
+Naskh) draws Arabic with the Persian and Pashto letters beside both, Noto Sans Ethiopic
+draws Tigrinya and Amharic (Ge'ez script), and Noto Emoji (monochrome, print only: on the web
+the reader's own colour emoji are better) the emoji. Amiri, because the PDF's text (search,
+copy, screen readers, preflight's check that every word printed) reads right with it: the
+Noto Arabic fonts draw a letter as a shape and its dots, one shape for several letters, and
+WeasyPrint gives each glyph one text, so other letters were read than those printed; the sans
+Arabic fonts tried (Vazirmatn, IBM Plex Sans Arabic) draw لا as one glyph, which PDF readers
+read backwards in right-to-left text. Every file is a woff2
 subset from Fontsource. A file draws, within a family and style, the characters it has and
 no file before it has (`coverage.json`); its `unicode-range` spans those and the gaps between
 them that no other file draws (a shorter rule on every page; such a character has no glyph
@@ -36,8 +41,8 @@ SUBSETS = ("latin", "latin-ext", "cyrillic", "cyrillic-ext", "greek", "vietnames
 #: What draws the scripts the families lack, tried after them; shipped upright at these weights
 #: (an italic uses the upright face: slanted Arabic or Ge'ez is wrong), 600 and 800 use 700.
 FALLBACKS = {
-    SERIF: ("noto-naskh-arabic-arabic", "noto-sans-ethiopic-ethiopic"),
-    SANS: ("noto-sans-arabic-arabic", "noto-sans-ethiopic-ethiopic"),
+    SERIF: ("amiri-arabic", "noto-sans-ethiopic-ethiopic"),
+    SANS: ("amiri-arabic", "noto-sans-ethiopic-ethiopic"),
 }
 FALLBACK_WEIGHTS = (400, 700)
 #: Last, in the PDFs only, at 400 for every weight.
