@@ -153,8 +153,15 @@ def font_stack(family: str) -> str:
 
 @functools.cache
 def printable() -> frozenset[int]:
-    """Every character some file of the PDFs draws."""
-    return frozenset().union(*(face.codepoints for face in faces(emoji=True)))
+    """Every character some file of the PDFs draws (what `check` needs, without the rules)."""
+    cmaps = _cmaps()
+    files = {
+        file
+        for family, (_, styles) in FACES.items()
+        for style in styles
+        for _, file in _files(family, style, emoji=True)
+    }
+    return frozenset().union(*(cmaps[file] for file in files))
 
 
 def card_fonts() -> list[Path]:
