@@ -18,7 +18,8 @@ from tests.conftest import REPO, copy_project
 PACKAGE = REPO / "src" / "jrs_site"
 ADAPTERS = ("jrs_site.cli", "jrs_site.mkdocs_plugin", "jrs_site.__main__")
 #: What each stage of the core may import of ours (itself included); the adapters may
-#: import anything. `load` may use the print layout's geometry for its resolution check.
+#: import anything. `load` may use the print layout's geometry for its resolution check, and
+#: what the fonts draw for its glyph check.
 ALLOWED = {
     "jrs_site.model": {"jrs_site.model"},
     "jrs_site.util": {"jrs_site.util"},
@@ -31,6 +32,7 @@ ALLOWED = {
         "jrs_site.render",
         "jrs_site.images",
         "jrs_site.util",
+        "jrs_site.fonts",
         "jrs_site.outputs.pdf.layout",
         "jrs_site.outputs.pdf.settings",
     },

@@ -1,27 +1,52 @@
-"""The self-hosted OFL fonts (Source Serif 4, Source Sans 3) shared by site, PDF and cards.
+"""The self-hosted OFL fonts shared by site, PDF and cards, and which characters they draw.
 
-Files are woff2 subsets from Fontsource: `latin` covers Dutch and French; `latin-ext` adds the
-rest of the Latin script (names from many countries) through `unicode-range`.
+Source Serif 4 and Source Sans 3 draw Latin (with Vietnamese), Cyrillic and Greek; Amiri (a
+Naskh) draws Arabic with the Persian and Pashto letters beside both, Noto Sans Ethiopic
+draws Tigrinya and Amharic (Ge'ez script), and Noto Emoji (monochrome, print only: on the web
+the reader's own colour emoji are better) the emoji. Amiri, because the PDF's text (search,
+copy, screen readers, preflight's check that every word printed) reads right with it: the
+Noto Arabic fonts draw a letter as a shape and its dots, one shape for several letters, and
+WeasyPrint gives each glyph one text, so other letters were read than those printed; the sans
+Arabic fonts tried (Vazirmatn, IBM Plex Sans Arabic) draw لا as one glyph, which PDF readers
+read backwards in right-to-left text. Every file is a woff2
+subset from Fontsource. A file draws, within a family and style, the characters it has and
+no file before it has (`coverage.json`); its `unicode-range` spans those and the gaps between
+them that no other file draws (a shorter rule on every page; such a character has no glyph
+anywhere). So a browser fetches a file only for a page that needs it, and no two files claim
+one character: WeasyPrint draws a character with the file that claims it, whether it has
+the glyph or not.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 FONTS_DIR = Path(__file__).parent
+#: The characters each file has a glyph for (its cmap), made by `coverage()`: reading every
+#: woff2 on each `check` would cost seconds.
+COVERAGE_FILE = FONTS_DIR / "coverage.json"
 SERIF = "Source Serif 4"
 SANS = "Source Sans 3"
-UNICODE_RANGES = {
-    "latin": "U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,"
-    "U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD",
-    "latin-ext": "U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,"
-    "U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C4,U+2113,"
-    "U+2C60-2C7F,U+A720-A7FF",
-}
 FACES = {
     SERIF: ("source-serif-4", ["400-normal", "400-italic", "700-normal", "700-italic"]),
     SANS: ("source-sans-3", ["400-normal", "600-normal", "700-normal", "800-normal"]),
 }
+#: Fontsource's subsets of both families, in the order they are tried.
+SUBSETS = ("latin", "latin-ext", "cyrillic", "cyrillic-ext", "greek", "vietnamese")
+#: What draws the scripts the families lack, tried after them; shipped upright at these weights
+#: (an italic uses the upright face: slanted Arabic or Ge'ez is wrong), 600 and 800 use 700.
+FALLBACKS = {
+    SERIF: ("amiri-arabic", "noto-sans-ethiopic-ethiopic"),
+    SANS: ("amiri-arabic", "noto-sans-ethiopic-ethiopic"),
+}
+FALLBACK_WEIGHTS = (400, 700)
+#: Last, in the PDFs only, at 400 for every weight.
+EMOJI = "noto-emoji-emoji"
 #: The face every page preloads (overrides/main.html): the body text. It may swap in late.
 #: The others are `optional`: used when they arrive in time, else the page keeps its
 #: fallback, so a late font never moves the text and the photo under a headline (Lighthouse
@@ -29,28 +54,158 @@ FACES = {
 PRELOADED = (SERIF, "400-normal")
 
 
-def font_files() -> list[Path]:
-    """Every font file, for copying into the site."""
-    return sorted(FONTS_DIR.glob("*.woff2"))
+@dataclass(frozen=True)
+class Face:
+    """One `@font-face` rule: a file drawing part of a family at one weight and slant."""
+
+    family: str
+    style: str  # e.g. "700-italic"
+    part: str  # the subset ("latin", "cyrillic") or the other font ("noto-emoji-emoji")
+    file: str
+    codepoints: frozenset[int]  # what this file draws here: what it has and no file before it
+    claimed: tuple[tuple[int, int], ...]  # its unicode-range (first, last), gaps filled
+
+    @property
+    def own_family(self) -> str:
+        """The family name of this part alone: `Source Serif 4` for the first subset,
+        `Source Serif 4 cyrillic` for another."""
+        return self.family if self.part == SUBSETS[0] else f"{self.family} {self.part}"
+
+    def css(self, url_prefix: str, *, split: bool) -> str:
+        """The rule; with `split`, under `own_family`."""
+        weight, slant = self.style.split("-")
+        swap = (self.family, self.style) == PRELOADED and self.part in SUBSETS
+        family = self.own_family if split else self.family
+        return (
+            "@font-face{"
+            f"font-family:'{family}';font-style:{slant};font-weight:{weight};"
+            f"font-display:{'swap' if swap else 'optional'};"
+            f"src:url('{url_prefix}/{self.file}') format('woff2');"
+            f"unicode-range:{unicode_range(self.claimed)}}}"
+        )
 
 
-def font_face_css(url_prefix: str) -> str:
-    """`@font-face` rules for every face, with files under `url_prefix` (a URL or a path)."""
-    rules = []
-    for family, (stem, styles) in FACES.items():
+def _files(family: str, style: str, *, emoji: bool) -> list[tuple[str, str]]:
+    """The parts that draw `family` at `style` and their files, in the order they are tried."""
+    stem = FACES[family][0]
+    weight = int(style.split("-")[0])
+    nearest = min(FALLBACK_WEIGHTS, key=lambda w: (abs(w - weight), -w))
+    return [
+        *((subset, f"{stem}-{subset}-{style}.woff2") for subset in SUBSETS),
+        *((font, f"{font}-{nearest}-normal.woff2") for font in FALLBACKS[family]),
+        *([(EMOJI, f"{EMOJI}-400-normal.woff2")] if emoji else []),
+    ]
+
+
+@functools.cache
+def faces(*, emoji: bool) -> tuple[Face, ...]:
+    """Every `@font-face` rule of both families; with `emoji`, the PDFs' emoji too."""
+    cmaps = _cmaps()
+    found = []
+    for family, (_, styles) in FACES.items():
         for style in styles:
-            weight, slant = style.split("-")
-            for subset, unicode_range in UNICODE_RANGES.items():
-                rules.append(
-                    "@font-face{"
-                    f"font-family:'{family}';font-style:{slant};font-weight:{weight};"
-                    f"font-display:{'swap' if (family, style) == PRELOADED else 'optional'};"
-                    f"src:url('{url_prefix}/{stem}-{subset}-{style}.woff2') format('woff2');"
-                    f"unicode-range:{unicode_range}}}"
-                )
+            drawn: set[int] = set()
+            parts = []
+            for part, file in _files(family, style, emoji=emoji):
+                if cmaps[file] - drawn:
+                    parts.append((part, file, frozenset(cmaps[file] - drawn)))
+                drawn |= cmaps[file]
+            for part, file, codepoints in parts:
+                claimed = _fill(runs(codepoints), sorted(drawn - codepoints))
+                found.append(Face(family, style, part, file, codepoints, claimed))
+    return tuple(found)
+
+
+def _fill(spans: list[tuple[int, int]], others: list[int]) -> tuple[tuple[int, int], ...]:
+    """`spans` (sorted runs) with each gap between two of them that holds none of `others`
+    (sorted) filled."""
+    filled: list[tuple[int, int]] = []
+    for first, last in spans:
+        if filled:
+            after = bisect.bisect_right(others, filled[-1][1])
+            if after == len(others) or others[after] > first:
+                filled[-1] = (filled[-1][0], last)
+                continue
+        filled.append((first, last))
+    return tuple(filled)
+
+
+def font_files(*, emoji: bool = False) -> list[Path]:
+    """Every font file a rule names: the site's, or with `emoji` the PDFs'."""
+    return sorted({FONTS_DIR / face.file for face in faces(emoji=emoji)})
+
+
+def font_face_css(url_prefix: str, *, emoji: bool = False, split: bool = False) -> str:
+    """`@font-face` rules for every face, with files under `url_prefix` (a URL or a path);
+    with `split`, each part under a family of its own (see `font_stack`)."""
+    rules = (face.css(url_prefix, split=split) for face in faces(emoji=emoji))
     return "\n".join(rules) + "\n"
 
 
-def card_font(bold: bool = True) -> Path:
-    """A font file Pillow can draw social-card titles with (FreeType reads woff2)."""
-    return FONTS_DIR / f"source-sans-3-latin-{'700' if bold else '400'}-normal.woff2"
+def font_stack(family: str) -> str:
+    """`"Source Serif 4", "Source Serif 4 latin-ext", ...`: the parts of `family`, each under
+    its own name, in order, emoji included. WeasyPrint writes the files of one family name
+    into one PDF font, drawing one file's glyph numbers with another's shapes (every `ș` and
+    `ğ` of the latin-ext file came out as some other letter); apart, each is its own font."""
+    parts = dict.fromkeys(f.own_family for f in faces(emoji=True) if f.family == family)
+    return ", ".join(f'"{name}"' for name in parts)
+
+
+@functools.cache
+def printable() -> frozenset[int]:
+    """Every character some file of the PDFs draws (what `check` needs, without the rules)."""
+    cmaps = _cmaps()
+    files = {
+        file
+        for family, (_, styles) in FACES.items()
+        for style in styles
+        for _, file in _files(family, style, emoji=True)
+    }
+    return frozenset().union(*(cmaps[file] for file in files))
+
+
+def card_fonts() -> list[Path]:
+    """The files of the bold sans, in order, for social-card titles: Pillow draws a text with
+    one font, so the cards merge them into one (outputs/web/cards.py)."""
+    return [FONTS_DIR / file for _, file in _files(SANS, "700-normal", emoji=False)]
+
+
+def runs(codepoints: Iterable[int]) -> list[tuple[int, int]]:
+    """The runs of consecutive characters, first and last: [(0x20, 0x7E), (0xA0, 0xA0)]."""
+    found: list[list[int]] = []
+    for code in sorted(codepoints):
+        if found and code == found[-1][1] + 1:
+            found[-1][1] = code
+        else:
+            found.append([code, code])
+    return [(first, last) for first, last in found]
+
+
+def unicode_range(spans: Iterable[tuple[int, int]]) -> str:
+    """`U+20-7E,U+A0` for [(0x20, 0x7E), (0xA0, 0xA0)]."""
+    return ",".join(f"U+{a:X}" if a == b else f"U+{a:X}-{b:X}" for a, b in spans)
+
+
+def _parse_range(text: str) -> set[int]:
+    """The characters of a `unicode_range` text."""
+    codes: set[int] = set()
+    for part in filter(None, text.split(",")):
+        first, _, last = part.removeprefix("U+").partition("-")
+        codes.update(range(int(first, 16), int(last or first, 16) + 1))
+    return codes
+
+
+def _cmaps() -> dict[str, set[int]]:
+    """What each file has a glyph for, from `COVERAGE_FILE`."""
+    written = json.loads(COVERAGE_FILE.read_text("utf-8"))
+    return {file: _parse_range(text) for file, text in written.items()}
+
+
+def coverage() -> dict[str, str]:
+    """What `COVERAGE_FILE` holds, read from the font files themselves (fontTools)."""
+    from fontTools.ttLib import TTFont  # noqa: PLC0415 - not for every `check`
+
+    return {
+        path.name: unicode_range(runs(TTFont(path).getBestCmap()))
+        for path in sorted(FONTS_DIR.glob("*.woff2"))
+    }

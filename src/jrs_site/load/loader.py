@@ -19,7 +19,15 @@ from pydantic import BaseModel, ValidationError
 
 from jrs_site.images import ImageError, Inspector, inspect
 from jrs_site.load.config import read_languages
-from jrs_site.load.sources import SourceError, read_markdown, read_text, read_yaml, value_line
+from jrs_site.load.glyphs import glyph_problems
+from jrs_site.load.sources import (
+    SourceError,
+    dotted,
+    read_markdown,
+    read_text,
+    read_yaml,
+    value_line,
+)
 from jrs_site.model import schemas
 from jrs_site.model.bundles import (
     Article,
@@ -102,7 +110,7 @@ def _untranslated(value: Any, path: Path, at: tuple[str | int, ...]) -> list[Pro
             Problem(
                 path,
                 f"not translated into {english_name(lang)} yet: '{lang}:' is missing",
-                _dotted(at),
+                dotted(at),
                 value_line(path, at),
                 "warning",
                 f"add '{lang}: ...' here; until then the {english_name(lang)} pages show "
@@ -199,7 +207,7 @@ def _todo_problem(
     return Problem(
         path,
         "still to fill in" + (f": {what}" if what else ""),
-        field=_dotted((*at, *loc)),
+        field=dotted((*at, *loc)),
         line=_line_of(path, (*at, *loc), first_line),
         hint="replace the TODO"
         + (f": {info.description}" if info is not None and info.description else ""),
@@ -257,7 +265,7 @@ def _schema_problem(
     err: Any, model: type[BaseModel], path: Path, first_line: int, at: tuple[str | int, ...]
 ) -> Problem:
     loc = err["loc"]
-    name = _dotted((*at, *loc))
+    name = dotted((*at, *loc))
     line = _line_of(path, (*at, *loc), first_line)
     kind = err["type"]
     if kind == "extra_forbidden":
@@ -281,11 +289,6 @@ def _schema_problem(
     message = err["msg"].removeprefix("Value error, ")
     found_text = "" if shown in message else f"; found {shown}"
     return Problem(path, message + found_text, field=name, line=line)
-
-
-def _dotted(loc: tuple[str | int, ...]) -> str:
-    """`("articles", 2, "story")` -> `articles[2].story`."""
-    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc).lstrip(".")
 
 
 def _walk(model: type[BaseModel], loc: tuple[str | int, ...]) -> tuple[Any, Any]:
@@ -349,10 +352,12 @@ class Loader:
     def _read_yaml(self, path: Path) -> Any:
         """The parsed file, or UNREADABLE (its problem is recorded): not checked further."""
         try:
-            return read_yaml(path)
+            data = read_yaml(path)
         except SourceError as exc:
             self.problems.extend([exc.problem])
             return UNREADABLE
+        self.problems.extend(glyph_problems(path, data))
+        return data
 
     def _load_model(self, path: Path, model: type[M]) -> M | None:
         data = self._read_yaml(path)
@@ -503,6 +508,7 @@ class Loader:
                 hint="look for text pasted twice or by mistake; shorten the text or split it "
                 "into several articles",
             )
+        self.problems.extend(glyph_problems(path, source.meta, source.body, source.body_line))
         for match in TODO_LINE_RE.finditer(source.body):
             self.problems.add(
                 path,
@@ -765,7 +771,7 @@ class Loader:
         """A problem with the value at `loc` in `path`, e.g. `("articles", 2)`: its field name
         and, when the YAML gives it, its line."""
         line = value_line(path, loc)
-        self.problems.add(path, message, field=_dotted(loc), line=line, **kwargs)
+        self.problems.add(path, message, field=dotted(loc), line=line, **kwargs)
 
     def _author(self, site: Site, path: Path, loc: tuple[str | int, ...], author_id: str) -> None:
         if author_id not in site.authors:

@@ -194,6 +194,11 @@ def read_markdown(path: Path) -> MarkdownSource:
     return MarkdownSource(path, meta, "\n".join(lines[end + 1 :]), end + 2)
 
 
+def dotted(loc: Sequence[str | int]) -> str:
+    """`("articles", 2, "story")` -> `articles[2].story`."""
+    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc).lstrip(".")
+
+
 def value_line(path: Path, loc: Sequence[str | int]) -> int | None:
     """The 1-based line where the value at `loc` (e.g. `("consent", "uses", 0)`) is written in
     a YAML file or a Markdown file's front matter: the deepest part of `loc` that is found."""

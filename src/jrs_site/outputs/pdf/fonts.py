@@ -1,24 +1,26 @@
 """The site's woff2 fonts in, TrueType copies in the cache out, for WeasyPrint to read fast.
 
-WeasyPrint unpacks every woff2 face on every render (about a second for our sixteen files);
-unpacked once into the cache, the same faces load in a few milliseconds.
+WeasyPrint unpacks every woff2 face on every render (about a second for sixteen files);
+unpacked once into the cache, the same faces load in a few milliseconds. The PDFs use every
+face of the site and the emoji (`jrs_site.fonts`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
-from jrs_site.fonts import font_face_css, font_files
+from jrs_site.fonts import FACES, font_face_css, font_files, font_stack
 from jrs_site.util.files import write_atomic
 
 
 def truetype_dir(cache_dir: Path) -> Path:
     """A folder of TrueType copies of every font file, made on first use; named by a hash of
     the woff2 files, so new fonts get a new folder."""
-    files = font_files()
+    files = font_files(emoji=True)
     digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()[:12]
     folder = cache_dir / f"fonts-{digest}"
     for woff2 in files:
@@ -31,7 +33,10 @@ def truetype_dir(cache_dir: Path) -> Path:
     return folder
 
 
-def truetype_face_css(cache_dir: Path) -> str:
-    """The site's `@font-face` rules, pointing at the TrueType copies."""
-    css = font_face_css(truetype_dir(cache_dir).as_uri())
-    return css.replace(".woff2') format('woff2')", ".ttf') format('truetype')")
+def with_fonts(cache_dir: Path, stylesheet: str) -> str:
+    """The PDFs' `@font-face` rules, pointing at the TrueType copies, then `stylesheet` with
+    each of our family names replaced by all its parts (`font_stack`)."""
+    css = font_face_css(truetype_dir(cache_dir).as_uri(), emoji=True, split=True)
+    css = css.replace(".woff2') format('woff2')", ".ttf') format('truetype')")
+    names = "|".join(map(re.escape, FACES))
+    return css + re.sub(rf"([\"'])({names})\1", lambda m: font_stack(m[2]), stylesheet)

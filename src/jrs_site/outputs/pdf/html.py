@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from jrs_site.images import inspect
 from jrs_site.model.bundles import Article, Bundle, Edition, Report, Site, Story, photos_in
-from jrs_site.outputs.pdf.fonts import truetype_face_css
+from jrs_site.outputs.pdf.fonts import with_fonts
 from jrs_site.outputs.pdf.layout import (
     MM_PER_INCH,
     PHOTO_PAGE_HEIGHT,
@@ -299,9 +299,7 @@ class EditionHtml:
         self.options = options
         photos = PrintPhotos(options, cache_dir / "images", site.root)
         self.page = PrintContext(site, lang, {}, "", options=options, photos=photos)
-        self.stylesheet = (
-            page_css(options) + truetype_face_css(cache_dir) + STYLESHEET.read_text("utf-8")
-        )
+        self.stylesheet = page_css(options) + with_fonts(cache_dir, STYLESHEET.read_text("utf-8"))
         self._env = document_templates(str(TEMPLATES))
 
     def main(self, flowing: Collection[str] = (), compact: bool = False) -> str:

@@ -16,6 +16,7 @@ from typing import Literal
 import pikepdf
 import pypdfium2 as pdfium
 
+from jrs_site.load.glyphs import describe
 from jrs_site.outputs.pdf.layout import BLEED, MARGIN_BOTTOM, MM_PER_INCH, PAGE_HEIGHT, PAGE_WIDTH
 
 PT_PER_MM = 72 / MM_PER_INCH
@@ -30,6 +31,8 @@ SAFETY = 3.0
 SHOWN = 5
 #: Operators that paint in DeviceRGB, which PDF/X-4 forbids next to a CMYK output intent.
 RGB_OPERATORS = {"rg", "RG"}
+#: Operators that draw text: their last operand is the string (or array of strings).
+TEXT_SHOWING = {"Tj", "TJ", "'", '"'}
 
 Status = Literal["ok", "warn", "fail"]
 Box = tuple[float, float, float, float]
@@ -96,16 +99,16 @@ def preflight(path: Path, source: Source | None = None) -> PreflightReport:
         report.checks.append(_page_count(len(pages)))
         report.checks.append(_fonts(pages))
         report.checks.append(_annotations(pages))
-        rgb_operators = 0
+        painted = _Painted()
         for number, page in enumerate(pages, start=1):
-            images, rgb = _walk(page.obj, page.obj.get("/Resources"), IDENTITY, number)
-            report.images += images
-            rgb_operators += rgb
+            _walk(page.obj, page.obj.get("/Resources"), IDENTITY, number, painted)
+        report.images = painted.images
         report.checks += _images(report.images)
-        report.checks.append(_vector_colour(rgb_operators))
+        report.checks.append(_vector_colour(painted.rgb))
         report.checks.append(_output_intent(pdf))
         report.checks.append(_pdfx(pdf))
     pages_drawn = drawn(path)
+    report.checks.append(_notdef(painted, pages_drawn))
     report.checks += _safe_area(pages_drawn, report.images)
     report.checks.append(_empty_pages(pages_drawn, report.images))
     if source is not None:
@@ -237,6 +240,122 @@ def _annotations(pages: list[pikepdf.Page]) -> Check:
     return Check("Annotations", "ok", "none")
 
 
+# -- glyphs ------------------------------------------------------------------------------------
+
+_CMAP_SECTION = re.compile(rb"begin(cid|bf|codespace)(char|range)(.*?)end\1\2", re.S)
+_CMAP_VALUE = rb"(<[0-9a-fA-F]*>|\d+|\[[^\]]*\])"  # a CID, a text, or texts (a range's)
+_CMAP_ENTRIES = {
+    b"char": re.compile(rb"<([0-9a-fA-F]+)>()\s*" + _CMAP_VALUE),
+    b"range": re.compile(rb"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*" + _CMAP_VALUE),
+}
+
+
+def _cmap(stream: pikepdf.Stream) -> tuple[int, dict[int, int | str]]:
+    """A CMap stream: the length of its codes (bytes) and what each code maps to, a CID
+    (`begincidchar`) or a text (`beginbfchar`, a ToUnicode CMap)."""
+    data = stream.read_bytes()
+    length, found = 2, {}
+    for kind, shape, body in _CMAP_SECTION.findall(data):
+        if kind == b"codespace":
+            length = len(body.split(b">")[0].strip(b" \n<")) // 2
+            continue
+        for first, last, value in _CMAP_ENTRIES[shape].findall(body):
+            for offset, code in enumerate(range(int(first, 16), int(last or first, 16) + 1)):
+                found[code] = _cmap_value(value, offset)
+    return length, found
+
+
+def _cmap_value(value: bytes, offset: int) -> int | str:
+    """The CID or text of a CMap entry, for the code `offset` after the first of its range."""
+    if value.startswith(b"["):
+        value = re.findall(rb"<[0-9a-fA-F]*>", value)[offset]
+        offset = 0
+    if not value.startswith(b"<"):
+        return int(value) + offset
+    text = bytes.fromhex(value[1:-1].decode()).decode("utf-16-be", "replace")
+    return text[:-1] + chr(ord(text[-1]) + offset) if text and offset else text
+
+
+@dataclass(frozen=True)
+class Codes:
+    """How the codes of a composite (Type0) font's strings map to glyphs and to text."""
+
+    length: int  # bytes per code
+    cids: dict[int, int | str] | None  # code -> CID, from an embedded CMap; None: Identity
+    gids: bytes | None  # CIDToGIDMap: two bytes per CID; None: Identity
+    text: dict[int, int | str]  # code -> its text (ToUnicode)
+
+    @classmethod
+    def of(cls, font: pikepdf.Dictionary) -> Codes | None:
+        """A Type0 font's codes (what WeasyPrint writes), or None for a font of another kind
+        or with a predefined CMap: not checked."""
+        if font.get("/Subtype") != "/Type0":
+            return None
+        encoding = font.get("/Encoding")
+        if isinstance(encoding, pikepdf.Stream):
+            length, cids = _cmap(encoding)
+        elif encoding in ("/Identity-H", "/Identity-V"):
+            length, cids = 2, None
+        else:
+            return None
+        gids = font.DescendantFonts[0].get("/CIDToGIDMap")
+        to_unicode = font.get("/ToUnicode")
+        return cls(
+            length,
+            cids,
+            gids.read_bytes() if isinstance(gids, pikepdf.Stream) else None,
+            _cmap(to_unicode)[1] if isinstance(to_unicode, pikepdf.Stream) else {},
+        )
+
+    def glyph(self, code: int) -> int:
+        """The glyph a code draws; 0 is .notdef (an unmapped code or CID draws it too)."""
+        cid = code if self.cids is None else self.cids.get(code, 0)
+        if not isinstance(cid, int) or self.gids is None:
+            return cid if isinstance(cid, int) else 0
+        return int.from_bytes(self.gids[2 * cid : 2 * cid + 2] or b"\0\0", "big")
+
+    def notdef(self, shown: pikepdf.Object) -> list[str]:
+        """The text of each code of a Tj string or TJ array that draws .notdef."""
+        strings = shown if isinstance(shown, pikepdf.Array) else [shown]
+        found = []
+        for string in strings:
+            if not isinstance(string, pikepdf.String):
+                continue  # a TJ array's spacing
+            data = bytes(string)
+            for start in range(0, len(data) - self.length + 1, self.length):
+                code = int.from_bytes(data[start : start + self.length], "big")
+                if self.glyph(code) == 0:
+                    found.append(str(self.text.get(code, "")))
+        return found
+
+
+def _notdef(painted: _Painted, pages: list[DrawnPage]) -> Check:
+    """No character is drawn as .notdef: a font without a glyph for it prints an empty box."""
+    findings: dict[tuple[str, str], int] = {}
+    for page, height, text in painted.notdef:
+        where = pages[page - 1].where((0.0, height, 0.0, height))
+        shown = " ".join(describe(char) for char in text) or "a character without text"
+        findings[where, shown] = findings.get((where, shown), 0) + 1
+    if findings:
+        listed = [
+            f"{where}: {shown}" + (f" ({count} times)" if count > 1 else "")
+            for (where, shown), count in findings.items()
+        ]
+        return Check(
+            "Glyphs",
+            "fail",
+            f"{len(painted.notdef)} character(s) printed as an empty box (.notdef: no font "
+            "has them): " + _listed(listed),
+        )
+    unchecked = sum(1 for codes in painted.fonts.values() if codes is None)
+    return Check(
+        "Glyphs",
+        "ok",
+        "no empty box (.notdef)"
+        + (f"; {unchecked} fonts of another kind not checked" if unchecked else ""),
+    )
+
+
 # -- images and colour -------------------------------------------------------------------------
 
 
@@ -288,24 +407,47 @@ def _intersect(a: Box, b: Box) -> Box:
     return (x0, y0, max(x0, x1), max(y0, y1))
 
 
+@dataclass
+class _Painted:
+    """What the content streams of a file paint that the checks look at."""
+
+    images: list[PlacedImage] = field(default_factory=list)
+    rgb: int = 0  # paint operations in DeviceRGB
+    notdef: list[tuple[int, float, str]] = field(default_factory=list)  # page, height, text
+    fonts: dict[tuple[int, int], Codes | None] = field(default_factory=dict)  # by object
+
+
 def _walk(
     owner: pikepdf.Object,
     resources: pikepdf.Object | None,
     ctm: Matrix,
     page: int,
+    painted: _Painted,
     clip: Box | None = None,
-) -> tuple[list[PlacedImage], int]:
+) -> None:
     """The images a content stream draws, with their size on paper and the part left visible
-    by the clipping rectangles, and how many times it paints in DeviceRGB; forms are followed
-    with their own matrix and resources."""
-    images: list[PlacedImage] = []
-    rgb = 0
+    by the clipping rectangles, how many times it paints in DeviceRGB, and where it draws
+    glyph 0 (.notdef, an empty box); forms are followed with their own matrix and
+    resources."""
     stack: list[tuple[Matrix, Box | None]] = []
     path: Box | None = None  # the rectangles of the path being built, on the page
     xobjects = (resources or {}).get("/XObject") or {}
+    fonts = (resources or {}).get("/Font") or {}
+    codes: Codes | None = None  # of the current font
+    line: Matrix = IDENTITY  # the text line matrix (the start of the line)
+    leading = 0.0
     for operands, operator in pikepdf.parse_content_stream(owner):
         op = str(operator)
-        if op == "q":
+        if op in TEXT_SHOWING and codes is not None:
+            if op in ("'", '"'):
+                line = _multiply((1, 0, 0, 1, 0, -leading), line)
+            height = _multiply(line, ctm)[5]
+            painted.notdef += [(page, height, text) for text in codes.notdef(operands[-1])]
+        elif op == "Tf":
+            codes = _codes(fonts.get(operands[0]), painted.fonts)
+        elif op in ("BT", "Tm", "Td", "TD", "T*", "TL"):
+            line, leading = _text_line(op, operands, line, leading)
+        elif op == "q":
             stack.append((ctm, clip))
         elif op == "Q" and stack:
             ctm, clip = stack.pop()
@@ -319,7 +461,7 @@ def _walk(
         elif op in ("n", "f", "F", "f*", "S", "s", "B", "B*", "b", "b*"):
             path = None
         elif op in RGB_OPERATORS or (op in ("cs", "CS") and operands[0] == "/DeviceRGB"):
-            rgb += 1
+            painted.rgb += 1
         elif op == "Do":
             xobject = xobjects.get(operands[0])
             if xobject is None:
@@ -328,7 +470,7 @@ def _walk(
                 width = math.hypot(ctm[0], ctm[1])
                 height = math.hypot(ctm[2], ctm[3])
                 drawn_box = _transform((0, 0, 1, 1), ctm)
-                images.append(
+                painted.images.append(
                     PlacedImage(
                         page,
                         str(operands[0])[1:],
@@ -340,16 +482,37 @@ def _walk(
                 )
             elif xobject.get("/Subtype") == "/Form":
                 matrix = tuple(float(v) for v in xobject.get("/Matrix", IDENTITY))
-                found, painted = _walk(
+                _walk(
                     xobject,
                     xobject.get("/Resources"),
                     _multiply(matrix, ctm),  # type: ignore[arg-type]
                     page,
+                    painted,
                     clip,
                 )
-                images += found
-                rgb += painted
-    return images, rgb
+
+
+def _codes(
+    font: pikepdf.Dictionary | None, known: dict[tuple[int, int], Codes | None]
+) -> Codes | None:
+    """`Codes.of(font)`, read once for each font object of the file."""
+    if font is None or not font.is_indirect:
+        return None if font is None else Codes.of(font)
+    if font.objgen not in known:
+        known[font.objgen] = Codes.of(font)
+    return known[font.objgen]
+
+
+def _text_line(op: str, operands: list, line: Matrix, leading: float) -> tuple[Matrix, float]:
+    """The text line matrix and leading after a text positioning operator."""
+    if op == "BT":
+        return IDENTITY, leading
+    if op == "Tm":
+        return tuple(float(v) for v in operands), leading  # type: ignore[return-value]
+    if op == "TL":
+        return line, float(operands[0])
+    x, y = (0.0, -leading) if op == "T*" else (float(operands[0]), float(operands[1]))
+    return _multiply((1, 0, 0, 1, x, y), line), -y if op == "TD" else leading
 
 
 def _images(images: list[PlacedImage]) -> list[Check]:
