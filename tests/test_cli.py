@@ -75,3 +75,13 @@ def test_check_warns_about_a_photo_too_small_for_print(project: Path, monkeypatc
     assert code == 0, "a print-only problem does not block the website"
     assert "warning" in output and "150 ppi minimum" in output
     assert "'cover.jpg' in the print edition 118" in output and "--variant print" in output
+
+
+def test_a_cache_folder_that_is_a_broken_link_is_an_error_not_a_traceback(
+    project: Path, monkeypatch
+) -> None:
+    (project / ".cache").symlink_to(project / "gone")
+    code, output = cli(project, monkeypatch, "pdf", "118", "--variant", "screen")
+    assert code == 1
+    assert "the file system refused" in output and ".cache" in output
+    assert "Traceback" not in output

@@ -34,6 +34,18 @@ class LazyGroup(click.Group):
         module = importlib.import_module(f"{__name__}.{COMMANDS[cmd_name][0]}")
         return getattr(module, cmd_name)
 
+    def invoke(self, ctx: click.Context) -> object:
+        """The command; a file the system refuses (a folder that is a broken link, a full
+        disk, no permission) is a one-line error naming the file, never a traceback."""
+        try:
+            return super().invoke(ctx)
+        except OSError as error:
+            where = f" '{error.filename}'" if error.filename else ""
+            raise click.ClickException(
+                f"the file system refused{where}: {error.strerror or error}; check that the "
+                "folder exists, that you may write in it and that the disk is not full"
+            ) from None
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The command list from COMMANDS, without importing every command's module."""
         with formatter.section("Commands"):
