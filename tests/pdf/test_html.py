@@ -23,7 +23,12 @@ from tests.pdf.conftest import options
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("<p>Beste lezer,</p><p>Tweede.</p>", '<p class="first"><span class="dropcap">B</span>'),
+        ("<p>Beste lezer</p><p>Tweede.</p>", '<p class="first"><span class="dropcap">B</span>'),
+        # A salutation on its own: the letter opens the text after it.
+        (
+            "<p>Beste lezer,</p>\n<p>Tweede.</p>",
+            '<p>Beste lezer,</p>\n<p class="first"><span class="dropcap">T</span>',
+        ),
         ("<h2>Titel</h2>\n<p>“Wachten”</p>", '<p class="first"><span class="dropcap">“W</span>'),
         ("<p><strong>Donderdag</strong></p>", '<p class="first"><strong><span class="dropcap">D'),
         ('<p dir="ltr">Beste</p>', '<p class="first" dir="ltr"><span class="dropcap">B</span>'),

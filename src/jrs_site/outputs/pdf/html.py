@@ -79,14 +79,22 @@ _ADDRESS = re.compile(r"(?:\bhttps?://|\bwww\.|[\w.+-]+@)[^\s<>\"]*[^\s<>\".,;:!
 _ADDRESS_BREAK = re.compile(r"(?<=[/.])(?![/.])")
 
 
+#: A salutation on a line of its own ("Beste lezer,", "Chère lectrice, cher lecteur,").
+_SALUTATION = re.compile(r"<p>[^<]{1,60},</p>")
+
+
 def drop_cap(body_html: str) -> str:
     """Wrap the first letter of the body's first paragraph (with its accents) in `<span
-    class="dropcap">` (a floated `::first-letter` crashes WeasyPrint inside columns); no drop
-    cap when the body does not open with a plain paragraph, nor in a pull quote or a caption,
-    nor on a letter that joins the next (Arabic, N'Ko, Mongolian...)."""
+    class="dropcap">` (a floated `::first-letter` crashes WeasyPrint inside columns), or of
+    the paragraph after a salutation; no drop cap when the body does not open with a plain
+    paragraph, nor in a pull quote or a caption, nor on a letter that joins the next (Arabic,
+    N'Ko, Mongolian...)."""
     figures = [m.span() for m in _FIGURE.finditer(body_html)]
-    paragraphs = (m.start() for m in re.finditer(r"<p[ >]", body_html))
-    first = next((p for p in paragraphs if not any(a <= p < b for a, b in figures)), -1)
+    paragraphs = [m.start() for m in re.finditer(r"<p[ >]", body_html)]
+    plain = [p for p in paragraphs if not any(a <= p < b for a, b in figures)]
+    first = plain[0] if plain else -1
+    if len(plain) > 1 and _SALUTATION.match(body_html, first):
+        first = plain[1]  # "Beste lezer," stands alone: the letter opens the text after it
     match = _FIRST_PARAGRAPH.match(body_html, first) if first >= 0 else None
     if match is None or _joins(match.group(3)[-1]):
         return body_html
