@@ -28,7 +28,7 @@ from tests.tools import require
 
 PAGES = ["", "about/", "support/", "contact/", "privacy/", "stories/", "editions/", "reports/"]
 #: The staff guide: built, but outside the navigation.
-GUIDE = ["", "testimony/", "edition/", "report/", "photos/", "print/", "reference/"]
+GUIDE = ["", "testimony/", "edition/", "report/", "photos/", "languages/", "print/", "reference/"]
 
 
 def soup(path: Path) -> BeautifulSoup:
