@@ -398,14 +398,21 @@ def add_voices(project: Path) -> None:
         write_photo(project / name, size)
 
 
-@pytest.fixture(scope="session")
-def voices(tmp_path_factory: pytest.TempPathFactory, test_cache: Path) -> Built:
-    """The example site with edition 119 added, built."""
-    project = copy_project(tmp_path_factory.mktemp("voices") / "project", test_cache)
-    add_voices(project)
+def build_changed(
+    tmp_path_factory: pytest.TempPathFactory, cache: Path, change: Callable[[Path], None]
+) -> Built:
+    """A copy of the example with `change` made to it, built (the build must succeed)."""
+    project = copy_project(tmp_path_factory.mktemp("changed") / "project", cache)
+    change(project)
     result = build(project)
     assert result.returncode == 0, result.stderr[-4000:]
     return Built(project, project / "site", result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="session")
+def voices(tmp_path_factory: pytest.TempPathFactory, test_cache: Path) -> Built:
+    """The example site with edition 119 added, built."""
+    return build_changed(tmp_path_factory, test_cache, add_voices)
 
 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff", ".heic"}

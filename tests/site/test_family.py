@@ -4,14 +4,13 @@ line of its pages in both languages, on its card, in the feeds and in the newsle
 from __future__ import annotations
 
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import build, copy_project
+from tests.conftest import Built, build_changed
 
 #: Esther (a pseudonym) and her daughter Grace (her real name), and a name to escape.
 FAMILY = (
@@ -29,24 +28,18 @@ CARD = {"nl": "Esther, Grace en <b>Jo & Li</b>", "fr": "Esther, Grace et <b>Jo &
 HOME = {"nl": "", "fr": "fr/"}
 
 
-@dataclass(frozen=True)
-class Family:
-    project: Path
-    site: Path
-
-
 @pytest.fixture(scope="module")
-def family_site(tmp_path_factory: pytest.TempPathFactory, test_cache: Path) -> Family:
+def family_site(tmp_path_factory: pytest.TempPathFactory, test_cache: Path) -> Built:
     """The example with Esther's testimony (printed in edition 118) told by a family."""
-    project = copy_project(tmp_path_factory.mktemp("family") / "project", test_cache)
-    meta = project / "stories/esther/story.yml"
-    text = meta.read_text("utf-8")
-    person = "person:\n  name: Esther\n  pseudonym: true\n"
-    assert person in text
-    meta.write_text(text.replace(person, FAMILY), "utf-8")
-    result = build(project)
-    assert result.returncode == 0, result.stderr[-4000:]
-    return Family(project, project / "site")
+
+    def tell_as_a_family(project: Path) -> None:
+        meta = project / "stories/esther/story.yml"
+        text = meta.read_text("utf-8")
+        person = "person:\n  name: Esther\n  pseudonym: true\n"
+        assert person in text
+        meta.write_text(text.replace(person, FAMILY), "utf-8")
+
+    return build_changed(tmp_path_factory, test_cache, tell_as_a_family)
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
@@ -55,7 +48,7 @@ def page(site: Path, path: str) -> BeautifulSoup:
 
 @pytest.mark.parametrize("lang", ["nl", "fr"])
 def test_the_facts_line_names_each_person_with_their_own_note(
-    family_site: Family, lang: str
+    family_site: Built, lang: str
 ) -> None:
     facts = page(family_site.site, f"{HOME[lang]}stories/esther").select_one(".jrs-facts")
     first = facts.select_one("span")
@@ -65,7 +58,7 @@ def test_the_facts_line_names_each_person_with_their_own_note(
 
 
 @pytest.mark.parametrize("lang", ["nl", "fr"])
-def test_the_card_names_the_family(family_site: Family, lang: str) -> None:
+def test_the_card_names_the_family(family_site: Built, lang: str) -> None:
     cards = page(family_site.site, f"{HOME[lang]}stories").select(".jrs-card")
     card = next(c for c in cards if c.select_one("a[href$='esther/']"))
     meta = card.select_one(".jrs-card__meta").get_text()
@@ -73,7 +66,7 @@ def test_the_card_names_the_family(family_site: Family, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["nl", "fr"])
-def test_the_feed_names_each_person_with_their_own_note(family_site: Family, lang: str) -> None:
+def test_the_feed_names_each_person_with_their_own_note(family_site: Built, lang: str) -> None:
     feed = feedparser.parse((family_site.site / HOME[lang] / "feed.xml").read_bytes())
     entry = next(e for e in feed.entries if e.link.endswith("/esther/"))
     content = BeautifulSoup(entry.content[0].value, "lxml")
@@ -84,7 +77,7 @@ def test_the_feed_names_each_person_with_their_own_note(family_site: Family, lan
 @pytest.mark.pdf
 @pytest.mark.parametrize("lang", ["nl", "fr"])
 def test_the_newsletter_prints_each_person_with_their_own_note(
-    family_site: Family, lang: str
+    family_site: Built, lang: str
 ) -> None:
     (pdf,) = (family_site.site / "pdf").glob(f"*-118-{lang}.pdf")
     text = subprocess.run(

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from jrs_site.load.loader import validate
 from jrs_site.model.languages import Languages, configure, languages
 from jrs_site.model.schemas import Localized
-from tests.conftest import Built, build, copy_project
+from tests.conftest import Built, build_changed
 
 ENGLISH = """\
         - locale: en
@@ -42,19 +42,18 @@ grant stopped, I could no longer pay the enrolment fee. "No enrolment, no card,"
 
 @pytest.fixture(scope="module")
 def trilingual(tmp_path_factory: pytest.TempPathFactory, test_cache: Path) -> Built:
-    project = copy_project(tmp_path_factory.mktemp("trilingual") / "project", test_cache)
-    config = project / "mkdocs.yml"
-    text = config.read_text("utf-8")
-    anchor = "  - jrs\n"
-    assert anchor in text
-    config.write_text(text.replace(anchor, ENGLISH + anchor, 1), "utf-8")
-    (project / "stories/esther/en.md").write_text(ESTHER_EN, "utf-8")
-    (project / "docs/en").mkdir()
-    home = (project / "docs/nl/index.md").read_text("utf-8")
-    (project / "docs/en/index.md").write_text(home, "utf-8")
-    result = build(project)
-    assert result.returncode == 0, result.stderr[-4000:]
-    return Built(project, project / "site", result.stdout + result.stderr)
+    def add_english(project: Path) -> None:
+        config = project / "mkdocs.yml"
+        text = config.read_text("utf-8")
+        anchor = "  - jrs\n"
+        assert anchor in text
+        config.write_text(text.replace(anchor, ENGLISH + anchor, 1), "utf-8")
+        (project / "stories/esther/en.md").write_text(ESTHER_EN, "utf-8")
+        (project / "docs/en").mkdir()
+        home = (project / "docs/nl/index.md").read_text("utf-8")
+        (project / "docs/en/index.md").write_text(home, "utf-8")
+
+    return build_changed(tmp_path_factory, test_cache, add_english)
 
 
 def _pages(site: Path, prefix: str, others: tuple[str, ...] = ()) -> set[str]:
