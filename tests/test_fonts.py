@@ -13,6 +13,7 @@ from jrs_site.fonts import (
     FACES,
     FONTS_DIR,
     PRELOADED,
+    PRINT_ONLY,
     coverage,
     faces,
     font_face_css,
@@ -48,7 +49,7 @@ def test_the_coverage_file_is_what_the_font_files_hold() -> None:
 
 
 def test_every_font_file_is_used_and_the_pdf_draws_every_script() -> None:
-    assert set(font_files(emoji=True)) == set(FONTS_DIR.glob("*.woff2"))
+    assert set(font_files(pdf=True)) == set(FONTS_DIR.glob("*.woff2"))
     for sample in ("ẞđ", "ỮŞșț", "ЖӨү", "Ωή", "پژټښۍې", "ሰላምትግርኛ", "😀👍"):
         assert {ord(c) for c in sample} <= printable(), sample
     assert 0xE000 not in printable()
@@ -65,11 +66,17 @@ def test_the_card_font_draws_titles_in_every_script_but_emoji(tmp_path: Path) ->
     social_card(VOICES["Arabic"], "Ankerpunt", None, None, tmp_path / "card.jpg", font)
 
 
+def test_the_site_leaves_out_the_print_only_weights() -> None:
+    site = {(face.family, face.style) for face in faces(pdf=False)}
+    assert site == {(f, s) for f, (_, styles) in FACES.items() for s in styles} - PRINT_ONLY
+    assert {(face.family, face.style) for face in faces(pdf=True)} >= PRINT_ONLY
+
+
 def test_no_two_files_claim_a_character_and_each_claims_what_it_draws() -> None:
     """WeasyPrint draws a character with the file whose unicode-range has it, glyph or not."""
-    for emoji in (False, True):
+    for pdf in (False, True):
         groups: dict[tuple[str, str], list] = {}
-        for face in faces(emoji=emoji):
+        for face in faces(pdf=pdf):
             groups.setdefault((face.family, face.style), []).append(face)
         for group in groups.values():
             spans = sorted(span for face in group for span in face.claimed)

@@ -47,6 +47,9 @@ FALLBACKS = {
 FALLBACK_WEIGHTS = (400, 700)
 #: Last, in the PDFs only, at 400 for every weight.
 EMOJI = "noto-emoji-emoji"
+#: Styles of the print edition only: the site's sans-serif is regular or bold (jrs.css), and a
+#: rule it never uses would still weigh on every page it is inlined in.
+PRINT_ONLY = {(SANS, "600-normal"), (SANS, "800-normal")}
 #: The face every page preloads (overrides/main.html): the body text. It may swap in late.
 #: The others are `optional`: used when they arrive in time, else the page keeps its
 #: fallback, so a late font never moves the text and the photo under a headline (Lighthouse
@@ -85,7 +88,7 @@ class Face:
         )
 
 
-def _files(family: str, style: str, *, emoji: bool) -> list[tuple[str, str]]:
+def _files(family: str, style: str, *, pdf: bool) -> list[tuple[str, str]]:
     """The parts that draw `family` at `style` and their files, in the order they are tried."""
     stem = FACES[family][0]
     weight = int(style.split("-")[0])
@@ -93,20 +96,23 @@ def _files(family: str, style: str, *, emoji: bool) -> list[tuple[str, str]]:
     return [
         *((subset, f"{stem}-{subset}-{style}.woff2") for subset in SUBSETS),
         *((font, f"{font}-{nearest}-normal.woff2") for font in FALLBACKS[family]),
-        *([(EMOJI, f"{EMOJI}-400-normal.woff2")] if emoji else []),
+        *([(EMOJI, f"{EMOJI}-400-normal.woff2")] if pdf else []),
     ]
 
 
 @functools.cache
-def faces(*, emoji: bool) -> tuple[Face, ...]:
-    """Every `@font-face` rule of both families; with `emoji`, the PDFs' emoji too."""
+def faces(*, pdf: bool) -> tuple[Face, ...]:
+    """Every `@font-face` rule of both families: the site's, or with `pdf` the PDFs' (every
+    style, and the emoji)."""
     cmaps = _cmaps()
     found = []
     for family, (_, styles) in FACES.items():
         for style in styles:
+            if not pdf and (family, style) in PRINT_ONLY:
+                continue
             drawn: set[int] = set()
             parts = []
-            for part, file in _files(family, style, emoji=emoji):
+            for part, file in _files(family, style, pdf=pdf):
                 if cmaps[file] - drawn:
                     parts.append((part, file, frozenset(cmaps[file] - drawn)))
                 drawn |= cmaps[file]
@@ -130,15 +136,15 @@ def _fill(spans: list[tuple[int, int]], others: list[int]) -> tuple[tuple[int, i
     return tuple(filled)
 
 
-def font_files(*, emoji: bool = False) -> list[Path]:
-    """Every font file a rule names: the site's, or with `emoji` the PDFs'."""
-    return sorted({FONTS_DIR / face.file for face in faces(emoji=emoji)})
+def font_files(*, pdf: bool = False) -> list[Path]:
+    """Every font file a rule names: the site's, or with `pdf` the PDFs'."""
+    return sorted({FONTS_DIR / face.file for face in faces(pdf=pdf)})
 
 
-def font_face_css(url_prefix: str, *, emoji: bool = False, split: bool = False) -> str:
+def font_face_css(url_prefix: str, *, pdf: bool = False, split: bool = False) -> str:
     """`@font-face` rules for every face, with files under `url_prefix` (a URL or a path);
     with `split`, each part under a family of its own (see `font_stack`)."""
-    rules = (face.css(url_prefix, split=split) for face in faces(emoji=emoji))
+    rules = (face.css(url_prefix, split=split) for face in faces(pdf=pdf))
     return "\n".join(rules) + "\n"
 
 
@@ -147,7 +153,7 @@ def font_stack(family: str) -> str:
     its own name, in order, emoji included. WeasyPrint writes the files of one family name
     into one PDF font, drawing one file's glyph numbers with another's shapes (every `ș` and
     `ğ` of the latin-ext file came out as some other letter); apart, each is its own font."""
-    parts = dict.fromkeys(f.own_family for f in faces(emoji=True) if f.family == family)
+    parts = dict.fromkeys(f.own_family for f in faces(pdf=True) if f.family == family)
     return ", ".join(f'"{name}"' for name in parts)
 
 
@@ -159,7 +165,7 @@ def printable() -> frozenset[int]:
         file
         for family, (_, styles) in FACES.items()
         for style in styles
-        for _, file in _files(family, style, emoji=True)
+        for _, file in _files(family, style, pdf=True)
     }
     return frozenset().union(*(cmaps[file] for file in files))
 
@@ -167,7 +173,7 @@ def printable() -> frozenset[int]:
 def card_fonts() -> list[Path]:
     """The files of the bold sans, in order, for social-card titles: Pillow draws a text with
     one font, so the cards merge them into one (outputs/web/cards.py)."""
-    return [FONTS_DIR / file for _, file in _files(SANS, "700-normal", emoji=False)]
+    return [FONTS_DIR / file for _, file in _files(SANS, "700-normal", pdf=False)]
 
 
 def runs(codepoints: Iterable[int]) -> list[tuple[int, int]]:

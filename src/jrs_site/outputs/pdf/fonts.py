@@ -20,7 +20,7 @@ from jrs_site.util.files import write_atomic
 def truetype_dir(cache_dir: Path) -> Path:
     """A folder of TrueType copies of every font file, made on first use; named by a hash of
     the woff2 files, so new fonts get a new folder."""
-    files = font_files(emoji=True)
+    files = font_files(pdf=True)
     digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()[:12]
     folder = cache_dir / f"fonts-{digest}"
     for woff2 in files:
@@ -36,7 +36,7 @@ def truetype_dir(cache_dir: Path) -> Path:
 def with_fonts(cache_dir: Path, stylesheet: str) -> str:
     """The PDFs' `@font-face` rules, pointing at the TrueType copies, then `stylesheet` with
     each of our family names replaced by all its parts (`font_stack`)."""
-    css = font_face_css(truetype_dir(cache_dir).as_uri(), emoji=True, split=True)
+    css = font_face_css(truetype_dir(cache_dir).as_uri(), pdf=True, split=True)
     css = css.replace(".woff2') format('woff2')", ".ttf') format('truetype')")
     names = "|".join(map(re.escape, FACES))
     return css + re.sub(rf"([\"'])({names})\1", lambda m: font_stack(m[2]), stylesheet)
