@@ -171,6 +171,7 @@ def test_the_search_index_holds_the_text_as_text(hostile: Built) -> None:
     assert shown(TEXT) in story["content"]
 
 
+@pytest.mark.pdf  # pdftotext and pdfinfo: skipped with the install line without them
 @pytest.mark.parametrize("lang", ["nl", "fr"])
 def test_the_pdf_prints_the_text_as_typed(hostile: Built, lang: str) -> None:
     (pdf,) = (hostile.site / "pdf").glob(f"*-118-{lang}.pdf")
