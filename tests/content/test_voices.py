@@ -48,6 +48,12 @@ def test_in_a_right_to_left_paragraph_a_dutch_word_is_isolated() -> None:
     assert soup.select_one("p span[dir=ltr]").text == "Ankerpunt"
 
 
+def test_an_arabic_sentence_naming_a_belgian_city_reads_right_to_left() -> None:
+    soup = soup_of("وقد وصل إلى Brussel (België) في عام 2019.")
+    assert soup.select_one("p")["dir"] == "rtl"
+    assert soup.select_one("p span[dir=ltr]").text == "Brussel (België"
+
+
 def test_direction_follows_two_thirds_of_the_letters_not_the_first() -> None:
     soup = soup_of(
         "Samira: ما اینجا هستیم و منتظریم تا جواب بیاید.\n\n| taal |\n|---|\n| arabe (العربية) |"
@@ -138,7 +144,7 @@ def test_a_closing_mark_sets_the_language_of_the_block() -> None:
     assert soup.select_one("h2")["lang"] == "nl" and soup.select_one("h2")["id"] == "kop"
     assert soup.select_one("li")["lang"] == "nl"
     quote = soup.select_one("figure.pullquote blockquote p")
-    assert quote["lang"] == "fa-AF" and quote.find_parent("blockquote")["dir"] == "rtl"
+    assert quote["lang"] == "fa-AF" and quote.find_parent(dir=True)["dir"] == "rtl"
     assert soup.select_one("figcaption").text == "Samira"
     assert "{lang" not in soup.text
 

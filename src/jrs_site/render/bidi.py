@@ -10,11 +10,11 @@ their order and punctuation ("فاطمة (62)." stays that, not "(62) فاطمة
 
 Explicit `dir`, not `dir="auto"`: WeasyPrint and most e-mail clients know no `auto`, and the
 three outputs set the same text the same way. A block reads the other way than around it when
-two thirds of its strong letters (Unicode bidi classes L against R and AL) are of the other
-direction (not only the first one, as `dir="auto"` would have it). A document with no
-right-to-left letter in a left-to-right language is returned unchanged at the cost of one
-regular-expression search. Explicit `dir` attributes already in the HTML are
-kept and inherited; a second run changes nothing.
+most of its strong letters (Unicode bidi classes L against R and AL) are of the other
+direction and it opens with one, or when two thirds are (`dir="auto"` looks at the first
+only). A document with no right-to-left letter in a left-to-right language is returned
+unchanged at the cost of one regular-expression search. Explicit `dir` attributes already in
+the HTML are kept and inherited; a second run changes nothing.
 """
 
 from __future__ import annotations
@@ -93,6 +93,7 @@ class _Element:
     parent: _Element | None
     rtl: int = 0
     ltr: int = 0
+    first: str = ""  # the direction of its first strong letter
     texts: list[int] = field(default_factory=list)  # indexes of its text parts
     direction: str = ""  # resolved: the one it is set in
 
@@ -104,20 +105,31 @@ class _Element:
                 self.rtl += 1
             elif strength == "ltr":
                 self.ltr += 1
+            self.first = self.first or strength
 
     def add(self, child: _Element) -> None:
         """Count the letters of an element inside it."""
         self.rtl += child.rtl
         self.ltr += child.ltr
+        self.first = self.first or child.first
 
     def reads(self, around: str) -> str:
-        """The direction it reads in, set in `around`: the other one when at least two
-        thirds of its strong letters are of the other direction ("arabe (العربية)" stays in
-        a French table's direction, a Dari sentence after a Latin name does not)."""
+        """The direction it reads in, set in `around`: the other one when most of its strong
+        letters are of the other direction and it opens with one of them, or when two thirds
+        are, however it opens. "وقد وصل إلى Brussel (België)" reads right to left, as does a
+        Dari sentence after "Samira:"; "arabe (العربية)" in a French table does not."""
         same, other = (self.rtl, self.ltr) if around == "rtl" else (self.ltr, self.rtl)
-        if other > 2 * same:
-            return "ltr" if around == "rtl" else "rtl"
+        flipped = "ltr" if around == "rtl" else "rtl"
+        if other > 2 * same or (other > same and self.first == flipped):
+            return flipped
         return around
+
+
+def direction_of(text: str, around: str = "ltr") -> str:
+    """The direction a plain `text` reads in, set in `around`: the rule `mark` follows."""
+    letters = _Element("", -1, "", None)
+    letters.count(text)
+    return letters.reads(around)
 
 
 def mark(html: str, lang: str) -> str:

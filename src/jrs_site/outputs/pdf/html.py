@@ -27,7 +27,7 @@ from jrs_site.outputs.pdf.layout import (
 )
 from jrs_site.outputs.pdf.photos import PrintPhotos
 from jrs_site.outputs.pdf.settings import PdfOptions
-from jrs_site.render import l10n
+from jrs_site.render import bidi, l10n
 from jrs_site.render.markdown import render
 from jrs_site.render.partials import document_templates, partial
 from jrs_site.render.views import (
@@ -155,17 +155,11 @@ def keep_names_whole(html: str) -> str:
     set apart and the words come out reversed ("(België) Brussel")."""
 
     def names(text: str) -> str:
-        if _reads_right_to_left(text):
+        if bidi.direction_of(text) == "rtl":
             return text
         return _NAME.sub(r'<span class="name">\1</span>', text)
 
     return l10n.in_text(html, names)
-
-
-def _reads_right_to_left(text: str) -> bool:
-    """Whether most of the strong letters of `text` are written right to left."""
-    kinds = [unicodedata.bidirectional(c) for c in text]
-    return sum(k in ("R", "AL") for k in kinds) > kinds.count("L")
 
 
 def print_body(body_html: str) -> str:
