@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
+from jrs_site.load.config import CONFIG
 from jrs_site.model.bundles import Edition, Site
 from jrs_site.model.languages import languages
 from jrs_site.model.problems import Problem, by_file
 
-CONFIG = "mkdocs.yml"
 #: The image cache of the default configuration (the plugin's `cache_dir`, then `images/`).
 PHOTO_CACHE = Path(".cache/images")
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}

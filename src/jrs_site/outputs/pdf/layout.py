@@ -30,6 +30,9 @@ COLUMN_WIDTH = (TEXT_WIDTH - COLUMN_GAP) / 2
 #: The tallest a photo page's photo runs from the top edge, leaving room for its caption.
 PHOTO_PAGE_HEIGHT = 228.0
 MM_PER_INCH = 25.4
+PT_PER_MM = 72 / MM_PER_INCH
+#: A saddle-stitched booklet is made of sheets folded in two: four pages each.
+PAGES_PER_SHEET = 4
 
 Placement = Literal["wide", "column", "full"]
 

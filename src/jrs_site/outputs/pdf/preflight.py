@@ -17,14 +17,20 @@ import pikepdf
 import pypdfium2 as pdfium
 
 from jrs_site.load.glyphs import describe
-from jrs_site.outputs.pdf.layout import BLEED, MARGIN_BOTTOM, MM_PER_INCH, PAGE_HEIGHT, PAGE_WIDTH
+from jrs_site.outputs.pdf.layout import (
+    BLEED,
+    MARGIN_BOTTOM,
+    MM_PER_INCH,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    PAGES_PER_SHEET,
+    PT_PER_MM,
+)
 
-PT_PER_MM = 72 / MM_PER_INCH
 MIN_PPI = 300
 #: Rounding in the PDF's numbers: a box or a resolution this close to the rule passes.
 TOLERANCE_PT = 0.1
 TOLERANCE_PPI = 1.0
-PAGES_PER_SHEET = 4
 #: The printer's safety margin: nothing but artwork meant to bleed within 3 mm of the trim.
 SAFETY = 3.0
 #: At most this many findings are listed in one check's line.

@@ -33,17 +33,21 @@ from jrs_site.outputs.pdf.cache import CachedPdf, cache_key, lookup
 from jrs_site.outputs.pdf.fetch import PreparedFiles, Refused
 from jrs_site.outputs.pdf.fonts import truetype_dir
 from jrs_site.outputs.pdf.html import EditionHtml
-from jrs_site.outputs.pdf.layout import BLEED, MARKS_AREA, PAGE_HEIGHT, PAGE_WIDTH
+from jrs_site.outputs.pdf.layout import (
+    BLEED,
+    MARKS_AREA,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    PAGES_PER_SHEET,
+    PT_PER_MM,
+)
 from jrs_site.outputs.pdf.preflight import Source
 from jrs_site.outputs.pdf.settings import PdfError, PdfOptions
 from jrs_site.outputs.pdf.source import source as shown
 from jrs_site.util.files import write_atomic
 from jrs_site.util.progress import step
 
-PT_PER_MM = 72 / 25.4
 TRIM_BOX = (0.0, 0.0, round(PAGE_WIDTH * PT_PER_MM, 2), round(PAGE_HEIGHT * PT_PER_MM, 2))
-#: A saddle-stitched booklet is made of sheets folded in two: four pages each.
-PAGES_PER_SHEET = 4
 PDF_VARIANT = {"print": "pdf/x-4", "screen": "pdf/ua-1"}
 
 # WeasyPrint reports every CSS property it does not know at WARNING level; ours are checked.
