@@ -234,7 +234,7 @@ CASES = [
         "wrong-consent-use",
         edit(f"{ESTHER}/story.yml", "uses: [web, print, social]", "uses: [web, print, facebook]"),
         f"{ESTHER}/story.yml",
-        "Input should be 'web', 'print', 'social' or 'email'; found 'facebook'",
+        "write web, print, social or email",
         field="consent.uses[2]",
         line=12,
     ),

@@ -258,6 +258,8 @@ _PLAIN: dict[str, tuple[str, str]] = {
         "write the whole address, starting with https://, e.g. https://ankerpunt.example/x.pdf",
     ),
     "url_type": ("{found} is not a web address", "write the address as text: https://..."),
+    "literal_error": ("{found} is not one of the values this field takes", "write {choices}"),
+    "enum": ("{found} is not one of the values this field takes", "write {choices}"),
 }
 
 
@@ -282,7 +284,9 @@ def _schema_problem(
     shown = repr(found) if len(repr(found)) <= 60 else repr(found)[:56] + "…'"
     if kind in _PLAIN:
         message, hint = _PLAIN[kind]
-        values = {**err.get("ctx", {}), "found": shown, "slug": slug_hint(str(found))}
+        ctx = err.get("ctx", {})
+        choices = str(ctx.get("expected", "")).replace("'", "")
+        values = {**ctx, "found": shown, "slug": slug_hint(str(found)), "choices": choices}
         return Problem(
             path, message.format(**values), field=name, line=line, hint=hint.format(**values)
         )
