@@ -1,6 +1,7 @@
-"""The layout's rules, read from the import graph (docs/ARCHITECTURE.md draws it).
+"""The layout's rules, read from the import graph (ARCHITECTURE.md draws it).
 
-Each stage imports only the stages below it; the core imports neither MkDocs nor click;
+Each stage imports only the stages above it in that drawing; the core imports neither MkDocs
+nor click;
 no module imports another that imports it back; `jrs-site check` loads no WeasyPrint.
 """
 

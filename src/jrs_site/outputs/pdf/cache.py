@@ -6,8 +6,8 @@ export's own files (stylesheet, templates, code), the fonts and the UI strings, 
 profile, the versions of WeasyPrint and of this program, the variant and the language.
 Unchanged inputs give the same key, and the PDF is not rendered again. Each file is hashed
 once, then known by its size and mtime (`index.json`, the image cache's `SourceIndex`).
-(A change to the content core's code alone does not change the key: bump the version, or
-delete .cache/pdf.)
+The program's own files are part of the key too (`PROGRAM_PARTS`: every stage but the
+website, the e-mail and the adapters), so a new version of the code makes new PDFs.
 """
 
 from __future__ import annotations
