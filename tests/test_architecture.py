@@ -1,8 +1,8 @@
 """The layout's rules, read from the import graph (ARCHITECTURE.md draws it).
 
 Each stage imports only the stages above it in that drawing; the core imports neither MkDocs
-nor click;
-no module imports another that imports it back; `jrs-site check` loads no WeasyPrint.
+nor click; no module imports another that imports it back; `jrs-site check` loads no
+WeasyPrint.
 """
 
 from __future__ import annotations
