@@ -33,6 +33,7 @@ from jrs_site.render.partials import document_templates, partial
 from jrs_site.render.views import (
     ArticleView,
     Byline,
+    FooterView,
     RenderContext,
     ReportView,
     StoryView,
@@ -40,6 +41,7 @@ from jrs_site.render.views import (
     article_view,
     byline,
     edition_card,
+    footer_view,
     report_view,
     story_view,
     translation,
@@ -270,14 +272,7 @@ class BackPage:
     """Contact, donation and colophon details for the last page, and the texts of the pages
     that complete the booklet (the edition's own, else the organisation's, else standard)."""
 
-    name: str
-    tagline: str
-    address: str
-    email: str
-    phone: str
-    iban: str
-    bic: str
-    tax_note: str
+    contact: FooterView  # the organisation's details, as every web page's footer gives them
     editor: Byline | None
     photographers: list[str]
     printer: str
@@ -342,14 +337,7 @@ class EditionHtml:
                 org.mailing.sender, org.mailing.indication.get(self.lang), org.mailing.permit
             )
         back = BackPage(
-            name=org.name,
-            tagline=org.tagline.get(self.lang),
-            address=org.address,
-            email=org.email,
-            phone=org.phone,
-            iban=org.iban,
-            bic=org.bic,
-            tax_note=org.tax_note.get(self.lang),
+            contact=footer_view(self.site, self.lang, ""),
             editor=byline(self.site, self.edition.meta.publisher or org.editor, self.lang),
             photographers=list(self.page.photographers),
             printer=org.printer,
