@@ -7,7 +7,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -175,11 +175,10 @@ def print_body(body_html: str) -> str:
 @dataclass(kw_only=True)
 class PrintContext(RenderContext):
     """A `RenderContext` whose photos are print variants, sized by their role in the bundle (cover:
-    edge to edge, portrait: one column, in the text: both columns); remembers whom it credits."""
+    edge to edge, portrait: one column, in the text: both columns)."""
 
     options: PdfOptions
     photos: PrintPhotos
-    photographers: dict[str, None] = field(default_factory=dict)
 
     def picture(
         self, bundle: Bundle, name: str, alt: str, caption: str = "", sizes: str = ""
@@ -210,8 +209,6 @@ class PrintContext(RenderContext):
         x, y = meta.focus if meta and meta.focus else (0.5, 0.5)
         # Heights are capped by the stylesheet or given here; `object-fit: cover` then crops.
         style += f";object-position:{x:.0%} {y:.0%}"
-        if meta is not None:
-            self.photographers[self.photographer(meta)] = None
         return (
             document_templates(str(TEMPLATES))
             .get_template("_photo.html")
@@ -339,7 +336,7 @@ class EditionHtml:
         back = BackPage(
             contact=footer_view(self.site, self.lang, ""),
             editor=byline(self.site, self.edition.meta.publisher or org.editor, self.lang),
-            photographers=list(self.page.photographers),
+            photographers=self._photographers(),
             printer=org.printer,
             support_intro=self._text("support_intro"),
             coupon_intro=self._text("coupon_intro"),
@@ -351,6 +348,20 @@ class EditionHtml:
         return self._render(
             "back.html", first_page=first_page, fillers=fillers, back=back, photo_html=photo
         )
+
+    def _photographers(self) -> list[str]:
+        """Who took the photos the edition prints (the cover, then each article's lead photo
+        and the photos in its text), each once, in order of appearance."""
+        found: dict[str, None] = {}
+        for bundle in (self.edition, *self._articles()):
+            lead = bundle.lead_photo()
+            text = "" if bundle is self.edition else bundle.text(self.lang).body  # cover only
+            body = [m.group("src").strip("<>") for m in photos_in(text)]
+            for name in ([lead] if lead else []) + body:
+                meta = bundle.meta.photos.get(name)
+                if meta is not None:
+                    found[self.page.photographer(meta)] = None
+        return list(found)
 
     def _text(self, name: str) -> str:
         """A text of the pages after the articles: the edition's, the organisation's, or the
