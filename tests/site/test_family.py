@@ -10,6 +10,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.bad_input.cases import edit
 from tests.conftest import Built, build_changed
 
 #: Esther (a pseudonym) and her daughter Grace (her real name), and a name to escape.
@@ -32,14 +33,9 @@ HOME = {"nl": "", "fr": "fr/"}
 def family_site(tmp_path_factory: pytest.TempPathFactory, test_cache: Path) -> Built:
     """The example with Esther's testimony (printed in edition 118) told by a family."""
 
-    def tell_as_a_family(project: Path) -> None:
-        meta = project / "stories/esther/story.yml"
-        text = meta.read_text("utf-8")
-        person = "person:\n  name: Esther\n  pseudonym: true\n"
-        assert person in text
-        meta.write_text(text.replace(person, FAMILY), "utf-8")
-
-    return build_changed(tmp_path_factory, test_cache, tell_as_a_family)
+    person = "person:\n  name: Esther\n  pseudonym: true\n"
+    told_by_a_family = edit("stories/esther/story.yml", person, FAMILY)
+    return build_changed(tmp_path_factory, test_cache, told_by_a_family)
 
 
 def page(site: Path, path: str) -> BeautifulSoup:

@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup
 from jrs_site.load.loader import validate
 from jrs_site.model.languages import Languages, configure, languages
 from jrs_site.model.schemas import Localized
+from tests.bad_input.cases import edit
 from tests.conftest import Built, build_changed
 
 ENGLISH = """\
@@ -43,11 +44,7 @@ grant stopped, I could no longer pay the enrolment fee. "No enrolment, no card,"
 @pytest.fixture(scope="module")
 def trilingual(tmp_path_factory: pytest.TempPathFactory, test_cache: Path) -> Built:
     def add_english(project: Path) -> None:
-        config = project / "mkdocs.yml"
-        text = config.read_text("utf-8")
-        anchor = "  - jrs\n"
-        assert anchor in text
-        config.write_text(text.replace(anchor, ENGLISH + anchor, 1), "utf-8")
+        edit("mkdocs.yml", "  - jrs\n", ENGLISH + "  - jrs\n")(project)
         (project / "stories/esther/en.md").write_text(ESTHER_EN, "utf-8")
         (project / "docs/en").mkdir()
         home = (project / "docs/nl/index.md").read_text("utf-8")
