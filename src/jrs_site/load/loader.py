@@ -835,12 +835,15 @@ def body_problems(path: Path, body: str, first_line: int, lang: str) -> list[Pro
         )
     if nesting is not None or run is not None:
         return problems  # the text is not rendered below: that is what would fail
+    may_hold_html = MAY_HOLD_HTML_RE.search(body)
+    # Converted once for both checks below, and only when one of them needs it.
+    html = convert(body, lang)[0] if may_hold_html or "{lang=" in body else ""
     problems += [
         Problem(path, message, line=first_line + line, severity=severity, hint=hint)
-        for line, severity, message, hint in language_problems(body, lang)
+        for line, severity, message, hint in language_problems(body, lang, html)
     ]
-    if MAY_HOLD_HTML_RE.search(body):
-        found = removals(convert(body, lang)[0])
+    if may_hold_html:
+        found = removals(html)
         lines = locate(body, [removal.needle for removal in found])
         problems += [
             Problem(

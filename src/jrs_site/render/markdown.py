@@ -282,14 +282,17 @@ _LANG_HINT = (
 )
 
 
-def language_problems(body: str, lang: str) -> list[tuple[int, str, str, str]]:
+def language_problems(
+    body: str, lang: str, converted: str | None = None
+) -> list[tuple[int, str, str, str]]:
     """Each `{lang=...}` of a body written in `lang` that does not work, outside code: (0-based
     line, severity, message, hint). A mark left in the text is an error when what follows
     `lang=` is no language code, else a warning (neither after a `[phrase]` nor at the end of
-    a block); a language that Babel does not know is a warning."""
+    a block); a language that Babel does not know is a warning. `converted`: the body's HTML
+    from `convert`, when the caller has it already."""
     if "{lang=" not in body:
         return []
-    html = _CODE_RE.sub("", convert(body, lang)[0])
+    html = _CODE_RE.sub("", converted if converted is not None else convert(body, lang)[0])
     found = []
     for match in _LANG_MARK_RE.finditer(html):
         mark = match.group(0)
@@ -451,8 +454,8 @@ def _renderer(lang: str) -> str:
     """A hash of what a body's HTML depends on besides its text: this module and the
     localisation code, the UI strings, and the versions of Markdown, its extensions, Babel
     and nh3."""
-    modules = (__file__, l10n.__file__, sanitise.__file__, partials.__file__, marks.__file__)
-    modules += (limits.__file__,)
+    modules = (__file__, l10n.__file__, sanitise.__file__, partials.__file__)
+    modules += (marks.__file__, limits.__file__)
     parts = [Path(module).read_bytes() for module in modules]
     parts.append((partials.TEMPLATES / "key-figures.html").read_bytes())
     parts.append(json.dumps(catalogue(lang), sort_keys=True).encode())
