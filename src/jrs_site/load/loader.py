@@ -38,6 +38,7 @@ from jrs_site.model.bundles import (
     Story,
     Text,
     localized_url,
+    photo_file,
     photos_in,
 )
 from jrs_site.model.languages import configure, english_name, languages
@@ -693,7 +694,7 @@ class Loader:
         for text in bundle.texts.values():
             for match in photos_in(text.body):
                 line = text.body_line + text.body[: match.start()].count("\n")
-                self._check_photo(bundle, match.group("src").strip("<>"), text.path, None, line)
+                self._check_photo(bundle, photo_file(match), text.path, None, line)
                 if not match.group("alt").strip():
                     self.problems.add(
                         text.path,

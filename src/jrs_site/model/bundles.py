@@ -47,6 +47,11 @@ def photos_in(body: str) -> Iterator[re.Match[str]]:
     return IMAGE_RE.finditer(body)
 
 
+def photo_file(reference: re.Match[str]) -> str:
+    """The file a photo reference of `photos_in` names (`<a b.jpg>` written for spaces)."""
+    return reference.group("src").strip("<>")
+
+
 @dataclass
 class Bundle:
     """A folder holding `<kind>.yml`, `nl.md`, `fr.md` and its photos."""
@@ -85,7 +90,7 @@ class Bundle:
         for lang in self.texts if langs is None else langs:
             if lang in self.texts:
                 body = self.texts[lang].body
-                names += [match.group("src").strip("<>") for match in photos_in(body)]
+                names += [photo_file(match) for match in photos_in(body)]
         return list(dict.fromkeys(names))
 
     def is_translated(self, lang: str) -> bool:

@@ -15,7 +15,7 @@ import css_inline
 import lxml.html
 from markupsafe import Markup
 
-from jrs_site.model.bundles import Bundle, Edition, Report, Site, Story, photos_in
+from jrs_site.model.bundles import Bundle, Edition, Report, Site, Story, photo_file, photos_in
 from jrs_site.model.problems import naming
 from jrs_site.outputs.mail.text import plain_text
 from jrs_site.outputs.web.feeds import absolute
@@ -136,8 +136,7 @@ def first_photo(item: Bundle, page: EmailContext) -> Markup:
     match = next(photos_in(item.text(page.lang).body), None)
     if match is None:
         return Markup()
-    name = match.group("src").strip("<>")
-    return page.picture(item, name, match.group("alt"), match.group("title") or "")
+    return page.picture(item, photo_file(match), match.group("alt"), match.group("title") or "")
 
 
 def teaser(item: Bundle, page: EmailContext, edition: Edition, base_url: str) -> Teaser:

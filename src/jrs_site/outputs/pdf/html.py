@@ -15,7 +15,16 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from jrs_site.images import inspect
-from jrs_site.model.bundles import Article, Bundle, Edition, Report, Site, Story, photos_in
+from jrs_site.model.bundles import (
+    Article,
+    Bundle,
+    Edition,
+    Report,
+    Site,
+    Story,
+    photo_file,
+    photos_in,
+)
 from jrs_site.outputs.pdf.fonts import with_fonts
 from jrs_site.outputs.pdf.layout import (
     MM_PER_INCH,
@@ -356,7 +365,7 @@ class EditionHtml:
         for bundle in (self.edition, *self._articles()):
             lead = bundle.lead_photo()
             text = "" if bundle is self.edition else bundle.text(self.lang).body  # cover only
-            body = [m.group("src").strip("<>") for m in photos_in(text)]
+            body = [photo_file(m) for m in photos_in(text)]
             for name in ([lead] if lead else []) + body:
                 meta = bundle.meta.photos.get(name)
                 if meta is not None:
@@ -451,13 +460,14 @@ class EditionHtml:
         cropped at the sides, it keeps its planned resolution."""
 
         sized = [
-            (bundle, match, inspect(bundle.folder / match.group("src").strip("<>")))
+            (bundle, match, inspect(bundle.folder / photo_file(match)))
             for bundle, match in self._body_photos()
         ]
         bundle, match, (pixels_wide, pixels_high) = max(sized, key=lambda s: s[2][0] / s[2][1])
         natural = placed_width("full", self.options) * pixels_high / pixels_wide
         sharp = pixels_high / self.options.ppi * MM_PER_INCH  # its height at the planned ppi
         height = min(PHOTO_PAGE_HEIGHT, max(natural, sharp))
-        name = match.group("src").strip("<>")
         caption = match.group("title") or ""
-        return self.page.photo(bundle, name, match.group("alt"), caption, "full", height)
+        return self.page.photo(
+            bundle, photo_file(match), match.group("alt"), caption, "full", height
+        )
