@@ -7,7 +7,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any
 
@@ -45,6 +45,11 @@ TEXTS = (".yml", ".yaml", ".md")
 def value_digest(value: object) -> str:
     """A hash of `value`'s repr: of plain data (strings, numbers, tuples, lists, dicts)."""
     return hashlib.sha256(repr(value).encode()).hexdigest()
+
+
+def files_digest(paths: Iterable[Path]) -> str:
+    """A short hash of the bytes of `paths`, in order: names a cache file made from them."""
+    return hashlib.sha256(b"".join(path.read_bytes() for path in paths)).hexdigest()[:12]
 
 
 def tree_digest(path: Path) -> str:

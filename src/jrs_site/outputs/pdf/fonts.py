@@ -7,22 +7,20 @@ face of the site and the emoji (`jrs_site.fonts`).
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
 from jrs_site.fonts import FACES, font_face_css, font_files, font_stack
-from jrs_site.util.files import write_atomic
+from jrs_site.util.files import files_digest, write_atomic
 
 
 def truetype_dir(cache_dir: Path) -> Path:
     """A folder of TrueType copies of every font file, made on first use; named by a hash of
     the woff2 files, so new fonts get a new folder."""
     files = font_files(pdf=True)
-    digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()[:12]
-    folder = cache_dir / f"fonts-{digest}"
+    folder = cache_dir / f"fonts-{files_digest(files)}"
     for woff2 in files:
         ttf = folder / woff2.with_suffix(".ttf").name
         if not ttf.exists():

@@ -21,7 +21,7 @@ from jrs_site.images.social import CARD_SIZE
 from jrs_site.model.bundles import Bundle, Site, Story
 from jrs_site.render import l10n
 from jrs_site.render.views import item_title
-from jrs_site.util.files import write_atomic
+from jrs_site.util.files import files_digest, write_atomic
 
 
 @dataclass(frozen=True)
@@ -100,8 +100,7 @@ def card_font(cache_dir: Path) -> Path:
     one TrueType file (Pillow draws a title with one font), made once into `cache_dir` (2 s)
     and named by a hash of the parts, so new fonts make a new file."""
     files = card_fonts()
-    digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()[:12]
-    path = cache_dir / f"card-font-{digest}.ttf"
+    path = cache_dir / f"card-font-{files_digest(files)}.ttf"
     if not path.exists():
         from fontTools.merge import Merger, Options  # noqa: PLC0415 - only to draw a card
 
