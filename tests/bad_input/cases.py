@@ -599,3 +599,5 @@ CASES = [
         field="lead",
     ),
 ]
+#: Each case by its name, for the tests that take some of them through a build or serve.
+BY_NAME = {case.name: case for case in CASES}

@@ -13,10 +13,9 @@ from mkdocs.structure.files import File
 
 from jrs_site.mkdocs_plugin.pages import source_of
 from jrs_site.outputs.web.publish import Publisher, PublishError
-from tests.bad_input.cases import CASES, Case, edit
+from tests.bad_input.cases import BY_NAME, Case, edit
 from tests.conftest import Built, build, tree_hash
 
-BY_NAME = {case.name: case for case in CASES}
 #: Cases that also go through a full build: YAML, photos, addresses, consent, raw HTML.
 BUILD_CASES = [
     "unclosed-quote",

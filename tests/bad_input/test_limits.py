@@ -14,10 +14,9 @@ from jrs_site.mkdocs_plugin import plugin
 from jrs_site.outputs.mail import edition as mail
 from jrs_site.outputs.pdf import render
 from jrs_site.render.limits import MAX_NESTING, capped, long_run, too_deep
-from tests.bad_input.cases import CASES, DEEP_LIST, DEEP_QUOTE
+from tests.bad_input.cases import BY_NAME, DEEP_LIST, DEEP_QUOTE
 from tests.conftest import build, fetch, jrs_serve, wait_for
 
-BY_NAME = {case.name: case for case in CASES}
 PATHOLOGICAL = [
     "quote-nested-2000-deep",
     "list-nested-600-deep",
