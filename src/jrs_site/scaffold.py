@@ -19,10 +19,12 @@ from string import Template
 import yaml
 
 from jrs_site.load.loader import slug_hint
+from jrs_site.model.bundles import Edition, Report, Story
 from jrs_site.model.schemas import SLUG_RE
 
 TEMPLATES = resources.files(__package__) / "templates" / "new"
-KINDS = {"story": "stories", "edition": "editions", "report": "reports"}
+#: The kinds `new` starts, by name (an article is written inside its edition's folder).
+KINDS = {kind.kind: kind for kind in (Story, Edition, Report)}
 
 #: What to do after `jrs-site new <kind>`; {folder} is the new folder.
 NEXT_STEPS = {
@@ -70,7 +72,7 @@ def new_item(
     today: dt.date | None = None,
 ) -> Created:
     """Create a draft story or report named `slug`, or edition `number` (default: the next)."""
-    section = root / KINDS[kind]
+    section = root / KINDS[kind].section
     if kind == "edition":
         number = number if number is not None else next_edition_number(section)
         if number < 1:

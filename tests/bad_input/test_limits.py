@@ -4,6 +4,7 @@ making an item's page, PDF or e-mail names the item in one line, never a traceba
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -117,7 +118,7 @@ def test_an_email_that_fails_names_its_edition(
 def test_a_web_page_that_fails_names_its_item(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    kind, view = plugin.ITEM_VIEWS["story"]
-    monkeypatch.setitem(plugin.ITEM_VIEWS, "story", (kind, fails))
+    pages = plugin.item_pages
+    monkeypatch.setattr(plugin, "item_pages", lambda item: replace(pages(item), view=fails))
     result = invoke(project, monkeypatch, "build")
     assert_named(result, "the site was not built", "the story page of stories/")

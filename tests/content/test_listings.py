@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from jrs_site.load.loader import load_site
+from jrs_site.model.bundles import Site
 from jrs_site.render.archive import COUNTRIES, THEMES, Link, listings
-from jrs_site.render.listings import listing_pages
+from jrs_site.render.kinds import PageOfIndex, index_pages
 from jrs_site.render.views import PER_PAGE, RenderContext, story_view
 from tests.conftest import STORY_META, make_story, write_yaml
 
@@ -39,7 +40,9 @@ def test_a_long_listing_has_pages_in_every_language(content: Path) -> None:
     assert [p.title for p in nl] == titles
     assert fr[0].title == "Témoignages : Afghanistan"
 
-    second = fr[1].view(site, RenderContext(site, "fr", {}, "../../../../../media", number=2))
+    second = fr[1].index.render(
+        site, RenderContext(site, "fr", {}, "../../../../../media", number=2)
+    )
     assert len(second.stories) == 1
     assert (second.pager.previous_url, second.pager.next_url) == ("fr/stories/countries/af/", "")
     assert second.summary == f"{PER_PAGE + 1} témoignages"
@@ -58,3 +61,8 @@ def test_a_testimony_links_to_its_themes_and_its_country(content: Path) -> None:
     assert dict(zip(view.facts, view.fact_urls, strict=True))["Érythrée"] == view.country_url
     pages = {p.url for p in listing_pages(site, "fr")}
     assert {view.country_url, view.theme_links[0].url} <= pages
+
+
+def listing_pages(site: Site, lang: str) -> list[PageOfIndex]:
+    """Every page of the listings by theme and by country in `lang`."""
+    return [page for page in index_pages(site, lang) if page.listing is not None]

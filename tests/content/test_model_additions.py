@@ -8,7 +8,8 @@ from pathlib import Path
 import yaml
 
 from jrs_site.load.loader import load_site
-from jrs_site.render.views import RenderContext, article_view, report_view, story_view
+from jrs_site.render.kinds import edition_article
+from jrs_site.render.views import RenderContext, report_view, story_view
 from tests.conftest import write_yaml
 
 
@@ -27,7 +28,7 @@ def test_a_testimony_byline_names_the_writer_with_their_role(content: Path) -> N
     view = story_view(site.stories["samira"], _page(site, "fr"))
     assert (view.byline.name, view.byline.role) == ("Jan Smet", "directeur")
     edition = site.editions["118"]
-    assert article_view(site.stories["samira"], _page(site), edition).byline.name == "Jan Smet"
+    assert edition_article(site.stories["samira"], _page(site), edition).byline.name == "Jan Smet"
 
 
 def test_an_unknown_testimony_writer_is_an_error_naming_the_field(content: Path) -> None:
@@ -64,13 +65,13 @@ def test_an_edition_shows_a_reports_findings_and_on_request_its_body(content: Pa
     path = content / "editions/118/edition.yml"
     meta = _yaml(path)
     site, _ = load_site(content)
-    plain = article_view(site.reports["detention-2024"], _page(site), site.editions["118"])
+    plain = edition_article(site.reports["detention-2024"], _page(site), site.editions["118"])
     assert plain.findings == ["Een."] and "Tekst." not in plain.body_html
     meta["articles"][2] = {"report": "detention-2024", "body": True}
     write_yaml(path, meta)
     site, problems = load_site(content)
     assert [p for p in problems if p.severity == "error"] == []
-    full = article_view(site.reports["detention-2024"], _page(site), site.editions["118"])
+    full = edition_article(site.reports["detention-2024"], _page(site), site.editions["118"])
     assert "Tekst." in full.body_html
 
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from jrs_site.load.loader import load_site
+from jrs_site.render.kinds import EDITIONS, STORIES
 from jrs_site.render.views import (
     PER_PAGE,
     RenderContext,
-    editions_index,
     index_page_path,
-    paginated_indexes,
-    stories_index,
 )
 from tests.conftest import make_story
 
@@ -21,13 +19,13 @@ def test_the_stories_index_is_split_into_pages(content: Path) -> None:
         make_story(content, f"story-{number:02d}")
     site, _ = load_site(content)
     total = len(site.published_stories("web"))
-    assert paginated_indexes(site)["stories.html"] == ("stories", 2)
+    assert (STORIES.section, STORIES.page_count(site)) == ("stories", 2)
 
-    first = stories_index(site, RenderContext(site, "nl", {}, "../media"))
+    first = STORIES.render(site, RenderContext(site, "nl", {}, "../media"))
     assert len(first.stories) == PER_PAGE
     assert (first.pager.previous_url, first.pager.next_url) == ("", "stories/page/2/")
 
-    second = stories_index(site, RenderContext(site, "fr", {}, "../../../media", number=2))
+    second = STORIES.render(site, RenderContext(site, "fr", {}, "../../../media", number=2))
     assert len(second.stories) == total - PER_PAGE
     assert (second.pager.previous_url, second.pager.next_url) == ("fr/stories/", "")
     assert second.pager.label.endswith("2 / 2")
@@ -38,7 +36,7 @@ def test_the_stories_index_is_split_into_pages(content: Path) -> None:
 
 def test_a_short_archive_has_one_page_and_no_pager_links(content: Path) -> None:
     site, _ = load_site(content)
-    index = editions_index(site, RenderContext(site, "nl", {}, "../media"))
+    index = EDITIONS.render(site, RenderContext(site, "nl", {}, "../media"))
     assert index.pager.count == 1
     assert (index.pager.previous_url, index.pager.next_url) == ("", "")
     assert index_page_path("editions", 1) == "editions/"

@@ -12,9 +12,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from jrs_site.load.loader import load_site
+from jrs_site.model.bundles import Site
+from jrs_site.render.kinds import PageOfIndex, index_pages, published_items
 from jrs_site.render.l10n import typography
-from jrs_site.render.listings import listing_pages
-from jrs_site.render.views import published_items
 from tests.conftest import (
     DRAFT_MARK,
     NOWEB_MARK,
@@ -267,3 +267,8 @@ def test_every_published_photo_file_is_offered(built: Built) -> None:
         p.read_text("utf-8") for p in built.site.rglob("*") if p.suffix in {".html", ".xml"}
     )
     assert names and {name for name in names if name not in text} == set()
+
+
+def listing_pages(site: Site, lang: str) -> list[PageOfIndex]:
+    """Every page of the listings by theme and by country in `lang`."""
+    return [page for page in index_pages(site, lang) if page.listing is not None]

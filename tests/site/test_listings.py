@@ -13,8 +13,8 @@ from bs4 import BeautifulSoup
 
 from jrs_site.load.loader import load_site
 from jrs_site.model.bundles import Site
+from jrs_site.render.kinds import PageOfIndex, index_pages
 from jrs_site.render.l10n import text_typography
-from jrs_site.render.listings import listing_pages
 from jrs_site.render.views import PER_PAGE
 from tests.conftest import Built, build, copy_project, write_md, write_yaml
 
@@ -145,3 +145,8 @@ def test_a_testimony_on_index_page_3_is_reachable_from_its_themes_listing(
         listing = following[0] if following else None
     assert story in visited, f"{story} is in none of the pages of its theme's listing"
     assert f"{prefix}stories/themes/work/page/2/" in visited, "found beyond the first page"
+
+
+def listing_pages(site: Site, lang: str) -> list[PageOfIndex]:
+    """Every page of the listings by theme and by country in `lang`."""
+    return [page for page in index_pages(site, lang) if page.listing is not None]

@@ -43,7 +43,7 @@ def email(editions: tuple[str, ...], lang: str, out: Path | None, unsubscribe: s
     from jrs_site.images import ImageSettings, build_all  # noqa: PLC0415
     from jrs_site.outputs.mail import write_emails  # noqa: PLC0415
     from jrs_site.outputs.web.publish import MEDIA_DIR  # noqa: PLC0415
-    from jrs_site.render.views import photos_needed  # noqa: PLC0415
+    from jrs_site.render.kinds import photos_needed  # noqa: PLC0415
 
     root = project_root()
     site, problems = load_site(root, root / PHOTO_CACHE)

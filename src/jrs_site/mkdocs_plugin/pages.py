@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from jrs_site.model.bundles import Bundle
-from jrs_site.render.listings import ListingPage
+from jrs_site.render.kinds import PageOfIndex
 
 
 class ItemPage(Page):
@@ -30,12 +30,10 @@ class IndexPage(Page):
     """Page 2, 3... of a paginated index (page 1 is the staff's Markdown page), or any page
     of a listing by theme or by country."""
 
-    def __init__(
-        self, number: int, file: File, config: MkDocsConfig, listing: ListingPage | None = None
-    ) -> None:
+    def __init__(self, planned: PageOfIndex, file: File, config: MkDocsConfig) -> None:
         super().__init__(None, file, config)
-        self.number = number
-        self.listing = listing
+        self.index = planned.index
+        self.number = planned.number
 
 
 def generated_file(files: Files, config: MkDocsConfig, url: str, front: dict[str, Any]) -> File:

@@ -62,26 +62,27 @@ from jrs_site.outputs.web.head import head_view, sitemap
 from jrs_site.outputs.web.prepare import Prepared, prepare_site
 from jrs_site.outputs.web.publish import MEDIA_DIR, Publisher, PublishError
 from jrs_site.outputs.web.search import BUNDLE_DIR, Indexing, SearchIndexError, index_site
+from jrs_site.render.kinds import (
+    INDEXES,
+    Selection,
+    index_pages,
+    item_description,
+    item_pages,
+    kind_of,
+    numbered_title,
+    published_items,
+)
 from jrs_site.render.l10n import catalogue, typeset
 from jrs_site.render.limits import capped
-from jrs_site.render.listings import listing_pages, numbered_title
 from jrs_site.render.markdown import RenderCache
 from jrs_site.render.reference import reference_markdown
 from jrs_site.render.sanitise import sanitise
-from jrs_site.render.shown import index_shows, item_shows
 from jrs_site.render.views import (
-    INDEX_VIEWS,
-    ITEM_VIEWS,
     RenderContext,
     fallback_note,
     footer_view,
-    index_page_path,
-    item_description,
-    item_title,
     organisation_view,
-    paginated_indexes,
     pdf_download,
-    published_items,
 )
 from jrs_site.util.files import tree_digest
 from jrs_site.util.progress import Step
@@ -193,9 +194,9 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         if self.prepared is not None:
             site = self.prepared.site
             for item in published_items(site):
-                template = ITEM_VIEWS[item.kind][0]
-                front = {"title": item_title(item, lang), "template": template}
-                shows = [item_shows(item).key(site), self._pdf_state(item, lang)]
+                pages = item_pages(item)
+                front = {"title": pages.title(item, lang), "template": pages.template}
+                shows = [kind_of(item).shows(item).key(site), self._pdf_state(item, lang)]
                 file = self._page_file(files, config, item.url(lang), front, shows)
                 if file is not None:
                     ItemPage(item, file, config)
@@ -221,11 +222,9 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         generated = isinstance(page, ItemPage | IndexPage)  # decided on in on_files
         if self.prepared is not None and self.serving and not generated:  # a page of docs/
             template = page.meta.get("template", "")
-            shows = [
-                page.title,
-                template,
-                index_shows(self.prepared.site, template).key(self.prepared.site),
-            ]
+            index = INDEXES.get(template)
+            shown = index.select(self.prepared.site, 1) if index else Selection()
+            shows = [page.title, template, shown.key(self.prepared.site)]
             site_dir, publisher = Path(config.site_dir), self._publisher()
             kept = self.memory.keep(page.file.dest_uri, shows, site_dir, publisher)
             if kept is not None and kept.page is not None:
@@ -256,7 +255,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             folder = page.item.folder.relative_to(self.prepared.site.root)
             lang = i18n.current_language(config)
             with naming(f"the {page.item.kind} page of {folder} ({lang})", PluginError):
-                page.view = ITEM_VIEWS[page.item.kind][1](page.item, self._context(page, config))
+                page.view = item_pages(page.item).view(page.item, self._context(page, config))
             return str(getattr(page.view, "body_html", html))
         return html
 
@@ -282,10 +281,10 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             context["jrs"] = page.view
             description = item_description(page.item, lang)
         else:
-            listing = page.listing if isinstance(page, IndexPage) else None
-            index_view = listing.view if listing else INDEX_VIEWS.get(page.meta.get("template", ""))
-            if index_view is not None:
-                context["jrs"] = index_view(site, self._context(page, config))
+            index = page.index if isinstance(page, IndexPage) else None
+            index = index or INDEXES.get(page.meta.get("template", ""))
+            if index is not None:
+                context["jrs"] = index.render(site, self._context(page, config))
             description = page.meta.get("description") or config.site_description or ""
             # i18n falls back to the default language's file when a page is not translated.
             source_lang = getattr(page.file, "locale", lang)
@@ -483,22 +482,21 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         """Pages 2, 3... of the paginated indexes, titled after their first page (staff's),
         and every page of the listings by theme and by country."""
         pages = {file.url: file for file in files.documentation_pages()}
-        for template, (section, count) in paginated_indexes(site).items():
-            first = pages.get(localized_url(index_page_path(section, 1), lang))
-            if first is None or first.abs_src_path is None:
-                continue
-            title = read_markdown(Path(first.abs_src_path)).meta.get("title", "")
-            for number in range(2, count + 1):
-                front = {"title": numbered_title(title, number, lang), "template": template}
-                url = localized_url(index_page_path(section, number), lang)
-                shows = [index_shows(site, template, number).key(site)]
-                if (file := self._page_file(files, config, url, front, shows)) is not None:
-                    IndexPage(number, file, config)
-        for listing in listing_pages(site, lang):  # the archive by theme and by country
-            shows = [index_shows(site, "", listing.number, listing.listing).key(site)]
-            file = self._page_file(files, config, listing.url, listing.front, shows)
-            if file is not None:
-                IndexPage(listing.number, file, config, listing)
+        titles: dict[str, str] = {}  # of the first pages, by their index's template
+        for planned in index_pages(site, lang):
+            title = planned.title
+            if title is None:  # titled after the index's first page, which staff write
+                template = planned.index.template
+                if template not in titles:
+                    first = pages.get(localized_url(planned.index.path(1), lang))
+                    if first is None or first.abs_src_path is None:
+                        continue
+                    titles[template] = read_markdown(Path(first.abs_src_path)).meta.get("title", "")
+                title = numbered_title(titles[template], planned.number, lang)
+            front = {"title": title, "template": planned.index.template}
+            shows = [planned.index.select(site, planned.number).key(site)]
+            if (file := self._page_file(files, config, planned.url, front, shows)) is not None:
+                IndexPage(planned, file, config)
 
     def _page_file(
         self, files: Files, config: MkDocsConfig, url: str, front: dict[str, Any], shows: list[Any]

@@ -98,7 +98,12 @@ class Bundle:
 
     def published(self, use: str = "web") -> bool:
         """Whether the item may appear in outputs of this use (web, print, social)."""
-        return not self.meta.draft
+        return not self.meta.draft and self.allows(use)
+
+    def allows(self, use: str) -> bool:
+        """Whether the people in it agreed to this use: a testimony's consent; the other
+        items need none."""
+        return True
 
     @classmethod
     def index_url(cls, lang: str) -> str:
@@ -124,8 +129,8 @@ class Story(Bundle):
     text_model = schemas.StoryText
     section = "stories"
 
-    def published(self, use: str = "web") -> bool:
-        return not self.meta.draft and self.meta.consent.allows(use)
+    def allows(self, use: str) -> bool:
+        return bool(self.meta.consent.allows(use))
 
 
 class Article(Bundle):
@@ -162,6 +167,11 @@ class Edition(Bundle):
 
     articles: list[Bundle] = field(default_factory=list)
     report_bodies: set[str] = field(default_factory=set)  # reports printed with their summary
+
+    def articles_in(self, use: str) -> list[Bundle]:
+        """Its articles that may appear in `use` (print, email): a testimony only with the
+        consent of its people."""
+        return [article for article in self.articles if article.allows(use)]
 
 
 @dataclass
@@ -213,7 +223,7 @@ class Site:
         items = [
             s
             for s in self.stories.values()
-            if s.published(use) or (s.folder in self.previewed and s.meta.consent.allows(use))
+            if s.published(use) or (s.folder in self.previewed and s.allows(use))
         ]
         return sorted(items, key=lambda s: (s.meta.date, s.key), reverse=True)
 

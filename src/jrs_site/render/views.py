@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
@@ -31,6 +31,9 @@ from jrs_site.render.archive import (
 from jrs_site.render.markdown import KeyFigure, RenderCache, figures_html, render
 from jrs_site.render.partials import partial
 from jrs_site.util.text import slugify
+
+if TYPE_CHECKING:
+    from jrs_site.render.kinds import HomeSelection, Selection
 
 #: The width a photo is shown at, for the browser to pick a variant (lengths in `sizes` are in
 #: the browser's 16 px rem, not Material's 20 px). Measured in Chromium: on a phone the column
@@ -307,14 +310,6 @@ def page_count(total: int) -> int:
     return max(1, -(-total // PER_PAGE))
 
 
-def paginated_indexes(site: Site) -> dict[str, tuple[str, int]]:
-    """Index templates whose lists are split into pages: template -> (section, page count)."""
-    return {
-        "stories.html": (Story.section, page_count(len(site.published_stories("web")))),
-        "editions.html": (Edition.section, page_count(len(site.published_editions()))),
-    }
-
-
 def pager(section: str, total: int, page: RenderContext) -> Pager:
     count = page_count(total)
 
@@ -350,21 +345,32 @@ class StoriesIndex:
 def story_list(
     site: Site,
     page: RenderContext,
-    stories: list[Story],
+    shown: Selection,
     section: str,
     current: Listing | None = None,
 ) -> StoriesIndex:
-    """This page of `stories`, paginated under `section`, with the links to every listing."""
+    """A page of testimonies (`shown`, a page of a list paginated under `section`), with the
+    links to every listing."""
     return StoriesIndex(
-        [story_card(s, page) for s in on_page(stories, page.number)],
+        [story_card(s, page) for s in shown.items],
         listing_links(site, THEMES, page.lang, current),
         listing_links(site, COUNTRIES, page.lang, current),
-        pager(section, len(stories), page),
+        pager(section, shown.total, page),
     )
 
 
-def stories_index(site: Site, page: RenderContext) -> StoriesIndex:
-    return story_list(site, page, site.published_stories("web"), Story.section)
+def stories_index(site: Site, page: RenderContext, shown: Selection) -> StoriesIndex:
+    return story_list(site, page, shown, Story.section)
+
+
+def listing_view(
+    site: Site, page: RenderContext, shown: Selection, listing: Listing
+) -> StoriesIndex:
+    """A page of a listing: its cards and pager, how many it holds, the way back."""
+    view = story_list(site, page, shown, listing.section, listing)
+    view.summary = page.t("filter_results", count=shown.total)
+    view.index_url = Story.index_url(page.lang)
+    return view
 
 
 # -- reports ----------------------------------------------------------------------------------
@@ -525,57 +531,73 @@ def edition_card(edition: Edition, page: RenderContext, cover: bool = True) -> E
     )
 
 
-def article_view(item: Bundle, page: RenderContext, edition: Edition) -> ArticleView:
-    """One article as the edition shows it (a report with its summary when the edition asks)."""
-    text = item.text(page.lang)
-    if isinstance(item, Story):
-        card = story_card(item, page)
-        return ArticleView(
-            "story",
-            f"story-{item.key}",
-            page.t("testimony"),
-            card.title,
-            card.lead,
-            url=card.url,
-            byline=byline(page.site, item.meta.byline, page.lang),
-            image_html=card.image_html,
-            lang=card.lang,
-        )
-    if isinstance(item, Report):
-        view = report_view(item, page, with_body=item.key in edition.report_bodies)
-        return ArticleView(
-            "report",
-            f"report-{item.key}",
-            page.t("report"),
-            view.title,
-            view.lead,
-            url=view.url,
-            body_html=view.figures_html + view.body_html,
-            byline=view.byline,
-            lang=view.lang,
-            findings=view.findings,
-        )
-    assert isinstance(item, Article)
+def story_article(story: Story, page: RenderContext, edition: Edition) -> ArticleView:
+    """A testimony as an edition shows it: its card, linking to its page."""
+    card = story_card(story, page)
+    return ArticleView(
+        "story",
+        f"story-{story.key}",
+        page.t("testimony"),
+        card.title,
+        card.lead,
+        url=card.url,
+        byline=byline(page.site, story.meta.byline, page.lang),
+        image_html=card.image_html,
+        lang=card.lang,
+    )
+
+
+def report_article(report: Report, page: RenderContext, edition: Edition) -> ArticleView:
+    """A report as an edition shows it: its figures, and its summary when the edition asks."""
+    view = report_view(report, page, with_body=report.key in edition.report_bodies)
+    return ArticleView(
+        "report",
+        f"report-{report.key}",
+        page.t("report"),
+        view.title,
+        view.lead,
+        url=view.url,
+        body_html=view.figures_html + view.body_html,
+        byline=view.byline,
+        lang=view.lang,
+        findings=view.findings,
+    )
+
+
+def article_article(article: Article, page: RenderContext, edition: Edition) -> ArticleView:
+    """An article written for the edition, whole."""
+    text = article.text(page.lang)
     return ArticleView(
         "article",
-        item.key,
+        article.key,
         text.fields.kicker,
         text.fields.title,
         text.fields.lead,
-        body_html=page.body(item),
-        byline=byline(page.site, item.meta.byline, page.lang),
+        body_html=page.body(article),
+        byline=byline(page.site, article.meta.byline, page.lang),
         lang=text.lang,
     )
 
 
-def edition_view(edition: Edition, page: RenderContext) -> EditionView:
+def edition_title(edition: Edition, lang: str) -> str:
+    """An edition's page title: its number and theme."""
+    theme = edition.text(lang).fields.theme
+    return f"{l10n.t(lang, 'edition_number', number=edition.meta.number)}: {theme}"
+
+
+def edition_view(
+    edition: Edition,
+    page: RenderContext,
+    article: Callable[[Bundle, RenderContext, Edition], ArticleView],
+) -> EditionView:
+    """An edition's page, which shows each of its articles as `article` makes it."""
     card = edition_card(edition, page)
     text = edition.text(page.lang)
     intro = render(text.body, page.lang, lambda *a: "") if text.body.strip() else Markup()
     return EditionView(
         **vars(card),
         intro_html=intro,
-        articles=[article_view(a, page, edition) for a in edition.articles],
+        articles=[article(a, page, edition) for a in edition.articles],
         translation=translation(edition, page),
         pdf=page.pdf,
         email_url=page.email_url,
@@ -594,23 +616,11 @@ class HomeView:
     stories_url: str
 
 
-def home_items(site: Site, recent: int = 3) -> tuple[Edition | None, list[Story], Report | None]:
-    """What the home page shows: the latest edition, the `recent` latest testimonies and the
-    latest report."""
-    editions, reports = site.published_editions(), site.published_reports()
-    return (
-        editions[0] if editions else None,
-        site.published_stories("web")[:recent],
-        reports[0] if reports else None,
-    )
-
-
-def home_view(site: Site, page: RenderContext) -> HomeView:
-    edition, stories, report = home_items(site)
+def home_view(site: Site, page: RenderContext, shown: HomeSelection) -> HomeView:
     return HomeView(
-        edition=edition_card(edition, page) if edition else None,
-        stories=[story_card(s, page) for s in stories],
-        report=report_view(report, page, with_body=False) if report else None,
+        edition=edition_card(shown.edition, page) if shown.edition else None,
+        stories=[story_card(s, page) for s in shown.stories],
+        report=report_view(shown.report, page, with_body=False) if shown.report else None,
         stories_url=Story.index_url(page.lang),
     )
 
@@ -623,17 +633,13 @@ class EditionsIndex:
     pager: Pager
 
 
-def editions_index(site: Site, page: RenderContext) -> EditionsIndex:
-    published = site.published_editions()
-    cards = [edition_card(e, page) for e in on_page(published, page.number)]
-    return EditionsIndex(cards, pager(Edition.section, len(published), page))
+def editions_index(site: Site, page: RenderContext, shown: Selection) -> EditionsIndex:
+    cards = [edition_card(e, page) for e in shown.items]
+    return EditionsIndex(cards, pager(Edition.section, shown.total, page))
 
 
-def reports_index(site: Site, page: RenderContext) -> list[ReportView]:
-    return [report_view(r, page, with_body=False) for r in site.published_reports()]
-
-
-ViewBuilder = Callable[[Site, RenderContext], Any]
+def reports_index(site: Site, page: RenderContext, shown: Selection) -> list[ReportView]:
+    return [report_view(r, page, with_body=False) for r in shown.items]
 
 
 @dataclass
@@ -690,50 +696,6 @@ def footer_view(site: Site, lang: str, feed_path: str) -> FooterView:
         privacy_path=localized_url("privacy/", lang),
         feed_path=feed_path,
     )
-
-
-def item_title(item: Bundle, lang: str) -> str:
-    """The page title of an item: its title, or for an edition its number and theme."""
-    fields = item.text(lang).fields
-    if isinstance(item, Edition):
-        return f"{l10n.t(lang, 'edition_number', number=item.meta.number)}: {fields.theme}"
-    return fields.title
-
-
-def item_description(item: Bundle, lang: str) -> str:
-    return getattr(item.text(lang).fields, "lead", "") or item_title(item, lang)
-
-
-# Index pages are written by staff (docs/<lang>/...); their template names pick their data.
-INDEX_VIEWS: dict[str, ViewBuilder] = {
-    "home.html": home_view,
-    "stories.html": stories_index,
-    "editions.html": editions_index,
-    "reports.html": reports_index,
-}
-
-#: Each kind of item with a page: its template and its view.
-ITEM_VIEWS: dict[str, tuple[str, Callable[[Any, RenderContext], Any]]] = {
-    Story.kind: ("testimony.html", story_view),
-    Edition.kind: ("edition.html", edition_view),
-    Report.kind: ("report.html", report_view),
-}
-
-
-def published_items(site: Site) -> list[Bundle]:
-    """Every item that gets a page on the website."""
-    return [*site.published_stories("web"), *site.published_editions(), *site.published_reports()]
-
-
-def photos_needed(site: Site) -> set[Path]:
-    """Every photo a published web page shows (and nothing of drafts)."""
-    needed: set[Path] = set()
-    items: list[Bundle] = published_items(site)
-    for edition in site.published_editions():
-        items += [a for a in edition.articles if isinstance(a, Article)]
-    for item in items:
-        needed.update(item.folder / name for name in item.photo_names())
-    return needed
 
 
 @dataclass

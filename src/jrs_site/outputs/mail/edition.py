@@ -15,23 +15,21 @@ import css_inline
 import lxml.html
 from markupsafe import Markup
 
-from jrs_site.model.bundles import Bundle, Edition, Report, Site, Story, photo_file, photos_in
+from jrs_site.model.bundles import Bundle, Edition, Site, photo_file, photos_in
 from jrs_site.model.problems import naming
 from jrs_site.outputs.mail.text import plain_text
 from jrs_site.outputs.web.feeds import absolute
 from jrs_site.render import l10n
+from jrs_site.render.kinds import in_edition
 from jrs_site.render.partials import document_templates, partial
 from jrs_site.render.sanitise import sanitise
 from jrs_site.render.views import (
-    ArticleView,
     Byline,
     FooterView,
     RenderContext,
-    article_view,
     edition_card,
     edition_stem,
     footer_view,
-    report_view,
 )
 
 TEMPLATES = resources.files(__package__) / "templates"
@@ -121,16 +119,6 @@ def excerpt(body_html: str, base_url: str, paragraphs: int = TEASER_PARAGRAPHS) 
     return sanitise("".join(kept))
 
 
-def _teaser_body(item: Bundle, view: ArticleView, page: RenderContext) -> Markup:
-    """What the teaser is cut from: the article's text, a testimony's story, a report's figures
-    and summary."""
-    if isinstance(item, Story):
-        return page.body(item)
-    if isinstance(item, Report) and not view.body_html:
-        return report_view(item, page, with_body=False).figures_html
-    return view.body_html
-
-
 def first_photo(item: Bundle, page: EmailContext) -> Markup:
     """An article's first photo with its caption, which its teaser shows above the text."""
     match = next(photos_in(item.text(page.lang).body), None)
@@ -140,7 +128,8 @@ def first_photo(item: Bundle, page: EmailContext) -> Markup:
 
 
 def teaser(item: Bundle, page: EmailContext, edition: Edition, base_url: str) -> Teaser:
-    view = article_view(item, page, edition)
+    role = in_edition(item)
+    view = role.article(item, page, edition)
     url = view.url or f"{edition.url(page.lang)}#{view.anchor}"
     link = absolute(base_url, url)
     return Teaser(
@@ -150,7 +139,7 @@ def teaser(item: Bundle, page: EmailContext, edition: Edition, base_url: str) ->
         link,
         view.lang,
         view.image_html or first_photo(item, page),
-        excerpt(str(_teaser_body(item, view, page)) or "<p></p>", link),
+        excerpt(str(role.teaser(item, view, page)) or "<p></p>", link),
         view.byline,
     )
 
@@ -192,7 +181,7 @@ def edition_email(
     page = EmailContext(site, lang, media, "", media_url=media_url)
     card = edition_card(edition, cover_page)
     org = site.organisation
-    items = [a for a in edition.articles if not isinstance(a, Story) or a.published("email")]
+    items = edition.articles_in("email")
     footer = footer_view(site, lang, "")
     view = EmailView(
         lang=lang,

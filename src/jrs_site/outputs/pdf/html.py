@@ -16,12 +16,9 @@ from markupsafe import Markup, escape
 
 from jrs_site.images import inspect
 from jrs_site.model.bundles import (
-    Article,
     Bundle,
     Edition,
-    Report,
     Site,
-    Story,
     photo_file,
     photos_in,
 )
@@ -37,6 +34,7 @@ from jrs_site.outputs.pdf.layout import (
 from jrs_site.outputs.pdf.photos import PrintPhotos
 from jrs_site.outputs.pdf.settings import PdfOptions
 from jrs_site.render import bidi, l10n
+from jrs_site.render.kinds import in_edition
 from jrs_site.render.markdown import render
 from jrs_site.render.partials import document_templates, partial
 from jrs_site.render.views import (
@@ -47,12 +45,9 @@ from jrs_site.render.views import (
     ReportView,
     StoryView,
     TranslationNote,
-    article_view,
     byline,
     edition_card,
     footer_view,
-    report_view,
-    story_view,
     translation,
 )
 
@@ -249,19 +244,16 @@ class Item:
     wide_title: bool = False  # a story headline across the page, above the portrait
 
 
-KINDS: dict[type[Bundle], str] = {Story: "story", Report: "report", Article: "article"}
-
-
 def anchor(bundle: Bundle) -> str:
     """The id of an article in the print HTML: `story-farid-mariam`."""
-    return f"{KINDS[type(bundle)]}-{bundle.key}"
+    return f"{bundle.kind}-{bundle.key}"
 
 
 def starts_page(bundle: Bundle, lang: str) -> bool:
-    """Whether an article starts on a new page: a testimony opening with its portrait (it
-    needs the height of a page), and a long text; every other one follows in the columns."""
-    portrait = isinstance(bundle, Story) and bundle.meta.portrait is not None
-    return portrait or len(bundle.text(lang).body) > LONG_TEXT
+    """Whether an article starts on a new page: one opening with its lead photo (a
+    testimony's portrait needs the height of a page), and a long text; every other one
+    follows in the columns."""
+    return bundle.lead_photo() is not None or len(bundle.text(lang).body) > LONG_TEXT
 
 
 @dataclass
@@ -409,20 +401,11 @@ class EditionHtml:
 
     def _item(self, bundle: Bundle) -> Item:
         """One article as printed: its view, its print body and, for an article, its lead photo."""
-        if isinstance(bundle, Story):
-            view: Any = story_view(bundle, self.page)
-            kicker = self.page.t("testimony")
-        elif isinstance(bundle, Report):
-            with_body = bundle.key in self.edition.report_bodies
-            view = report_view(bundle, self.page, with_body=with_body)
-            kicker = self.page.t("report")
-        else:
-            view = article_view(bundle, self.page, self.edition)
-            kicker = view.kicker
-        kind = KINDS[type(bundle)]
+        role = in_edition(bundle)
+        view, kicker = role.printed(bundle, self.page, self.edition)
         body = bundle.text(self.lang).body
         item = Item(
-            kind,
+            bundle.kind,
             anchor(bundle),
             kicker,
             view.title,
@@ -430,19 +413,17 @@ class EditionHtml:
             view,
             print_body(view.body_html),
             translation(bundle, self.page),
-            short=kind == "article" and len(body) < SHORT_TEXT and not any(photos_in(body)),
+            short=role.own_layout and len(body) < SHORT_TEXT and not any(photos_in(body)),
             new_page=starts_page(bundle, self.lang),
-            wide_title=kind == "story" and len(view.title) > LONG_HEADLINE,
+            wide_title=role.title_across and len(view.title) > LONG_HEADLINE,
         )
-        if kind == "article":
+        if role.own_layout:
             item.photo_html, item.body_html = lead_photo(item.body_html)
         return item
 
     def _articles(self) -> list[Bundle]:
         """The articles in print order; a testimony without consent for print is left out."""
-        return [
-            a for a in self.edition.articles if not isinstance(a, Story) or a.published("print")
-        ]
+        return self.edition.articles_in("print")
 
     def has_photo(self) -> bool:
         """Whether the articles have a photo for a photo page."""

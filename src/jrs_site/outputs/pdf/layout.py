@@ -12,9 +12,10 @@ from dataclasses import replace
 from typing import Literal
 
 from jrs_site.images import ImageError, inspect, print_resolution_issue
-from jrs_site.model.bundles import Bundle, Edition, Site, Story
+from jrs_site.model.bundles import Bundle, Edition, Site
 from jrs_site.model.problems import Problem
 from jrs_site.outputs.pdf.settings import PdfOptions
+from jrs_site.render.kinds import kind_of
 
 PAGE_WIDTH = 210.0
 PAGE_HEIGHT = 297.0
@@ -57,10 +58,8 @@ def placement(bundle: Bundle, name: str) -> Placement:
     """Where print puts a photo: the cover edge to edge, a story's portrait and every photo
     taller than wide (or square) in a column, a landscape photo across both columns: each keeps
     its shape. Reads the photo's size (`ImageError` when it cannot)."""
-    if isinstance(bundle, Edition) and name == bundle.meta.cover:
-        return "full"
-    if isinstance(bundle, Story) and name == bundle.meta.portrait:
-        return "column"
+    if name == bundle.lead_photo():
+        return kind_of(bundle).lead_print
     pixels_wide, pixels_high = inspect(bundle.folder / name)
     return "wide" if pixels_wide > pixels_high else "column"
 
@@ -71,10 +70,7 @@ def print_photos(
     """Every photo of the printed editions (default: every published one), with its edition
     and its bundle."""
     for edition in site.published_editions() if editions is None else editions:
-        bundles: list[Bundle] = [edition, *edition.articles]
-        for bundle in bundles:
-            if isinstance(bundle, Story) and not bundle.published("print"):
-                continue
+        for bundle in (edition, *edition.articles_in("print")):
             for name in sorted(bundle.photo_names()):
                 yield edition, bundle, name
 

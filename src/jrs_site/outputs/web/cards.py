@@ -18,9 +18,9 @@ from pathlib import Path
 from jrs_site.fonts import card_fonts
 from jrs_site.images import social_card
 from jrs_site.images.social import CARD_SIZE
-from jrs_site.model.bundles import Bundle, Site, Story
+from jrs_site.model.bundles import Bundle, Site
 from jrs_site.render import l10n
-from jrs_site.render.views import item_title
+from jrs_site.render.kinds import item_title
 from jrs_site.util.files import files_digest, write_atomic
 
 
@@ -53,7 +53,7 @@ def card_spec(site: Site, lang: str, title: str, item: Bundle | None = None) -> 
     """The card of a page titled `title`, showing `item` when the page is an item's."""
     if item is None:
         return _card(site, lang, title)
-    if isinstance(item, Story) and not item.published("social"):
+    if not item.allows("social"):
         return generic_card(site, lang)
     name = item.lead_photo()
     photo = item.meta.photos.get(name) if name else None

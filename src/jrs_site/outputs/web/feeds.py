@@ -17,9 +17,10 @@ from markupsafe import Markup
 
 from jrs_site.model.bundles import Bundle, Edition, Site, Story, localized_url
 from jrs_site.render import l10n
+from jrs_site.render.kinds import item_title
 from jrs_site.render.markdown import render
 from jrs_site.render.partials import partial
-from jrs_site.render.views import item_title, tellers_html
+from jrs_site.render.views import tellers_html
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -13,7 +13,7 @@ from jrs_site.images import ImageSettings, WebImage, build_all
 from jrs_site.load.checks import check_site
 from jrs_site.model.bundles import Site
 from jrs_site.model.problems import Problem, of_severity
-from jrs_site.render.views import photos_needed
+from jrs_site.render.kinds import photos_needed
 
 
 @dataclass(frozen=True)
