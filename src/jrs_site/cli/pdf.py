@@ -13,11 +13,11 @@ from jrs_site.cli.common import chosen_editions, chosen_languages, print_problem
 from jrs_site.images import ImageError
 from jrs_site.load.loader import load_site
 from jrs_site.model.problems import of_severity
+from jrs_site.outputs.names import pdf_name
 from jrs_site.outputs.pdf import preflight as printer_rules
 from jrs_site.outputs.pdf.layout import print_resolution_problems
 from jrs_site.outputs.pdf.render import Rendered, edition_pdf
 from jrs_site.outputs.pdf.settings import CMYK_PROFILES, VARIANTS, PdfError, PdfOptions
-from jrs_site.render.views import pdf_name
 from jrs_site.util.prune import touch
 
 CACHE = Path(".cache/pdf")

@@ -80,7 +80,6 @@ from jrs_site.render.sanitise import sanitise
 from jrs_site.render.views import (
     RenderContext,
     fallback_note,
-    footer_view,
     organisation_view,
     pdf_download,
 )
@@ -269,7 +268,6 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             return context
         site, lang = self.prepared.site, i18n.current_language(config)
         context["jrs_t"] = catalogue(lang)
-        context["jrs_org"] = organisation_view(site, lang)
         item = page.item if isinstance(page, ItemPage) else None
         path = self._path(page.url, lang)
         if isinstance(page, ItemPage | IndexPage):
@@ -293,7 +291,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         title = Markup(page.title).striptags() if not page.is_homepage else config.site_name  # noqa: S704 - HTML already
         context["jrs_head"] = head_view(config.site_url or "/", path, lang, title, description)
         context["jrs_feed"] = feed_link(site, lang)
-        context["jrs_footer"] = footer_view(site, lang, context["jrs_feed"].path)
+        context["jrs_org"] = organisation_view(site, lang, context["jrs_feed"].path)
         card = generic_card(site, lang) if path == "" else card_spec(site, lang, title, item)
         try:
             cards = self._cache_dir(config) / "social"
@@ -314,7 +312,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         if template_name == NOT_FOUND and self.prepared is not None:
             site, lang = self.prepared.site, i18n.current_language(config)
             context["jrs_t"] = catalogue(lang)
-            context["jrs_footer"] = footer_view(site, lang, feed_link(site, lang).path)
+            context["jrs_org"] = organisation_view(site, lang, feed_link(site, lang).path)
             context["jrs_not_found"] = not_found_texts(config, lang)
         if template_name == "sitemap.xml":
             context["jrs_sitemap"] = sitemap(config.site_url or "/", self.paths)

@@ -2,8 +2,8 @@
 
 Each page gets a fingerprint of everything it shows: what every page shows (mkdocs.yml, the
 templates, data/, docs/, the options of the preview: `Memory.start`), and what the page shows
-of the content (`render.kinds`: `Selection`). A page whose fingerprint is the one its file was written
-with is not rendered again; the files it published (its social card) are published again, so
+of the content (`render.kinds.Selection`). A page whose fingerprint is the one its file was
+written with is not rendered again; the files it published (its social card) are published again, so
 the build that sweeps what nobody wrote keeps them. A failed build forgets everything: the
 next one renders every page.
 """

@@ -30,7 +30,6 @@ from jrs_site.render.archive import (
 )
 from jrs_site.render.markdown import KeyFigure, RenderCache, figures_html, render
 from jrs_site.render.partials import partial
-from jrs_site.util.text import slugify
 
 if TYPE_CHECKING:
     from jrs_site.render.kinds import HomeSelection, Selection
@@ -490,17 +489,6 @@ def pdf_download(url: str, size: int | None, lang: str) -> Download:
     return Download(url, l10n.t(lang, "download_pdf", size=l10n.file_size(size, lang)))
 
 
-def edition_stem(site: Site, edition: Edition, lang: str) -> str:
-    """`ankerpunt-nieuws-118-nl`: the start of the name of every file made of an edition."""
-    return f"{slugify(site.organisation.newsletter.get(lang))}-{edition.key}-{lang}"
-
-
-def pdf_name(site: Site, edition: Edition, lang: str, variant: str = "") -> str:
-    """`ankerpunt-nieuws-118-nl.pdf` (`...-nl-print.pdf`): the file name of an edition's PDF."""
-    suffix = f"-{variant}" if variant else ""
-    return f"{edition_stem(site, edition, lang)}{suffix}.pdf"
-
-
 @dataclass
 class EditionView(EditionCard):
     intro_html: Markup
@@ -644,22 +632,12 @@ def reports_index(site: Site, page: RenderContext, shown: Selection) -> list[Rep
 
 @dataclass
 class OrganisationView:
-    name: str
-    newsletter: str
-    tagline: str
-
-
-def organisation_view(site: Site, lang: str) -> OrganisationView:
-    org = site.organisation
-    return OrganisationView(org.name, org.newsletter.get(lang), org.tagline.get(lang))
-
-
-@dataclass
-class FooterView:
-    """The organisation's footer on every page, in the page's language. Paths are
-    site-relative (the template makes them relative to the page)."""
+    """The organisation's details in one language, as every web page's footer, the printed
+    back page and the e-mail give them. Paths are site-relative (the template makes them
+    relative to the page)."""
 
     name: str
+    newsletter: str  # "Ankerpunt Nieuws"
     tagline: str
     address: str
     email: str
@@ -675,13 +653,15 @@ class FooterView:
     feed_path: str
 
 
-def footer_view(site: Site, lang: str, feed_path: str) -> FooterView:
+def organisation_view(site: Site, lang: str, feed_path: str = "") -> OrganisationView:
+    """The organisation's details in `lang`; `feed_path` is the language's feed (the web)."""
     org = site.organisation
     newsletter = org.newsletter.get(lang)
     subject = l10n.t(lang, "footer_signup_subject", name=newsletter)
     signup = org.newsletter_signup or f"mailto:{org.email}?subject={quote(subject)}"
-    return FooterView(
+    return OrganisationView(
         name=org.name,
+        newsletter=newsletter,
         tagline=org.tagline.get(lang),
         address=org.address,
         email=org.email,

@@ -5,7 +5,6 @@ from jrs_site.outputs.mail.edition import (
     UNSUBSCRIBE,
     Email,
     edition_email,
-    email_name,
     write_emails,
 )
 from jrs_site.outputs.mail.text import plain_text
@@ -14,7 +13,6 @@ __all__ = [
     "UNSUBSCRIBE",
     "Email",
     "edition_email",
-    "email_name",
     "plain_text",
     "write_emails",
 ]

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from jrs_site.model.bundles import Bundle, Edition, Site, photo_file, photos_in
 from jrs_site.model.problems import naming
 from jrs_site.outputs.mail.text import plain_text
+from jrs_site.outputs.names import email_name
 from jrs_site.outputs.web.feeds import absolute
 from jrs_site.render import l10n
 from jrs_site.render.kinds import in_edition
@@ -25,11 +26,10 @@ from jrs_site.render.partials import document_templates, partial
 from jrs_site.render.sanitise import sanitise
 from jrs_site.render.views import (
     Byline,
-    FooterView,
+    OrganisationView,
     RenderContext,
     edition_card,
-    edition_stem,
-    footer_view,
+    organisation_view,
 )
 
 TEMPLATES = resources.files(__package__) / "templates"
@@ -92,11 +92,6 @@ class EmailContext(RenderContext):
         )
 
 
-def email_name(site: Site, edition: Edition, lang: str, ext: str = "html") -> str:
-    """`ankerpunt-nieuws-118-nl.html` (`.txt`): named like the edition's PDFs."""
-    return f"{edition_stem(site, edition, lang)}.{ext}"
-
-
 #: A footnote mark in the text: the notes themselves are not in the e-mail.
 _NOTE_MARK = ".//sup[a[contains(concat(' ', @class, ' '), ' footnote-ref ')]]"
 
@@ -150,8 +145,6 @@ class EmailView:
 
     lang: str
     title: str
-    organisation: str
-    newsletter: str
     number: str
     season: str
     theme: str
@@ -159,7 +152,7 @@ class EmailView:
     url: str  # the edition on the website
     cover_html: Markup
     teasers: list[Teaser]
-    footer: FooterView
+    org: OrganisationView
     support_url: str
     privacy_url: str
     unsubscribe: str
@@ -180,14 +173,11 @@ def edition_email(
     cover_page = EmailContext(site, lang, media, "", media_url=media_url, width=WIDTH)
     page = EmailContext(site, lang, media, "", media_url=media_url)
     card = edition_card(edition, cover_page)
-    org = site.organisation
     items = edition.articles_in("email")
-    footer = footer_view(site, lang, "")
+    org = organisation_view(site, lang)
     view = EmailView(
         lang=lang,
-        title=f"{org.newsletter.get(lang)} {edition.meta.number} – {card.theme}",
-        organisation=org.name,
-        newsletter=org.newsletter.get(lang),
+        title=f"{org.newsletter} {edition.meta.number} – {card.theme}",
         number=card.number,
         season=card.season,
         theme=card.theme,
@@ -195,9 +185,9 @@ def edition_email(
         url=absolute(base_url, card.url),
         cover_html=card.cover_html,
         teasers=[teaser(item, page, edition, base_url) for item in items],
-        footer=footer,
-        support_url=absolute(base_url, footer.support_path),
-        privacy_url=absolute(base_url, footer.privacy_path),
+        org=org,
+        support_url=absolute(base_url, org.support_path),
+        privacy_url=absolute(base_url, org.privacy_path),
         unsubscribe=UNSUBSCRIBE[unsubscribe],
     )
     html = (

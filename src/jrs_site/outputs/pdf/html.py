@@ -40,14 +40,13 @@ from jrs_site.render.partials import document_templates, partial
 from jrs_site.render.views import (
     ArticleView,
     Byline,
-    FooterView,
     RenderContext,
     ReportView,
     StoryView,
     TranslationNote,
     byline,
     edition_card,
-    footer_view,
+    organisation_view,
     translation,
 )
 
@@ -270,7 +269,6 @@ class BackPage:
     """Contact, donation and colophon details for the last page, and the texts of the pages
     that complete the booklet (the edition's own, else the organisation's, else standard)."""
 
-    contact: FooterView  # the organisation's details, as every web page's footer gives them
     editor: Byline | None
     photographers: list[str]
     printer: str
@@ -335,7 +333,6 @@ class EditionHtml:
                 org.mailing.sender, org.mailing.indication.get(self.lang), org.mailing.permit
             )
         back = BackPage(
-            contact=footer_view(self.site, self.lang, ""),
             editor=byline(self.site, self.edition.meta.publisher or org.editor, self.lang),
             photographers=self._photographers(),
             printer=org.printer,
@@ -379,8 +376,7 @@ class EditionHtml:
         return l10n.t(self.lang, f"filler_{name}")
 
     def _render(self, template: str, **context: Any) -> str:
-        org = self.site.organisation
-        newsletter = org.newsletter.get(self.lang)
+        org = organisation_view(self.site, self.lang)
         number = l10n.t(self.lang, "edition_number", number=self.edition.meta.number)
         text = self.edition.text(self.lang).fields
         html = self._env.get_template(template).render(
@@ -388,13 +384,12 @@ class EditionHtml:
             t=functools.partial(l10n.t, self.lang),
             address=address,
             variant=self.options.variant,
-            title=f"{newsletter} {self.edition.meta.number} – {text.theme}",
+            title=f"{org.newsletter} {self.edition.meta.number} – {text.theme}",
             # Metadata in attributes, which the typography step leaves as they are.
             author=l10n.text_typography(org.name, self.lang),
             subject=l10n.text_typography(f"{number} · {text.season} · {text.theme}", self.lang),
-            footer=f"{newsletter} · {number} · {text.season}",
-            organisation=org.name,
-            newsletter=newsletter,
+            footer=f"{org.newsletter} · {number} · {text.season}",
+            org=org,
             **context,
         )
         return self.page.photos.resolve(l10n.typeset(html, self.lang))

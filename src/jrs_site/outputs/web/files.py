@@ -10,7 +10,8 @@ from pathlib import Path
 
 from jrs_site.fonts import font_files
 from jrs_site.model.bundles import Site, localized_url
-from jrs_site.outputs.mail import email_name, write_emails
+from jrs_site.outputs.mail import write_emails
+from jrs_site.outputs.names import email_name, pdf_name
 from jrs_site.outputs.web.cards import CardSpec, CardView, card_file, card_view
 from jrs_site.outputs.web.feeds import FEED_FILE, Feed
 from jrs_site.outputs.web.head import robots_txt
@@ -23,7 +24,6 @@ from jrs_site.outputs.web.publish import (
     SOCIAL_DIR,
     Publisher,
 )
-from jrs_site.render.views import pdf_name
 
 
 def pdf_path(site: Site, edition: str, lang: str) -> str:
