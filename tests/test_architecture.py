@@ -150,3 +150,111 @@ def test_check_loads_neither_mkdocs_nor_weasyprint(tmp_path: Path, test_cache: P
     assert "PIL" in loaded.split()  # guard: the check did read the photos
     heavy = {"weasyprint", "pikepdf", "pypdfium2", "mkdocs", "material", "mkdocs_static_i18n"}
     assert heavy & set(loaded.split()) == set()
+
+
+#: The core's module-level values that change while it runs: caches only, each said here.
+CACHES = {
+    ("jrs_site.images.decode", "_sizes"): "photo sizes by (path, size, mtime), bounded",
+    ("jrs_site.load.loader", "_LAST"): "serve's last loaded site, read again by digest",
+    ("jrs_site.load.loader", "_FOLDERS"): "serve's items by folder digest",
+    ("jrs_site.outputs.pdf.render", "_worker_site"): "the site a PDF worker got at its start",
+}
+#: What changes a module-level value in place.
+MUTATORS = {"append", "extend", "insert", "update", "setdefault", "pop", "popitem", "clear"}
+MUTATORS |= {"add", "discard", "remove"}
+
+
+def module_state(path: Path) -> set[str]:
+    """The module-level names of `path` that a function of it sets or changes in place."""
+    tree = ast.parse(path.read_text("utf-8"))
+    names: set[str] = set()
+    for node in tree.body:
+        targets = getattr(node, "targets", None) or [getattr(node, "target", None)]
+        names |= {t.id for t in targets if isinstance(t, ast.Name)}
+    changed: set[str] = set()
+    for function in ast.walk(tree):
+        if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        for node in ast.walk(function):
+            if isinstance(node, ast.Global):
+                changed |= set(node.names)
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in MUTATORS
+                and isinstance(node.func.value, ast.Name)
+            ):
+                changed.add(node.func.value.id)
+            for target in getattr(node, "targets", None) or [getattr(node, "target", None)]:
+                if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+                    changed.add(target.value.id)
+    return changed & names
+
+
+def test_the_core_keeps_no_module_level_state() -> None:
+    """The core's functions take what they work on: nothing is set for later as a side
+    effect (as the languages once were), besides the caches `CACHES` names."""
+    found = {
+        (module, name)
+        for module, path in MODULES.items()
+        if not is_adapter(module)
+        for name in module_state(path)
+    }
+    assert found - set(CACHES) == set(), "module-level state; pass it, or document a cache"
+    assert set(CACHES) - found == set(), "CACHES names what is no longer there"
+
+
+def test_state_is_found(tmp_path: Path) -> None:
+    """The rule above can fail: a module that sets a value for later is caught."""
+    module = tmp_path / "current.py"
+    module.write_text("_current = ['nl']\n\ndef configure(lang):\n    _current[0] = lang\n")
+    assert module_state(module) == {"_current"}
+
+
+#: Content classes: a table keyed by them, or by page templates, is a table of kinds.
+CONTENT_CLASSES = {"Story", "Edition", "Report", "Article"}
+REGISTRY = "jrs_site.render.kinds"
+
+
+def kind_tables(path: Path) -> list[int]:
+    """The lines of `path` where a dict maps content classes or page templates to anything."""
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if not isinstance(node, ast.Dict) or not node.keys:
+            continue
+        keys = [k for k in node.keys if k is not None]
+        classes = [k for k in keys if isinstance(k, ast.Name) and k.id in CONTENT_CLASSES]
+        kinds = [
+            k
+            for k in keys
+            if isinstance(k, ast.Attribute)
+            and isinstance(k.value, ast.Name)
+            and k.value.id in CONTENT_CLASSES
+        ]
+        templates = [
+            k
+            for k in keys
+            if isinstance(k, ast.Constant)
+            and str(k.value).endswith(".html")
+            and "/" not in str(k.value)
+        ]
+        if classes or kinds or len(templates) > 1:
+            lines.append(node.lineno)
+    return lines
+
+
+def test_page_kinds_are_tabled_only_in_the_registry() -> None:
+    """What a kind of page or content is lives in `render/kinds.py` alone."""
+    found = {
+        module: lines
+        for module, path in MODULES.items()
+        if module != REGISTRY and (lines := kind_tables(path))
+    }
+    assert found == {}, "a table of page or content kinds outside render/kinds.py"
+    assert kind_tables(MODULES[REGISTRY]) == [], "the registry says each kind once, by value"
+
+
+def test_a_kind_table_is_found(tmp_path: Path) -> None:
+    module = tmp_path / "views.py"
+    module.write_text("VIEWS = {Story.kind: story_view, Edition.kind: edition_view}\n")
+    assert kind_tables(module) == [1]

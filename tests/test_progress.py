@@ -38,12 +38,3 @@ def test_a_failed_step_prints_no_summary() -> None:
     with pytest.raises(RuntimeError), progress.step("search index", None, out):
         raise RuntimeError("pagefind failed")
     assert out.getvalue() == ""
-
-
-def test_bars_off_leaves_only_summaries(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(progress._bars, "on", True)  # noqa: SLF001
-    progress.bars_off()
-    out = Terminal()
-    with progress.step("pages (fr)", 5, out) as step:
-        step.advance(5)
-    assert re.fullmatch(r"pages \(fr\): 5 of 5 in \d+\.\d s\n", out.getvalue())

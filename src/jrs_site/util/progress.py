@@ -21,15 +21,6 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-#: Live bars need the terminal to themselves: a process building beside another (one
-#: language each) turns them off and prints only its summary lines.
-_bars = {"on": True}
-
-
-def bars_off() -> None:
-    """Print summary lines only, never a live bar, from now on in this process."""
-    _bars["on"] = False
-
 
 class Step:
     """One step of a build: counts what it has done and says so when it ends. Set `summary`
@@ -41,7 +32,7 @@ class Step:
         self.summary: str | None = None
         self.start = time.monotonic()
         self._bar: Progress | None = None
-        if _bars["on"] and stream.isatty() and total != 0:
+        if stream.isatty() and total != 0:
             self._bar = Progress(
                 SpinnerColumn(),
                 TextColumn("{task.description}"),
