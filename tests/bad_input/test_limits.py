@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from jrs_site.cli import main
-from jrs_site.mkdocs_plugin import plugin
+from jrs_site.mkdocs_plugin import context
 from jrs_site.outputs.mail import edition as mail
 from jrs_site.outputs.pdf import render
 from jrs_site.render.limits import MAX_NESTING, capped, long_run, too_deep
@@ -117,7 +117,7 @@ def test_an_email_that_fails_names_its_edition(
 def test_a_web_page_that_fails_names_its_item(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    kind, view = plugin.ITEM_VIEWS["story"]
-    monkeypatch.setitem(plugin.ITEM_VIEWS, "story", (kind, fails))
+    kind, view = context.ITEM_VIEWS["story"]
+    monkeypatch.setitem(context.ITEM_VIEWS, "story", (kind, fails))
     result = invoke(project, monkeypatch, "build")
     assert_named(result, "the site was not built", "the story page of stories/")

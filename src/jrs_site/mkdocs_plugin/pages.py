@@ -1,5 +1,5 @@
 """Our pages as MkDocs sees them: `Page` subclasses that carry what they show, their files,
-their paths, and the one writer of each path.
+their paths and titles, the one writer of each path, the templates compiled once.
 
 As Material's blog plugin does with `Post` and `Archive`, a generated page knows its item or
 its number, so no hook has to look it up in a table keyed by file names.
@@ -12,6 +12,9 @@ from contextlib import contextmanager
 from typing import Any
 
 import yaml
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -89,3 +92,28 @@ def one_writer() -> Iterator[None]:
         yield
     except (PublishError, ItemError) as error:
         raise PluginError(str(error)) from None
+
+
+def escape_title(page: Page) -> None:
+    """The page's title as HTML (`Markup`), for templates that do not escape: a title from
+    front matter is text and is escaped; one from the first heading is already HTML."""
+    title = page.meta.get("title")
+    if title is not None:
+        page.meta["title"] = escape(str(title))
+    page.title = page.meta.get("title") or Markup(page.title or "")  # noqa: S704 - see above
+
+
+class Compiled(BytecodeCache):
+    """The templates, compiled once per process: MkDocs makes a new Jinja environment for
+    every build and every language (Jinja compares each template's source before use)."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.codes.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.codes[bucket.key] = bucket.bytecode_to_string()

@@ -27,6 +27,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, DictLoader, Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -40,6 +41,7 @@ from jrs_site.mkdocs_plugin.pages import (
     page_dest,
 )
 from jrs_site.model.bundles import Site
+from jrs_site.model.problems import ContentError, Problem, by_file
 from jrs_site.outputs.web.files import pdf_path
 from jrs_site.outputs.web.prepare import Prepared
 from jrs_site.outputs.web.publish import Publisher
@@ -55,15 +57,24 @@ UNCHANGED = "jrs-unchanged.html"
 
 #: A page of docs/ as its links and the navigation need it: its title as HTML, its anchors.
 Shown = tuple[str, frozenset[str]]
+#: The content errors as every page's banner shows them under `serve`: (file, [(problem, hint)]).
+Banner = list[tuple[str, list[tuple[str, str]]]]
 
 
 class NoPreview:
-    """A build: every page is generated and rendered; the pages left as they were are none."""
+    """A build: every page is generated and rendered; the pages left as they were are none,
+    and a content error stops it."""
 
     def __init__(self) -> None:
         self.kept: list[str] = []  # URLs of this language's pages left as they were
         #: Of them, the pages of docs/ (MkDocs reads them): their title and anchors.
         self.skipped: dict[str, Shown] = {}
+        self.problems: Banner = []  # the content errors every page shows
+
+    def show(self, errors: list[Problem], root: Path) -> None:
+        """The content errors of the site at `root`, as this build prepares it: a build stops."""
+        if errors:
+            raise PluginError(ContentError(errors, root).report())
 
     def stop(self) -> None:
         """A new build starts: stop what the last one still does."""
@@ -149,6 +160,15 @@ class Preview(NoPreview):
             self.indexing = None
         if self.rendering is not None:
             self.rendering.shutdown(wait=False, cancel_futures=True)
+
+    def show(self, errors: list[Problem], root: Path) -> None:
+        """The preview goes on: the errors are logged, and every page shows them, by file."""
+        self.problems = [
+            (str(file.relative_to(root)), [(p.describe(), p.hint) for p in items])
+            for file, items in by_file(errors).items()
+        ]
+        if errors:  # an error would stop `serve` in strict mode
+            log.info(ContentError(errors, root).report())
 
     def start(self, config: MkDocsConfig, prepared: Prepared | None, options: Any) -> None:
         self.theirs = set(ROOT_FILES)
