@@ -88,7 +88,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
 
     @property
     def serving(self) -> bool:
-        """Under `serve`, content errors are shown in the pages, not raised."""
+        """Whether this is `serve`'s preview (drafts allowed, PDFs made after the pages)."""
         return isinstance(self.preview, Preview)
 
     # -- hooks ------------------------------------------------------------------------------
