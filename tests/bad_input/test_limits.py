@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from jrs_site.cli import main
-from jrs_site.mkdocs_plugin import plugin
+from jrs_site.mkdocs_plugin import context
 from jrs_site.outputs.mail import edition as mail
 from jrs_site.outputs.pdf import render
 from jrs_site.render.limits import MAX_NESTING, capped, long_run, too_deep
@@ -118,7 +118,7 @@ def test_an_email_that_fails_names_its_edition(
 def test_a_web_page_that_fails_names_its_item(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pages = plugin.item_pages
-    monkeypatch.setattr(plugin, "item_pages", lambda item: replace(pages(item), view=fails))
+    pages = context.item_pages
+    monkeypatch.setattr(context, "item_pages", lambda item: replace(pages(item), view=fails))
     result = invoke(project, monkeypatch, "build")
     assert_named(result, "the site was not built", "the story page of stories/")

@@ -30,10 +30,10 @@ def serve_build(project: Path, site_dir: Path, builds: int) -> None:
         config.site_url = URL
         build(config, serve_url=URL, dirty=True)
         plugin = config.plugins["jrs"]
-        if plugin.rendering is not None:
-            plugin.rendering.shutdown(wait=True)
-        if plugin.indexing is not None:  # the search bundle is not compared
-            plugin.indexing.stop()
+        if plugin.preview.rendering is not None:
+            plugin.preview.rendering.shutdown(wait=True)
+        if plugin.preview.indexing is not None:  # the search bundle is not compared
+            plugin.preview.indexing.stop()
 
 
 def main() -> None:

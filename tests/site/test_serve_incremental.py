@@ -1,4 +1,4 @@
-"""Under `serve`, a save renders again only the pages it touches (`mkdocs_plugin/unchanged.py`);
+"""Under `serve`, a save renders again only the pages it touches (`mkdocs_plugin/preview.py`);
 what the preview serves after each save of a sequence must be what a fresh build of the same
 sources serves, file for file (the search bundle aside: Pagefind writes it, not the pages).
 """

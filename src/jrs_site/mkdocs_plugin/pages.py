@@ -1,4 +1,5 @@
-"""Our pages as MkDocs sees them: `Page` subclasses that carry what they show.
+"""Our pages as MkDocs sees them: `Page` subclasses that carry what they show, their files,
+their paths and titles, the one writer of each path, the templates compiled once.
 
 As Material's blog plugin does with `Post` and `Archive`, a generated page knows its item or
 its number, so no hook has to look it up in a table keyed by file names.
@@ -6,15 +7,28 @@ its number, so no hook has to look it up in a table keyed by file names.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import yaml
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from jrs_site.model.bundles import Bundle
+from jrs_site.mkdocs_plugin.not_found import NAME as NOT_FOUND
+from jrs_site.model.bundles import Bundle, localized_url
+from jrs_site.model.problems import ItemError
+from jrs_site.outputs.web.publish import PublishError
 from jrs_site.render.kinds import PageOfIndex
+
+#: Written once, at the site's root, by the first language's build (the 404 page there
+#: speaks every language; the sitemap lists every page in every language).
+ROOT_TEMPLATES = frozenset({NOT_FOUND, "sitemap.xml"})
 
 
 class ItemPage(Page):
@@ -58,3 +72,46 @@ def source_of(file: File) -> str:
     if isinstance(file.page, ItemPage):
         return str(file.page.item.folder)
     return str(file.abs_src_path or file.src_uri)
+
+
+def language_free(url: str, lang: str) -> str:
+    """A page URL without its language prefix: the same in every language ("" for home;
+    MkDocs writes the home page's file URL as "./")."""
+    prefix = localized_url("", lang)
+    path = url.removeprefix(prefix) if prefix else url
+    return "" if path == "./" else path
+
+
+@contextmanager
+def one_writer() -> Iterator[None]:
+    """Two things meant for one path of the site fail the build, naming both; so does an
+    e-mail edition that could not be made (`naming`), naming it."""
+    try:
+        yield
+    except (PublishError, ItemError) as error:
+        raise PluginError(str(error)) from None
+
+
+def escape_title(page: Page) -> None:
+    """The page's title as HTML (`Markup`), for templates that do not escape: a title from
+    front matter is text and is escaped; one from the first heading is already HTML."""
+    title = page.meta.get("title")
+    if title is not None:
+        page.meta["title"] = escape(str(title))
+    page.title = page.meta.get("title") or Markup(page.title or "")  # noqa: S704 - see above
+
+
+class Compiled(BytecodeCache):
+    """The templates, compiled once per process: MkDocs makes a new Jinja environment for
+    every build and every language (Jinja compares each template's source before use)."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.codes.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.codes[bucket.key] = bucket.bytecode_to_string()
