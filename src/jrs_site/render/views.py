@@ -697,7 +697,8 @@ def item_title(item: Bundle, lang: str) -> str:
     fields = item.text(lang).fields
     if isinstance(item, Edition):
         return f"{l10n.t(lang, 'edition_number', number=item.meta.number)}: {fields.theme}"
-    return fields.title
+    title: str = fields.title
+    return title
 
 
 def item_description(item: Bundle, lang: str) -> str:
