@@ -11,7 +11,7 @@ UV_COMPILE = $(BIN)/uv pip compile pyproject.toml requirements-build.in --genera
 # In CI, say which tests took longest.
 PYTEST_FLAGS := $(if $(filter true,$(CI)),--durations=20)
 
-.PHONY: site serve test lint lock bench clean
+.PHONY: site serve test lint typecheck lock bench clean
 
 $(STAMP): $(LOCK) pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,8 +33,12 @@ test: $(STAMP)
 	$(BIN)/python -m tests.tools
 	$(BIN)/python -m pytest $(PYTEST_FLAGS)
 
-lint: $(STAMP)
+lint: typecheck
 	$(BIN)/ruff check src tests bench scripts
+
+# mypy over src/ (its settings: [tool.mypy] in pyproject.toml); CI runs it before the tests.
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 # Re-resolve every dependency within the ranges of pyproject.toml (newest allowed versions).
 # (Needs only the venv's Python: the installed packages may be those of the old lock.)

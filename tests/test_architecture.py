@@ -2,7 +2,8 @@
 
 Each stage imports only the stages above it in that drawing; the core imports neither MkDocs
 nor click; no module imports another that imports it back; `jrs-site check` loads no
-WeasyPrint.
+WeasyPrint. And the tests start a system program only through `tests.tools`, which skips the
+test with the install line when the program is missing.
 """
 
 from __future__ import annotations
@@ -258,3 +259,74 @@ def test_a_kind_table_is_found(tmp_path: Path) -> None:
     module = tmp_path / "views.py"
     module.write_text("VIEWS = {Story.kind: story_view, Edition.kind: edition_view}\n")
     assert kind_tables(module) == [1]
+
+
+TESTS = REPO / "tests"
+#: The calls that start a process or find or launch a program: in tests/, only through
+#: `tests.tools` (`run`, `chromium`), except a subprocess of the Python under test.
+SUBPROCESS = {"run", "Popen", "call", "check_call", "check_output", "getoutput", "getstatusoutput"}
+STARTS = {
+    "os": {"system", "popen", "execv", "execvp", "execl", "execlp", "spawnv", "spawnl"},
+    "shutil": {"which"},
+    "asyncio": {"create_subprocess_exec", "create_subprocess_shell"},
+}
+LAUNCHES = {"launch", "launch_persistent_context"}  # Playwright's: of a browser program
+
+
+def _runs_python(call: ast.Call) -> bool:
+    """Whether the command of a subprocess call starts with `sys.executable`."""
+    command = call.args[0] if call.args else next(k.value for k in call.keywords if k.arg == "args")
+    while isinstance(command, ast.BinOp):  # [sys.executable, ...] + [...]
+        command = command.left
+    return (
+        isinstance(command, ast.List | ast.Tuple)
+        and bool(command.elts)
+        and ast.unparse(command.elts[0]) == "sys.executable"
+    )
+
+
+def _programs_started(source: str) -> list[str]:
+    """Where the Python `source` starts a program other than through `tests.tools`."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module in {"subprocess", *STARTS}:
+            found.append(f"line {node.lineno}: from {node.module} import (use the module name)")
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            continue
+        owner, name = ast.unparse(node.func.value), node.func.attr
+        if (
+            (owner == "subprocess" and name in SUBPROCESS and not _runs_python(node))
+            or name in STARTS.get(owner, ())
+            or name in LAUNCHES
+            or any(k.arg == "executable_path" for k in node.keywords)
+        ):
+            found.append(f"line {node.lineno}: {ast.unparse(node.func)}(...)")
+    return found
+
+
+def test_tests_start_system_programs_only_through_the_tool_check() -> None:
+    """Without poppler-utils, exiftool or Chromium a test is skipped with the install line (it
+    fails under CI=true): only if it calls the program through `tests.tools.run` or
+    `tests.tools.chromium`, which check it first. A direct call would fail with 'No such file'
+    on a new machine."""
+    files = sorted(p for p in TESTS.rglob("*.py") if p != TESTS / "tools.py")
+    direct = {
+        str(p.relative_to(REPO)): started
+        for p in files
+        if (started := _programs_started(p.read_text("utf-8")))
+    }
+    assert direct == {}
+
+
+def test_the_programs_check_sees_a_direct_call() -> None:
+    """Guards the check above: it must catch what it is meant to catch."""
+    calls = [
+        'subprocess.run(["pdftotext", pdf, "-"], check=True)',
+        "subprocess.Popen(command)",
+        'shutil.which("exiftool")',
+        "playwright.chromium.launch(args=ARGS)",
+        "from subprocess import run",
+    ]
+    harmless = ["subprocess.run([sys.executable, '-m', 'jrs_site'] + ['build'])", "tools.run('x')"]
+    assert [code for code in calls if not _programs_started(code)] == []
+    assert [code for code in harmless if _programs_started(code)] == []

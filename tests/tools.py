@@ -3,6 +3,9 @@ test does when one is missing: skip with a message naming the package, or fail u
 
 `python -m tests.tools` (run by `make test` before pytest) prints one message listing every
 missing tool and the `apt-get install` line that provides them all; under CI it exits 1.
+
+A test runs a system program only through `run` (or Chromium through `chromium`), which checks
+the tool first: tests/test_architecture.py refuses any other way.
 """
 
 from __future__ import annotations
@@ -10,14 +13,18 @@ from __future__ import annotations
 import ctypes.util
 import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Playwright
 
 CHROMIUM = os.environ.get("JRS_CHROMIUM", "/usr/bin/chromium")
 CMYK_PROFILES = (
@@ -119,11 +126,29 @@ def report(tools: tuple[Tool, ...]) -> str:
 
 def require(*names: str) -> None:
     """Skip the test (fail under CI) unless every named tool is present."""
+    unknown = set(names) - TOOLS.keys()
+    assert not unknown, f"not in tests.tools.TOOLS: {sorted(unknown)}"
     absent = tuple(tool for tool in missing() if tool.name in names)
     if absent:
         unavailable(
             ", ".join(f"{t.name} is not installed" for t in absent) + f": {install_hint(absent)}"
         )
+
+
+def run(tool: str, *args: str | Path, input: bytes | None = None, check: bool = True) -> str:
+    """The standard output of the system program `tool` (one of TOOLS) run with `args`, as
+    text; the test is skipped with the install line (failed under CI) when it is missing."""
+    require(tool)
+    command = [tool, *map(str, args)]
+    result = subprocess.run(command, input=input, capture_output=True, check=check)
+    return result.stdout.decode("utf-8", "replace")
+
+
+def chromium(playwright: Playwright, args: list[str]) -> Browser:
+    """Debian's Chromium (`CHROMIUM`, the file the tool check looks at), launched headless;
+    the test is skipped with the install line (failed under CI) when it is missing."""
+    require("chromium")
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=args)
 
 
 def cmyk_profile() -> Path:

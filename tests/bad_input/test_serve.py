@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import re
-import subprocess
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +13,7 @@ from urllib.parse import urljoin
 import pytest
 
 from tests.conftest import fetch, jrs_serve, wait_for
-from tests.tools import require
+from tests.tools import require, run
 
 STORY = "stories/esther"
 
@@ -60,8 +59,7 @@ def _pdf_text(url: str) -> str:
             data = response.read()
     except OSError:
         return ""
-    result = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=False)
-    return result.stdout.decode("utf-8", "replace")
+    return run("pdftotext", "-", "-", input=data, check=False)
 
 
 def test_a_save_shows_before_the_pdfs_it_changes_are_made(

@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from tests.conftest import REPO, Built
-from tests.tools import CHROMIUM, require
+from tests.tools import chromium
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -75,11 +75,10 @@ def server(built: Built) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    require("chromium")
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        launched = chromium(playwright, CHROMIUM_ARGS)
+        yield launched
+        launched.close()
 
 
 @dataclass

@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import os
 import struct
-import subprocess
 import zlib
 from pathlib import Path
 
 from PIL import Image, ImageChops, ImageStat
 
 from jrs_site.images import strip_check
-from tests.tools import require, unavailable
+from tests.tools import require, run, unavailable
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = Path(os.environ.get("JRS_PHOTO_CORPUS", REPO.parent / "shared" / "corpus" / "photos"))
@@ -161,9 +160,7 @@ def exiftool_groups(paths: list[Path]) -> dict[str, set[str]]:
     require("exiftool")
     if not paths:
         return {}
-    out = subprocess.run(
-        ["exiftool", "-j", "-G0", *map(str, paths)], capture_output=True, check=False, text=True
-    ).stdout
+    out = run("exiftool", "-j", "-G0", *paths, check=False)
     found = {}
     for entry in json.loads(out):
         groups = {key.split(":")[0] for key in entry}

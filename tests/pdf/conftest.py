@@ -1,9 +1,8 @@
 """Render the repository's own example edition once per session, in both languages and both
-variants, and give the tests the poppler tools (a CI run fails rather than skips without them)."""
+variants (the tests read them with the poppler tools through `tests.tools.run`)."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,17 +13,9 @@ from jrs_site.model.languages import languages
 from jrs_site.outputs.pdf.render import Rendered, edition_pdf
 from jrs_site.outputs.pdf.settings import VARIANTS, PdfError, PdfOptions
 from tests.conftest import REPO
-from tests.tools import require, unavailable
+from tests.tools import unavailable
 
 EDITION = "118"
-
-
-def run(tool: str, *args: str | Path) -> str:
-    """The output of a poppler tool (Debian package poppler-utils)."""
-    require(tool)
-    return subprocess.run(
-        [tool, *map(str, args)], check=True, capture_output=True, text=True
-    ).stdout
 
 
 def options(variant: str, **extra: object) -> PdfOptions:

@@ -7,7 +7,7 @@ import statistics
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from tests.pdf.conftest import run
+from tests.tools import run
 
 Box = tuple[float, float, float, float]
 

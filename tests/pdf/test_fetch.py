@@ -15,7 +15,8 @@ from jrs_site.outputs.pdf.html import EditionHtml
 from jrs_site.outputs.pdf.render import Rendered, edition_pdf
 from jrs_site.outputs.pdf.settings import PdfError
 from tests.images.helpers import FORBIDDEN_GROUPS, exiftool_groups
-from tests.pdf.conftest import EDITION, options, run
+from tests.pdf.conftest import EDITION, options
+from tests.tools import run
 
 
 def test_only_prepared_files_may_be_fetched(tmp_path: Path) -> None:

@@ -13,8 +13,9 @@ from jrs_site.model.languages import languages
 from jrs_site.outputs.pdf.preflight import preflight
 from jrs_site.outputs.pdf.render import TRIM_BOX, Rendered
 from jrs_site.render.l10n import typography
-from tests.pdf.conftest import EDITION, run
+from tests.pdf.conftest import EDITION
 from tests.pdf.helpers import boxes, flat, info, tall_letters, text
+from tests.tools import run
 
 BLEED_PT = 3 / 25.4 * 72
 

@@ -25,9 +25,9 @@ LANGS = ("nl", "fr")
 def print_pdfs(voices: Built, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The printer's PDF of edition 119 in each language: `jrs-site pdf` preflights them."""
     out = tmp_path_factory.mktemp("voices-print")
-    command = [sys.executable, "-m", "jrs_site", "pdf", "119", "--variant", "print"]
     result = subprocess.run(
-        [*command, "--lang", "all", "--out", str(out)],
+        [sys.executable, "-m", "jrs_site", "pdf", "119", "--variant", "print", "--lang", "all"]
+        + ["--out", str(out)],
         cwd=voices.project,
         capture_output=True,
         text=True,

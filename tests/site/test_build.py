@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -24,7 +23,7 @@ from tests.conftest import (
     search_text,
     source_photos,
 )
-from tests.tools import require
+from tests.tools import run
 
 PAGES = ["", "about/", "support/", "contact/", "privacy/", "stories/", "editions/", "reports/"]
 #: The staff guide: built, but outside the navigation.
@@ -207,9 +206,7 @@ def test_edition_links_its_screen_pdf_in_its_language(built: Built, lang: str, l
     assert pdf.read_bytes().startswith(b"%PDF-")
     size = pdf.stat().st_size / 1_000_000
     assert f"{size:.1f}".replace(".", ",") in link.get_text()
-    require("pdfinfo")
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
-    assert "Pages:" in info.stdout
+    assert "Pages:" in run("pdfinfo", pdf)
     assert pikepdf.open(pdf).Root.Lang == lang
 
 

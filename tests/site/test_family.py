@@ -3,7 +3,6 @@ line of its pages in both languages, on its card, in the feeds and in the newsle
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import feedparser
@@ -12,6 +11,7 @@ from bs4 import BeautifulSoup
 
 from tests.bad_input.cases import edit
 from tests.conftest import Built, build_changed
+from tests.tools import run
 
 #: Esther (a pseudonym) and her daughter Grace (her real name), and a name to escape.
 FAMILY = (
@@ -76,7 +76,5 @@ def test_the_newsletter_prints_each_person_with_their_own_note(
     family_site: Built, lang: str
 ) -> None:
     (pdf,) = (family_site.site / "pdf").glob(f"*-118-{lang}.pdf")
-    text = subprocess.run(
-        ["pdftotext", "-raw", pdf, "-"], capture_output=True, text=True, check=True
-    )
-    assert FACTS[lang].upper() in " ".join(text.stdout.split()).upper()
+    text = run("pdftotext", "-raw", pdf, "-")
+    assert FACTS[lang].upper() in " ".join(text.split()).upper()

@@ -7,7 +7,6 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import subprocess
 import xml.etree.ElementTree as ET
 from typing import Any
 from urllib.parse import urljoin
@@ -18,6 +17,7 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import Built
 from tests.site.hostile import KICKER, NAME, TEXT, hostile, marks_aside, shown, value
+from tests.tools import run
 
 __all__ = ["hostile"]  # the session fixture
 pytestmark = pytest.mark.slow  # builds a whole site
@@ -175,12 +175,11 @@ def test_the_search_index_holds_the_text_as_text(hostile: Built) -> None:
 @pytest.mark.parametrize("lang", ["nl", "fr"])
 def test_the_pdf_prints_the_text_as_typed(hostile: Built, lang: str) -> None:
     (pdf,) = (hostile.site / "pdf").glob(f"*-118-{lang}.pdf")
-    out = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True)
     # Line ends and hyphenation may break the long text: compare without white space.
-    text = re.sub(r"\s+", "", out.stdout)
+    text = re.sub(r"\s+", "", run("pdftotext", pdf, "-"))
     for field in ("theme", "title", "lead", "finding", "label"):
         assert re.sub(r"\s+", "", shown(value(field), lang)) in text.replace("\u00ad", ""), field
-    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+    info = run("pdfinfo", pdf)
     fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
     assert fields["Title"].strip().endswith(shown(value("theme"), lang)), (
         "the PDF's metadata as typed"

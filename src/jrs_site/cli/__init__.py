@@ -32,7 +32,8 @@ class LazyGroup(click.Group):
         if cmd_name not in COMMANDS:
             return None
         module = importlib.import_module(f"{__name__}.{COMMANDS[cmd_name][0]}")
-        return getattr(module, cmd_name)
+        command: click.Command = getattr(module, cmd_name)
+        return command
 
     def invoke(self, ctx: click.Context) -> object:
         """The command; a file the system refuses (a folder that is a broken link, a full

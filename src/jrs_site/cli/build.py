@@ -12,7 +12,8 @@ from pathlib import Path
 import click
 
 from jrs_site.cli.check import run_check
-from jrs_site.cli.common import CONFIG, project_root, show_mkdocs_log
+from jrs_site.cli.common import project_root, show_mkdocs_log
+from jrs_site.load.config import CONFIG
 from jrs_site.util.prune import KEEP_DAYS, prune
 
 
@@ -78,4 +79,5 @@ def build_into(root: Path, target: Path) -> Path:
         target.rename(old)
     tmp.rename(target)
     shutil.rmtree(old, ignore_errors=True)
-    return root / config.plugins["jrs"].config.cache_dir
+    cache_dir: str = config.plugins["jrs"].config.cache_dir
+    return root / cache_dir

@@ -8,16 +8,16 @@ from pathlib import Path
 import click
 
 from jrs_site.cli.common import (
-    CONFIG,
     PHOTO_CACHE,
     chosen_editions,
     chosen_languages,
     print_problems,
     project_root,
 )
+from jrs_site.load.config import CONFIG
 from jrs_site.load.loader import load_site
 from jrs_site.model.problems import ItemError, of_severity
-from jrs_site.outputs.mail.edition import UNSUBSCRIBE
+from jrs_site.outputs.mail.edition import UNSUBSCRIBE, Tool
 
 
 @click.command()
@@ -32,7 +32,7 @@ from jrs_site.outputs.mail.edition import UNSUBSCRIBE
     default="brevo",
     help="The mailing tool whose unsubscribe merge tag goes in the footer. Default: brevo.",
 )
-def email(editions: tuple[str, ...], lang: str, out: Path | None, unsubscribe: str) -> None:
+def email(editions: tuple[str, ...], lang: str, out: Path | None, unsubscribe: Tool) -> None:
     """Make the e-mail edition of each EDITION (default: every published edition): an HTML
     body and its plain-text part per language, to paste or upload into the mailing tool.
 

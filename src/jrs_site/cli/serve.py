@@ -8,7 +8,8 @@ from typing import Any
 
 import click
 
-from jrs_site.cli.common import CONFIG, project_root, show_mkdocs_log
+from jrs_site.cli.common import project_root, show_mkdocs_log
+from jrs_site.load.config import CONFIG
 
 
 @click.command()

@@ -7,7 +7,7 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from jrs_site.images.decode import inspect, read_source, remember
 from jrs_site.util.files import read_json, write_json
@@ -149,5 +149,5 @@ class Inspector:
         self.index.save()
 
 
-def _is_size(value: Any) -> bool:
+def _is_size(value: Any) -> TypeGuard[list[int]]:
     return isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value)

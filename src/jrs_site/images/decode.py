@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 import pillow_heif
 from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
@@ -188,7 +189,7 @@ def _split_alpha(im: Image.Image) -> tuple[Image.Image, Image.Image | None]:
 def _to_srgb(im: Image.Image, icc: bytes | None) -> Image.Image:
     transform = _transform_to_srgb(icc, im.mode) if icc else None
     if transform is not None:
-        return ImageCms.applyTransform(im, transform)
+        return cast(Image.Image, ImageCms.applyTransform(im, transform))  # None only in place
     return im if im.mode == "RGB" else im.convert("RGB")
 
 

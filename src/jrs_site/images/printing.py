@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import math
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 from PIL import Image, ImageCms
 
@@ -76,7 +76,7 @@ def print_variant(
         else:
             profile = ImageCms.ImageCmsProfile(io.BytesIO(cmyk))
             converted = ImageCms.profileToProfile(pixels, SRGB, profile, outputMode="CMYK")
-            save(converted, [(path, "jpeg", PRINT_QUALITY)], subsampling=0)
+            save(cast(Image.Image, converted), [(path, "jpeg", PRINT_QUALITY)], subsampling=0)
 
     return cached_file(src, Path(cache_dir).absolute(), lambda sha: f"{sha}-{key}-print.jpg", build)
 

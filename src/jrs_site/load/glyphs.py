@@ -96,7 +96,9 @@ def _missing(text: str) -> Iterator[tuple[str, int]]:
             yield match[0], match.start()
 
 
-def _strings(data: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple, str]]:
+def _strings(
+    data: Any, loc: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Every text in parsed YAML, with where it is (`("person", "name")`); keys are names."""
     if isinstance(data, str):
         yield loc, data

@@ -745,7 +745,11 @@ class Loader:
             lang: {p.relative_to(docs / lang) for p in (docs / lang).rglob("*.md")}
             for lang in languages().codes
         }
-        items = [*site.published_stories(), *site.published_editions(), *site.published_reports()]
+        items: list[Bundle] = [
+            *site.published_stories(),
+            *site.published_editions(),
+            *site.published_reports(),
+        ]
         for lang in languages().codes:
             taken = {item.path: item.folder for item in items}
             for page in sorted(pages[lang]):
@@ -762,11 +766,11 @@ class Loader:
                         f"written to the address /{localized_url(address, lang)}",
                         hint="rename or move this page: one would overwrite the other",
                     )
-        for lang, other in itertools.permutations(languages().codes, 2):
-            for page in sorted(pages[other] - pages[lang]):
+        for lang, written in itertools.permutations(languages().codes, 2):
+            for page in sorted(pages[written] - pages[lang]):
                 missing = (docs / lang / page).relative_to(self.root)
                 self.problems.add(
-                    docs / other / page,
+                    docs / written / page,
                     f"not translated into {english_name(lang)} yet: {missing} is missing",
                     severity="warning",
                     hint=f"write {missing}, with the same file name, in {english_name(lang)}",
@@ -932,7 +936,7 @@ def _load(
     ]
     problems = list(dict.fromkeys(problems))  # once each: e.g. a photo used in both texts
     broken = {p.file for p in loader.problems.items if p.severity == "error"}
-    items = [*site.stories.values(), *site.editions.values(), *site.reports.values()]
+    items: list[Bundle] = [*site.stories.values(), *site.editions.values(), *site.reports.values()]
     valid_drafts = frozenset(
         item.folder
         for item in items

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -24,6 +24,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from jrs_site.fonts import font_face_css
 from jrs_site.mkdocs_plugin import i18n
@@ -57,7 +58,7 @@ log = get_plugin_logger(__name__)
 SCRIPTS = "assets/javascripts/"
 
 
-class JrsPluginConfig(Config):
+class JrsPluginConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' own, unannotated
     """Options of the `jrs` plugin in mkdocs.yml."""
 
     # Where the content lives, relative to mkdocs.yml: stories/, editions/, reports/, data/
@@ -71,7 +72,7 @@ class JrsPluginConfig(Config):
     drafts = c.Type(bool, default=False)
 
 
-class JrsPlugin(BasePlugin[JrsPluginConfig]):
+class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  # as above
     """Generates testimony, edition and report pages and feeds index pages their data."""
 
     def __init__(self) -> None:
@@ -182,26 +183,28 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
     # After i18n's (50), which resets the language switcher for its own pages.
     @event_priority(0)
     def on_page_context(
-        self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any]:
-        context["jrs_problems"] = self.preview.problems
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        ours = _ours(context)
+        ours["jrs_problems"] = self.preview.problems
         if self.prepared is None or self.preview.skips(page):
             return context
         cards = self._cache_dir(config) / "social"
         with self.preview.remembering(page, self._publisher()):
             add_page_context(
-                context, page, config, self.prepared, self.bodies, self._publisher(), cards
+                ours, page, config, self.prepared, self.bodies, self._publisher(), cards
             )
         return context
 
     def on_template_context(
-        self, context: dict[str, Any], template_name: str, config: MkDocsConfig
-    ) -> dict[str, Any]:
-        context["jrs_problems"] = self.preview.problems  # on the 404 page too
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        ours = _ours(context)
+        ours["jrs_problems"] = self.preview.problems  # on the 404 page too
         if template_name == NOT_FOUND and self.prepared is not None:
-            add_not_found_context(context, config, self.prepared.site)
+            add_not_found_context(ours, config, self.prepared.site)
         if template_name == "sitemap.xml":
-            context["jrs_sitemap"] = sitemap(config.site_url or "/", self.paths)
+            ours["jrs_sitemap"] = sitemap(config.site_url or "/", self.paths)
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -288,3 +291,8 @@ def _materials_script(file: File, config: MkDocsConfig) -> bool:
     ours = config.theme.custom_dir
     source = file.abs_src_path or ""
     return file.src_uri.startswith(SCRIPTS) and not (ours and source.startswith(ours))
+
+
+def _ours(context: TemplateContext) -> dict[str, Any]:
+    """A page's template context, to add our `jrs_*` entries (MkDocs' type lists its own)."""
+    return cast("dict[str, Any]", context)

@@ -40,7 +40,7 @@ from jrs_site.mkdocs_plugin.pages import (
     one_writer,
     page_dest,
 )
-from jrs_site.model.bundles import Site
+from jrs_site.model.bundles import Bundle, Site
 from jrs_site.model.problems import ContentError, Problem, by_file
 from jrs_site.outputs.web.files import pdf_path
 from jrs_site.outputs.web.prepare import Prepared
@@ -178,7 +178,8 @@ class Preview(NoPreview):
             self.memory.forget()
 
     def add_templates(self, env: Environment) -> None:
-        env.loader = ChoiceLoader([DictLoader({UNCHANGED: ""}), env.loader])
+        theirs = [env.loader] if env.loader is not None else []
+        env.loader = ChoiceLoader([DictLoader({UNCHANGED: ""}), *theirs])
 
     def page_file(
         self,
@@ -263,10 +264,8 @@ class Preview(NoPreview):
 def every_page(config: MkDocsConfig, site: Site, options: Any) -> list[object]:
     """What every page shows: the configuration, the templates, the data files and the pages
     of docs/ (their titles are in every page's navigation), the preview's `options`."""
-    items = {
-        item.folder
-        for item in (*site.stories.values(), *site.editions.values(), *site.reports.values())
-    }
+    bundles: list[Bundle] = [*site.stories.values(), *site.editions.values()]
+    items = {item.folder for item in (*bundles, *site.reports.values())}
     shared = sorted(
         (str(path), digest) for path, digest in site.sources.items() if path not in items
     )

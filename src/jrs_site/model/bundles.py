@@ -10,14 +10,29 @@ import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar, cast
 
 from pydantic import BaseModel
+from typing_extensions import TypeVar as DefaultTypeVar
 
 from jrs_site.model import schemas
 from jrs_site.model.languages import languages
 
 T = TypeVar("T")
+#: A bundle's models: of its YAML file (`StoryMeta`...) and of each text's front matter
+#: (`StoryText`...). `Bundle` alone, for any kind of item, leaves them untyped.
+MetaT = DefaultTypeVar("MetaT", default=Any)
+FieldsT = DefaultTypeVar("FieldsT", bound=BaseModel, default=Any)
+
+
+class Drafted(Protocol):
+    """A meta model with a `draft` flag (every kind of item but an article)."""
+
+    @property
+    def draft(self) -> bool: ...
+
+
+DraftedT = TypeVar("DraftedT", bound=Drafted)
 
 
 def localized_url(path: str, lang: str) -> str:
@@ -26,12 +41,12 @@ def localized_url(path: str, lang: str) -> str:
 
 
 @dataclass
-class Text:
+class Text(Generic[FieldsT]):
     """One language version of a bundle: validated front matter and the Markdown body."""
 
     lang: str
     path: Path
-    fields: Any  # the bundle's text model (StoryText, ...)
+    fields: FieldsT  # the bundle's text model (StoryText, ...)
     body: str
     body_line: int
 
@@ -53,7 +68,7 @@ def photo_file(reference: re.Match[str]) -> str:
 
 
 @dataclass
-class Bundle:
+class Bundle(Generic[MetaT, FieldsT]):
     """A folder holding `<kind>.yml`, `nl.md`, `fr.md` and its photos."""
 
     kind: ClassVar[str]
@@ -64,14 +79,14 @@ class Bundle:
 
     key: str
     folder: Path
-    meta: Any
-    texts: dict[str, Text] = field(default_factory=dict)
+    meta: MetaT
+    texts: dict[str, Text[FieldsT]] = field(default_factory=dict)
 
     @classmethod
     def meta_file(cls) -> str:
         return f"{cls.kind}.yml"
 
-    def text(self, lang: str) -> Text:
+    def text(self, lang: str) -> Text[FieldsT]:
         """The text in `lang`, or in the other language when it is not translated yet."""
         if lang in self.texts:
             return self.texts[lang]
@@ -96,7 +111,7 @@ class Bundle:
     def is_translated(self, lang: str) -> bool:
         return lang in self.texts
 
-    def published(self, use: str = "web") -> bool:
+    def published(self: Bundle[DraftedT, Any], use: str = "web") -> bool:
         """Whether the item may appear in outputs of this use (web, print, social)."""
         return not self.meta.draft and self.allows(use)
 
@@ -120,7 +135,7 @@ class Bundle:
         return localized_url(self.path, lang)
 
 
-class Story(Bundle):
+class Story(Bundle[schemas.StoryMeta, schemas.StoryText]):
     """A testimony: `stories/<slug>/`."""
 
     kind = "story"
@@ -133,7 +148,7 @@ class Story(Bundle):
         return bool(self.meta.consent.allows(use))
 
 
-class Article(Bundle):
+class Article(Bundle[schemas.ArticleMeta, schemas.ArticleText]):
     """An article written for one edition only: `editions/<number>/<article>/`."""
 
     kind = "article"
@@ -146,7 +161,7 @@ class Article(Bundle):
         return True
 
 
-class Report(Bundle):
+class Report(Bundle[schemas.ReportMeta, schemas.ReportText]):
     """A report summary: `reports/<slug>/`."""
 
     kind = "report"
@@ -156,7 +171,7 @@ class Report(Bundle):
 
 
 @dataclass
-class Edition(Bundle):
+class Edition(Bundle[schemas.EditionMeta, schemas.EditionText]):
     """A newsletter edition: `editions/<number>/`, with its articles in order."""
 
     kind: ClassVar[str] = "edition"
@@ -198,7 +213,7 @@ class Site:
         are not sorted again for each page. The result is shared: do not change it."""
         if key not in self._once:
             self._once[key] = compute()
-        return self._once[key]
+        return cast(T, self._once[key])
 
     def digest(self, path: Path) -> str:
         """The digest of the source entry (`sources`) that holds `path`, e.g. an article's

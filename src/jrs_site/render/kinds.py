@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar
 
 from markupsafe import Markup
 
@@ -51,12 +51,15 @@ from jrs_site.util.files import value_digest
 # -- what a page shows --------------------------------------------------------------------
 
 
+ItemT = TypeVar("ItemT", bound=Bundle)
+
+
 @dataclass(frozen=True)
-class Selection:
+class Selection(Generic[ItemT]):
     """What one page shows of the content: the items whose content it shows, and what it shows
     of whole lists (which items in which order, how many each listing holds)."""
 
-    items: tuple[Bundle, ...] = ()
+    items: tuple[ItemT, ...] = ()
     lists: tuple[object, ...] = ()
     total: int = 0  # how many items the whole list holds: its pager counts pages from it
 
@@ -67,7 +70,7 @@ class Selection:
 
 
 @dataclass(frozen=True)
-class HomeSelection(Selection):
+class HomeSelection(Selection[Bundle]):
     """The home page's: the latest edition, the latest testimonies and the latest report."""
 
     edition: Edition | None = None
@@ -123,7 +126,7 @@ class ContentKind:
         """`story`: its templates' and anchors' name."""
         return self.bundle.kind
 
-    def shows(self, item: Bundle) -> Selection:
+    def shows(self, item: Bundle) -> Selection[Bundle]:
         """What the item's page shows: the item, and an edition's articles."""
         return Selection((item, *self.articles(item)))
 
@@ -247,7 +250,7 @@ class IndexKind:
 
     template: str
     section: str  # its pages' path: `stories/`, then `stories/page/2/`
-    select: Callable[[Site, int], Selection]  # what its page `number` shows
+    select: Callable[[Site, int], Selection[Any]]  # what its page `number` shows
     view: Callable[[Site, RenderContext, Any], Any]  # made from that selection
     paginated: bool = True
 
@@ -269,12 +272,12 @@ def _order(site: Site, name: str, items: Sequence[Bundle]) -> str:
     return site.once(("shown", name), lambda: value_digest([item.key for item in items]))
 
 
-def _page_of(site: Site, name: str, items: Sequence[Bundle], number: int) -> Selection:
+def _page_of(site: Site, name: str, items: Sequence[ItemT], number: int) -> Selection[ItemT]:
     """Page `number` of the paginated list `name`: its items, and the whole list's order."""
     return Selection(tuple(on_page(items, number)), (_order(site, name, items),), len(items))
 
 
-def _story_page(site: Site, name: str, stories: Sequence[Bundle], number: int) -> Selection:
+def _story_page(site: Site, name: str, stories: Sequence[Story], number: int) -> Selection[Story]:
     """A page of testimonies also links to every listing with its count."""
     counts = site.once(("shown", "counts"), lambda: value_digest(_counts(site)))
     shown = _page_of(site, name, stories, number)
@@ -295,7 +298,7 @@ def _home(site: Site, number: int, recent: int = 3) -> HomeSelection:
     return HomeSelection(items, edition=edition, stories=stories, report=report)
 
 
-def _reports(site: Site, number: int) -> Selection:
+def _reports(site: Site, number: int) -> Selection[Report]:
     """Every report, on one page."""
     reports = site.published_reports()
     return Selection(tuple(reports), (_order(site, "reports.html", reports),), len(reports))
@@ -330,7 +333,9 @@ def listing_index(listing: Listing) -> IndexKind:
     )
 
 
-def _listing_view(listing: Listing, site: Site, page: RenderContext, shown: Selection) -> Any:
+def _listing_view(
+    listing: Listing, site: Site, page: RenderContext, shown: Selection[Story]
+) -> Any:
     return listing_view(site, page, shown, listing)
 
 

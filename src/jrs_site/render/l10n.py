@@ -166,7 +166,9 @@ def _block_marks(text: str, quotes: Quotes) -> str:
                 depth = max(0, depth - 1)
                 out[i] = (quotes.double if not depth else quotes.inner)[1]
         elif char == "'":
-            word = _WORD.match(text, i + 1).group(0).lower()
+            letters = _WORD.match(text, i + 1)
+            assert letters is not None  # `_WORD` matches the empty string too
+            word = letters.group(0).lower()
             if before.isdigit() and not single:
                 out[i] = "′"
             elif left and not right and not after.isdigit() and word not in quotes.elisions:
@@ -209,27 +211,37 @@ def in_text(html: str, change: Callable[[str], str]) -> str:
     return "".join(change(piece) if text else piece for piece, _, text in _parts(html))
 
 
+@dataclass
+class _Open:
+    """An element with a `lang` attribute, open around the parts that follow it."""
+
+    tag: str
+    lang: str
+    nested: int = 0  # elements of the same name open inside it
+
+
 def _languages(parts: list[tuple[str, str, bool]], lang: str) -> list[str]:
     """The language of each part: `lang`, or that of the innermost element around it with a
     `lang` attribute (a page's untranslated fallback, the 404's other languages)."""
-    found, stack = [], []  # stack: [tag name, same-name elements open inside it, language]
+    found: list[str] = []
+    stack: list[_Open] = []
     for piece, _, is_text in parts:
         if not stack and (is_text or "lang" not in piece):  # most of a page: nothing to track
             found.append(lang)
             continue
         tag = None if is_text else _OPENING.match(piece) or _CLOSING.match(piece)
-        if tag and stack and tag.group(1).lower() == stack[-1][0]:
+        if tag and stack and tag.group(1).lower() == stack[-1].tag:
             if piece[1] != "/":
-                stack[-1][1] += 1
-            elif stack[-1][1]:
-                stack[-1][1] -= 1
+                stack[-1].nested += 1
+            elif stack[-1].nested:
+                stack[-1].nested -= 1
             else:
                 stack.pop()
         elif tag and piece[1] != "/" and not piece.endswith("/>"):
             named = _LANG.search(piece)
             if named and tag.group(1).lower() not in _VOID:
-                stack.append([tag.group(1).lower(), 0, named.group(1).split("-")[0].lower()])
-        found.append(stack[-1][2] if stack else lang)
+                stack.append(_Open(tag.group(1).lower(), named.group(1).split("-")[0].lower()))
+        found.append(stack[-1].lang if stack else lang)
     return found
 
 
@@ -275,7 +287,8 @@ def text_typography(text: str, lang: str) -> str:
 def catalogue(lang: str) -> dict[str, Any]:
     """The UI strings of one language (`src/jrs_site/locales/<lang>.yml`)."""
     text = resources.files("jrs_site").joinpath(f"locales/{lang}.yml").read_text("utf-8")
-    return yaml.safe_load(text)
+    strings: dict[str, Any] = yaml.safe_load(text)
+    return strings
 
 
 def t(lang: str, key: str, count: int | None = None, **values: Any) -> str:
@@ -283,7 +296,8 @@ def t(lang: str, key: str, count: int | None = None, **values: Any) -> str:
     entry = catalogue(lang)[key]
     if isinstance(entry, dict):
         entry = entry[Locale(lang).plural_form(count if count is not None else 1)]
-    return entry.format(count=count, **values)
+    text: str = entry.format(count=count, **values)
+    return text
 
 
 def date_text(value: dt.date, lang: str) -> str:
@@ -314,12 +328,14 @@ def joined(items: list[str], lang: str) -> Markup:
 
 def country_name(code: str, lang: str) -> str:
     """`SY` -> `Syrië` / `Syrie`."""
-    return Locale(lang).territories.get(code.upper(), code)
+    name: str = Locale(lang).territories.get(code.upper(), code)
+    return name
 
 
 def language_name(code: str, lang: str) -> str:
     """`fr` in Dutch -> `Frans`."""
-    return Locale(lang).languages.get(code, code)
+    name: str = Locale(lang).languages.get(code, code)
+    return name
 
 
 def missing_keys() -> dict[str, set[str]]:

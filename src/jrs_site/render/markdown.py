@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import markdown
 from babel.numbers import (
@@ -47,6 +47,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from jrs_site.model.problems import Severity
 from jrs_site.render import bidi, l10n, limits, marks, partials, sanitise
 from jrs_site.render.l10n import NBSP, catalogue, language_name, number_text, t
 from jrs_site.render.marks import DASHES
@@ -284,7 +285,7 @@ _LANG_HINT = (
 
 def language_problems(
     body: str, lang: str, converted: str | None = None
-) -> list[tuple[int, str, str, str]]:
+) -> list[tuple[int, Severity, str, str]]:
     """Each `{lang=...}` of a body written in `lang` that does not work, outside code: (0-based
     line, severity, message, hint). A mark left in the text is an error when what follows
     `lang=` is no language code, else a warning (neither after a `[phrase]` nor at the end of
@@ -293,7 +294,7 @@ def language_problems(
     if "{lang=" not in body:
         return []
     html = _CODE_RE.sub("", converted if converted is not None else convert(body, lang)[0])
-    found = []
+    found: list[tuple[str, Severity, str, str]] = []  # (mark, severity, message, hint)
     for match in _LANG_MARK_RE.finditer(html):
         mark = match.group(0)
         if not re.fullmatch(sanitise.LANG_CODE, match.group(1)):
@@ -314,7 +315,10 @@ def language_problems(
             found.append((f"{{lang={code}}}", "warning", message, _LANG_HINT))
     lines = sanitise.locate(body, [(mark,) for mark, *_ in found])
     return sorted(
-        ((line or 0, *problem) for line, (_, *problem) in zip(lines, found, strict=True)),
+        (
+            (line or 0, severity, message, hint)
+            for line, (_, severity, message, hint) in zip(lines, found, strict=True)
+        ),
         key=lambda problem: problem[0],
     )
 
@@ -351,7 +355,7 @@ def convert(body: str, lang: str) -> tuple[str, str, list[tuple[str, str, str]]]
         return _PHOTO.format(token, len(photos) - 1)
 
     md = _parser(lang)
-    md.treeprocessors["jrs_conventions"].image_html = mark
+    cast(_Conventions, md.treeprocessors["jrs_conventions"]).image_html = mark
     return md.reset().convert(limits.capped(body)), token, photos
 
 
@@ -454,7 +458,7 @@ def _renderer(lang: str) -> str:
     """A hash of what a body's HTML depends on besides its text: this module and the
     localisation code, the UI strings, and the versions of Markdown, its extensions, Babel
     and nh3."""
-    modules = (__file__, l10n.__file__, sanitise.__file__, partials.__file__)
+    modules: tuple[str, ...] = (__file__, l10n.__file__, sanitise.__file__, partials.__file__)
     modules += (marks.__file__, limits.__file__)
     parts = [Path(module).read_bytes() for module in modules]
     parts.append((partials.TEMPLATES / "key-figures.html").read_bytes())

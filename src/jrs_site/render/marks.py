@@ -125,7 +125,7 @@ class _Blocks(Treeprocessor):
 class _PassageLanguage(InlineProcessor):
     """`[слово]{lang=ru}`: a phrase in another language, as `<span lang="ru">`."""
 
-    def handleMatch(  # noqa: N802 - Markdown's API
+    def handleMatch(  # type: ignore[override]  # noqa: N802 - Markdown's API (its stubs' own ignore)
         self, m: re.Match[str], data: str
     ) -> tuple[ET.Element, int, int]:
         span = ET.Element("span", {"lang": m.group(2)})

@@ -344,7 +344,7 @@ class StoriesIndex:
 def story_list(
     site: Site,
     page: RenderContext,
-    shown: Selection,
+    shown: Selection[Story],
     section: str,
     current: Listing | None = None,
 ) -> StoriesIndex:
@@ -358,12 +358,12 @@ def story_list(
     )
 
 
-def stories_index(site: Site, page: RenderContext, shown: Selection) -> StoriesIndex:
+def stories_index(site: Site, page: RenderContext, shown: Selection[Story]) -> StoriesIndex:
     return story_list(site, page, shown, Story.section)
 
 
 def listing_view(
-    site: Site, page: RenderContext, shown: Selection, listing: Listing
+    site: Site, page: RenderContext, shown: Selection[Story], listing: Listing
 ) -> StoriesIndex:
     """A page of a listing: its cards and pager, how many it holds, the way back."""
     view = story_list(site, page, shown, listing.section, listing)
@@ -621,12 +621,12 @@ class EditionsIndex:
     pager: Pager
 
 
-def editions_index(site: Site, page: RenderContext, shown: Selection) -> EditionsIndex:
+def editions_index(site: Site, page: RenderContext, shown: Selection[Edition]) -> EditionsIndex:
     cards = [edition_card(e, page) for e in shown.items]
     return EditionsIndex(cards, pager(Edition.section, shown.total, page))
 
 
-def reports_index(site: Site, page: RenderContext, shown: Selection) -> list[ReportView]:
+def reports_index(site: Site, page: RenderContext, shown: Selection[Report]) -> list[ReportView]:
     return [report_view(r, page, with_body=False) for r in shown.items]
 
 

@@ -40,9 +40,9 @@ def prune(cache_dir: Path, days: float = KEEP_DAYS, now: float | None = None) ->
                     groups.setdefault(match.group(), []).append((path, path.stat()))
     cutoff = (time.time() if now is None else now) - days * 86400
     removed = size = 0
-    for files in groups.values():
-        if max(stat.st_mtime for _, stat in files) < cutoff:
-            for path, stat in files:
+    for entries in groups.values():
+        if max(stat.st_mtime for _, stat in entries) < cutoff:
+            for path, stat in entries:
                 path.unlink(missing_ok=True)
                 removed, size = removed + 1, size + stat.st_size
     return Pruned(removed, size)

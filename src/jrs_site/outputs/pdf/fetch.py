@@ -11,7 +11,7 @@ from urllib.request import url2pathname
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 
-class Refused(FatalURLFetchingError):
+class Refused(FatalURLFetchingError):  # type: ignore[misc]  # WeasyPrint has no types
     """A URL outside the prepared files; WeasyPrint lets only this kind of error through."""
 
     def __init__(self, url: str) -> None:
@@ -19,7 +19,7 @@ class Refused(FatalURLFetchingError):
         self.url = url
 
 
-class PreparedFiles(URLFetcher):
+class PreparedFiles(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no types
     """Fetches `file:` URLs inside `folders` (or naming one of `files`) and refuses every
     other URL by raising `Refused`, which stops the rendering."""
 

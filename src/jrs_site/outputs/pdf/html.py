@@ -185,9 +185,9 @@ class PrintContext(RenderContext):
 
     def picture(
         self, bundle: Bundle, name: str, alt: str, caption: str = "", sizes: str = ""
-    ) -> str:
+    ) -> Markup:
         """The views' photos, placed by their role; `sizes` is for browsers only."""
-        return self.photo(bundle, name, alt, caption, placement(bundle, name))
+        return Markup(self.photo(bundle, name, alt, caption, placement(bundle, name)))  # noqa: S704 - a template's HTML
 
     def photo(
         self,
@@ -324,7 +324,7 @@ class EditionHtml:
         `starts_page`."""
         return [anchor(a) for a in self._articles()[1:] if starts_page(a, self.lang)]
 
-    def back(self, first_page: int, fillers: list[str]) -> str:
+    def back(self, first_page: int, fillers: Collection[str]) -> str:
         """The filler pages named in `fillers`, then the back page, numbered from `first_page`."""
         org = self.site.organisation
         mailing = None
@@ -368,7 +368,8 @@ class EditionHtml:
         own = getattr(self.edition.text(self.lang).fields, name)
         default = getattr(org, name)
         if own or default:
-            return own or default.get(self.lang)
+            text: str = own or default.get(self.lang)
+            return text
         return l10n.t(self.lang, name, address=org.address, email=org.email)
 
     def filler_description(self, name: str) -> str:

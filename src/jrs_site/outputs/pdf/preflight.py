@@ -126,7 +126,7 @@ def preflight(path: Path, source: Source | None = None) -> PreflightReport:
 # -- page boxes and count ----------------------------------------------------------------------
 
 
-def _box(page: pikepdf.Dictionary, name: str) -> Box | None:
+def _box(page: pikepdf.Object, name: str) -> Box | None:
     value = page.get(name)
     if value is None:
         parent = page.get("/Parent")
@@ -194,7 +194,7 @@ def _page_count(count: int) -> Check:
 # -- fonts -------------------------------------------------------------------------------------
 
 
-def _font_resources(resources: pikepdf.Object | None) -> Iterator[pikepdf.Dictionary]:
+def _font_resources(resources: pikepdf.Object | None) -> Iterator[pikepdf.Object]:
     """Every font of a resource dictionary and of the forms it draws."""
     if resources is None:
         return
@@ -204,7 +204,7 @@ def _font_resources(resources: pikepdf.Object | None) -> Iterator[pikepdf.Dictio
             yield from _font_resources(xobject.get("/Resources"))
 
 
-def _embedded(font: pikepdf.Dictionary) -> bool:
+def _embedded(font: pikepdf.Object) -> bool:
     if font.get("/Subtype") == "/Type3":
         return True  # drawn with PDF operators: nothing to embed
     if font.get("/Subtype") == "/Type0":
@@ -215,7 +215,7 @@ def _embedded(font: pikepdf.Dictionary) -> bool:
     )
 
 
-def _font_name(font: pikepdf.Dictionary) -> str:
+def _font_name(font: pikepdf.Object) -> str:
     name = str(font.get("/BaseFont", "/unnamed"))[1:]
     return re.sub(r"^[A-Z]{6}\+", "", name).rstrip(",")  # no subset prefix
 
@@ -292,7 +292,7 @@ class Codes:
     text: dict[int, int | str]  # code -> its text (ToUnicode)
 
     @classmethod
-    def of(cls, font: pikepdf.Dictionary) -> Codes | None:
+    def of(cls, font: pikepdf.Object) -> Codes | None:
         """A Type0 font's codes (what WeasyPrint writes), or None for a font of another kind
         or with a predefined CMap: not checked."""
         if font.get("/Subtype") != "/Type0":
@@ -379,7 +379,7 @@ def _multiply(m: Matrix, n: Matrix) -> Matrix:
     )
 
 
-def _colour_space(image: pikepdf.Stream) -> str:
+def _colour_space(image: pikepdf.Object) -> str:
     space = image.get("/ColorSpace")
     if space is None:
         return "none (mask)" if image.get("/ImageMask") else "unknown"
@@ -437,22 +437,23 @@ def _walk(
     resources."""
     stack: list[tuple[Matrix, Box | None]] = []
     path: Box | None = None  # the rectangles of the path being built, on the page
-    xobjects = (resources or {}).get("/XObject") or {}
-    fonts = (resources or {}).get("/Font") or {}
+    resources = resources or pikepdf.Dictionary()
+    xobjects = resources.get("/XObject") or pikepdf.Dictionary()
+    fonts = resources.get("/Font") or pikepdf.Dictionary()
     codes: Codes | None = None  # of the current font
     line: Matrix = IDENTITY  # the text line matrix (the start of the line)
     leading = 0.0
-    for operands, operator in pikepdf.parse_content_stream(owner):
-        op = str(operator)
+    for instruction in pikepdf.parse_content_stream(owner):
+        operands, op = instruction.operands, str(instruction.operator)
         if op in TEXT_SHOWING and codes is not None:
             if op in ("'", '"'):
                 line = _multiply((1, 0, 0, 1, 0, -leading), line)
             height = _multiply(line, ctm)[5]
             painted.notdef += [(page, height, text) for text in codes.notdef(operands[-1])]
         elif op == "Tf":
-            codes = _codes(fonts.get(operands[0]), painted.fonts)
+            codes = _codes(fonts.get(str(operands[0])), painted.fonts)
         elif op in ("BT", "Tm", "Td", "TD", "T*", "TL"):
-            line, leading = _text_line(op, operands, line, leading)
+            line, leading = _text_line(op, list(operands), line, leading)
         elif op == "q":
             stack.append((ctm, clip))
         elif op == "Q" and stack:
@@ -469,7 +470,7 @@ def _walk(
         elif op in RGB_OPERATORS or (op in ("cs", "CS") and operands[0] == "/DeviceRGB"):
             painted.rgb += 1
         elif op == "Do":
-            xobject = xobjects.get(operands[0])
+            xobject = xobjects.get(str(operands[0]))
             if xobject is None:
                 continue
             if xobject.get("/Subtype") == "/Image":
@@ -498,9 +499,7 @@ def _walk(
                 )
 
 
-def _codes(
-    font: pikepdf.Dictionary | None, known: dict[tuple[int, int], Codes | None]
-) -> Codes | None:
+def _codes(font: pikepdf.Object | None, known: dict[tuple[int, int], Codes | None]) -> Codes | None:
     """`Codes.of(font)`, read once for each font object of the file."""
     if font is None or not font.is_indirect:
         return None if font is None else Codes.of(font)
@@ -509,7 +508,9 @@ def _codes(
     return known[font.objgen]
 
 
-def _text_line(op: str, operands: list, line: Matrix, leading: float) -> tuple[Matrix, float]:
+def _text_line(
+    op: str, operands: list[pikepdf.Object], line: Matrix, leading: float
+) -> tuple[Matrix, float]:
     """The text line matrix and leading after a text positioning operator."""
     if op == "BT":
         return IDENTITY, leading

@@ -364,8 +364,9 @@ def _fill_before(document: Document, anchor: str) -> float:
         for box in root.descendants()
         if isinstance(box, LineBox | ReplacedBox)
     ]
-    top = page.content_box_y()
-    return (max(bottoms, default=top) - top) / page.height
+    top, height = page.content_box_y(), page.height
+    full: float = (max(bottoms, default=top) - top) / height
+    return full
 
 
 def _sheets(main_pages: int) -> int:

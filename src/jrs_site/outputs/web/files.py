@@ -44,7 +44,7 @@ def publish_feed(publisher: Publisher, prepared: Prepared, lang: str, base_url: 
 
 
 def publish_shared(
-    publisher: Publisher, prepared: Prepared, languages: list[str], site_url: str
+    publisher: Publisher, prepared: Prepared, languages: list[str], site_url: str | None
 ) -> None:
     """What every language shares, once, at the root: robots.txt, the self-hosted fonts
     (their @font-face rules are inline in each page), the photos' web variants that pages

@@ -81,7 +81,8 @@ class Publisher:
     def recording(self) -> Iterator[list[tuple[Path, str]]]:
         """What `file` publishes inside the block, as (source, path): a page's social card,
         which `serve` publishes again for a page it does not render again."""
-        self._recording = published = []
+        published: list[tuple[Path, str]] = []
+        self._recording = published
         try:
             yield published
         finally:
