@@ -41,7 +41,7 @@ from jrs_site.model.bundles import (
     photo_file,
     photos_in,
 )
-from jrs_site.model.languages import configure, english_name, languages
+from jrs_site.model.languages import Languages, english_name, validation_context
 from jrs_site.model.problems import Problem, Problems
 from jrs_site.render import limits
 from jrs_site.render.markdown import convert, figure_problems, language_problems
@@ -75,10 +75,15 @@ def is_todo(value: Any) -> bool:
 
 
 def validate(
-    model: type[M], data: Any, path: Path, first_line: int = 1, at: tuple[str | int, ...] = ()
+    model: type[M],
+    data: Any,
+    languages: Languages,
+    path: Path,
+    first_line: int = 1,
+    at: tuple[str | int, ...] = (),
 ) -> tuple[M | None, list[Problem]]:
     """Validate `data` (written at `at` in the file, e.g. `(2,)` for the third author)
-    against `model`; on failure, one plain problem per wrong field.
+    against `model`, for a site in `languages`; on failure, one plain problem per wrong field.
 
     Every TODO placeholder is reported as still to fill in, and not also as a wrong value; a
     misspelt field only as unknown (with the right name), and not also as missing.
@@ -90,7 +95,7 @@ def validate(
         return None, [Problem(path, "expected a list of 'field: value' lines", line=line)]
     todos = [_todo_problem(loc, value, model, path, first_line, at) for loc, value in _todos(data)]
     try:
-        valid = model.model_validate(data)
+        valid = model.model_validate(data, context=validation_context(languages))
     except ValidationError as exc:
         errors = [{**err, "loc": _field_loc(err)} for err in exc.errors()]
         wrong = [
@@ -99,10 +104,12 @@ def validate(
             if not is_todo(err.get("input")) and not _misspelt(err, data, model)
         ]
         return None, todos + [_schema_problem(err, model, path, first_line, at) for err in wrong]
-    return valid, todos + _untranslated(valid, path, at)
+    return valid, todos + _untranslated(valid, languages, path, at)
 
 
-def _untranslated(value: Any, path: Path, at: tuple[str | int, ...]) -> list[Problem]:
+def _untranslated(
+    value: Any, languages: Languages, path: Path, at: tuple[str | int, ...]
+) -> list[Problem]:
     """A warning for each per-language field without a text in one of the site's languages:
     the page shows the default language's there, as for an untranslated item."""
     if isinstance(value, schemas.PerLanguage):
@@ -115,18 +122,20 @@ def _untranslated(value: Any, path: Path, at: tuple[str | int, ...]) -> list[Pro
                 value_line(path, at),
                 "warning",
                 f"add '{lang}: ...' here; until then the {english_name(lang)} pages show "
-                f"the {english_name(languages().default)} text",
+                f"the {english_name(languages.default)} text",
             )
-            for lang in languages().codes
+            for lang in languages.codes
             if lang not in written
         ]
     if isinstance(value, BaseModel):
         fields = {name: getattr(value, name) for name in type(value).model_fields}
-        return [p for name, v in fields.items() for p in _untranslated(v, path, (*at, name))]
+        return [
+            p for name, v in fields.items() for p in _untranslated(v, languages, path, (*at, name))
+        ]
     if isinstance(value, list | tuple):
-        return [p for i, v in enumerate(value) for p in _untranslated(v, path, (*at, i))]
+        return [p for i, v in enumerate(value) for p in _untranslated(v, languages, path, (*at, i))]
     if isinstance(value, dict):
-        return [p for k, v in value.items() for p in _untranslated(v, path, (*at, k))]
+        return [p for k, v in value.items() for p in _untranslated(v, languages, path, (*at, k))]
     return []
 
 
@@ -331,10 +340,12 @@ class Loader:
     def __init__(
         self,
         root: Path,
+        languages: Languages,
         inspect_photo: Callable[[Path], object] = inspect,
         digests: dict[Path, str] | None = None,
     ) -> None:
         self.root = root
+        self.languages = languages
         self.inspect_photo = inspect_photo
         self.digests = digests or {}  # of the sources (`source_digests`): folders read before
         self.problems = Problems()
@@ -349,7 +360,16 @@ class Loader:
         stories = self._load_bundles(self.root / "stories", Story)
         reports = self._load_bundles(self.root / "reports", Report)
         editions = self._load_bundles(self.root / "editions", Edition)
-        site = Site(self.root, organisation, authors, themes, stories, editions, reports)  # type: ignore[arg-type]
+        site = Site(
+            self.root,
+            organisation,
+            authors,
+            themes,
+            stories,
+            editions,
+            reports,
+            self.languages,  # type: ignore[arg-type]
+        )
         self._link(site)
         self._check_pages(self.root / "docs", site)
         return site
@@ -368,7 +388,7 @@ class Loader:
         data = self._read_yaml(path)
         if data is UNREADABLE:
             return None
-        value, problems = validate(model, data, path)
+        value, problems = validate(model, data, self.languages, path)
         self.problems.extend(problems)
         return value
 
@@ -381,7 +401,7 @@ class Loader:
             return {}
         authors: dict[str, schemas.Author] = {}
         for index, entry in enumerate(data):
-            author, problems = validate(schemas.Author, entry, path, at=(index,))
+            author, problems = validate(schemas.Author, entry, self.languages, path, at=(index,))
             self.problems.extend(problems)
             if author is None:
                 continue
@@ -401,7 +421,7 @@ class Loader:
                     (key,),
                     hint=slug_hint(str(key)),
                 )
-            theme, problems = validate(schemas.Localized, labels, path, at=(key,))
+            theme, problems = validate(schemas.Localized, labels, self.languages, path, at=(key,))
             self.problems.extend(problems)
             if theme is not None:
                 themes[str(key)] = theme
@@ -446,7 +466,7 @@ class Loader:
         digest = self.digests.get(folder)
         if digest is None:
             return compute()
-        key = (digest, depends, languages().codes)
+        key = (digest, depends, self.languages)
         known = _FOLDERS.get((step, folder))
         if known is None or known[0] != key:
             mark = len(self.problems.items)
@@ -472,24 +492,26 @@ class Loader:
         if isinstance(data, dict) and data.get("draft") is True:
             self.drafts.add(folder)
         meta, problems = (
-            (None, []) if data is UNREADABLE else validate(cls.meta_model, data, meta_path)
+            (None, [])
+            if data is UNREADABLE
+            else validate(cls.meta_model, data, self.languages, meta_path)
         )
-        texts_file = " and ".join(f"{lang}.md" for lang in languages().codes)
+        texts_file = " and ".join(f"{lang}.md" for lang in self.languages.codes)
         self.problems.extend(
             _belongs_elsewhere(problems, cls.text_model, f"{texts_file} (one text per language)")
         )
         texts = {}
-        for lang in languages().codes:
+        for lang in self.languages.codes:
             text = self._load_text(folder / f"{lang}.md", lang, cls)
             if text is not None:
                 texts[lang] = text
-        codes = languages().codes
+        codes = self.languages.codes
         written = [lang for lang in codes if (folder / f"{lang}.md").exists()]
         if meta is not None and not written:
             self.problems.add(folder, f"no {' or '.join(f'{c}.md' for c in codes)} in this folder")
         if meta is None or not texts:
             return None
-        return cls(key=folder.name, folder=folder, meta=meta, texts=texts)
+        return cls(folder.name, folder, meta, self.languages, texts)
 
     def _load_text(self, path: Path, lang: str, cls: type[Bundle]) -> Text | None:
         if not path.exists():
@@ -499,7 +521,7 @@ class Loader:
         except SourceError as exc:
             self.problems.extend([exc.problem])
             return None
-        fields, problems = validate(cls.text_model, source.meta, path, first_line=2)
+        fields, problems = validate(cls.text_model, source.meta, self.languages, path, first_line=2)
         self.problems.extend(_belongs_elsewhere(problems, cls.meta_model, cls.meta_file()))
         self.problems.extend(body_problems(path, source.body, source.body_line, lang))
         pages = limits.printed_pages(len(source.body))
@@ -597,7 +619,7 @@ class Loader:
                 )
             if isinstance(ref, schemas.ReportRef) and ref.body:
                 edition.report_bodies.add(article.key)
-        for lang in languages().codes:
+        for lang in self.languages.codes:
             pages = limits.edition_pages(edition, lang)
             if pages > limits.MAX_EDITION_PAGES:
                 self.problems.add(
@@ -670,7 +692,7 @@ class Loader:
     def _check_bundle(self, site: Site, bundle: Bundle) -> None:
         """Photos exist inside the folder, have a credit, and alt text in every language."""
         meta_path = bundle.folder / bundle.meta_file()
-        for lang in languages().codes:
+        for lang in self.languages.codes:
             if lang not in bundle.texts and (bundle.folder / f"{lang}.md").exists() is False:
                 self.problems.add(
                     bundle.folder,
@@ -743,10 +765,10 @@ class Loader:
         nothing the sanitiser removes."""
         pages = {
             lang: {p.relative_to(docs / lang) for p in (docs / lang).rglob("*.md")}
-            for lang in languages().codes
+            for lang in self.languages.codes
         }
         items = [*site.published_stories(), *site.published_editions(), *site.published_reports()]
-        for lang in languages().codes:
+        for lang in self.languages.codes:
             taken = {item.path: item.folder for item in items}
             for page in sorted(pages[lang]):
                 source, address = docs / lang / page, page_address(page)
@@ -759,10 +781,10 @@ class Loader:
                     self.problems.add(
                         source,
                         f"this page and {other.relative_to(self.root)} would both be "
-                        f"written to the address /{localized_url(address, lang)}",
+                        f"written to the address /{localized_url(address, lang, self.languages)}",
                         hint="rename or move this page: one would overwrite the other",
                     )
-        for lang, other in itertools.permutations(languages().codes, 2):
+        for lang, other in itertools.permutations(self.languages.codes, 2):
             for page in sorted(pages[other] - pages[lang]):
                 missing = (docs / lang / page).relative_to(self.root)
                 self.problems.add(
@@ -901,13 +923,12 @@ def load_site(
     for the next process.
     """
     configured, config_problems = read_languages(root)
-    configure(configured)  # before any text is read: the schemas check their languages
     digests = source_digests(root)
     fingerprint = f"{configured}:{sorted(digests.items())}"
     last = _LAST.get(root)
     if last is None or last[0] != fingerprint:
         _LAST.clear()
-        last = _LAST[root] = _load(root, photo_cache, fingerprint, digests)
+        last = _LAST[root] = _load(root, configured, photo_cache, fingerprint, digests)
     _, site, problems, valid_drafts = last
     problems = [*config_problems, *problems]
     if drafts:
@@ -916,11 +937,15 @@ def load_site(
 
 
 def _load(
-    root: Path, photo_cache: Path | None, fingerprint: str, digests: dict[Path, str]
+    root: Path,
+    configured: Languages,
+    photo_cache: Path | None,
+    fingerprint: str,
+    digests: dict[Path, str],
 ) -> _Loaded:
     """Load `root` afresh (see `load_site`)."""
     inspector = Inspector(photo_cache) if photo_cache is not None else None
-    loader = Loader(root, inspector or inspect, digests)
+    loader = Loader(root, configured, inspector or inspect, digests)
     site = replace(loader.load(), sources=digests)
     if inspector is not None:
         inspector.save()

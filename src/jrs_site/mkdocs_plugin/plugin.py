@@ -40,7 +40,7 @@ from jrs_site.mkdocs_plugin.not_found import not_found_texts, write_not_found_pa
 from jrs_site.mkdocs_plugin.pages import IndexPage, ItemPage, generated_file, page_dest, source_of
 from jrs_site.mkdocs_plugin.unchanged import Memory
 from jrs_site.model.bundles import Edition, Site, localized_url
-from jrs_site.model.languages import languages
+from jrs_site.model.languages import BILINGUAL
 from jrs_site.model.problems import (
     ContentError,
     ItemError,
@@ -138,6 +138,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         #: Of them, the pages of docs/ (MkDocs reads them): their title and anchors.
         self.skipped: dict[str, tuple[str, frozenset[str]]] = {}
         self.theirs: set[str] = set()  # under `serve`: MkDocs' own files in this build
+        self.languages = BILINGUAL  # the project's, from mkdocs.yml: read by on_config
 
     # -- hooks ------------------------------------------------------------------------------
 
@@ -156,6 +157,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             )
         if not i18n.nested(config):  # once per build, for every language
             self._stop_indexing()
+            self.languages = i18n.configured_languages(config)
             if self.rendering is not None:  # PDFs of an older save: the new one plans its own
                 self.rendering.shutdown(wait=False, cancel_futures=True)
             self.prepared = self._prepare(Path(config.config_file_path).parent)
@@ -237,7 +239,9 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         markdown = capped(markdown)
         # The staff guide's field reference is made from the schemas, so it cannot drift.
         if page.meta.get("reference"):
-            return f"{markdown}\n\n{reference_markdown(i18n.current_language(config))}"
+            return (
+                f"{markdown}\n\n{reference_markdown(i18n.current_language(config), self.languages)}"
+            )
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -277,7 +281,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             # i18n keeps the language switcher as an attribute of `extra`, per page, and
             # knows no generated page: its alternates are the same path in each language.
             for alternate in getattr(config.extra, "alternate", None) or []:
-                alternate["link"] = localized_url(path, alternate["lang"])
+                alternate["link"] = localized_url(path, alternate["lang"], site.languages)
         if isinstance(page, ItemPage):
             context["jrs"] = page.view
             description = item_description(page.item, lang)
@@ -292,7 +296,9 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             if source_lang != lang:
                 context["jrs_fallback"] = fallback_note(source_lang, lang)
         title = Markup(page.title).striptags() if not page.is_homepage else config.site_name  # noqa: S704 - HTML already
-        context["jrs_head"] = head_view(config.site_url or "/", path, lang, title, description)
+        context["jrs_head"] = head_view(
+            config.site_url or "/", path, lang, title, description, site.languages
+        )
         context["jrs_feed"] = feed_link(site, lang)
         context["jrs_footer"] = footer_view(site, lang, context["jrs_feed"].path)
         card = generic_card(site, lang) if path == "" else card_spec(site, lang, title, item)
@@ -318,7 +324,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             context["jrs_footer"] = footer_view(site, lang, feed_link(site, lang).path)
             context["jrs_not_found"] = not_found_texts(config, lang)
         if template_name == "sitemap.xml":
-            context["jrs_sitemap"] = sitemap(config.site_url or "/", self.paths)
+            context["jrs_sitemap"] = sitemap(config.site_url or "/", self.paths, self.languages)
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -327,7 +333,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         if page.file.dest_uri in self.skipped:
             return ""  # MkDocs writes no empty page: the last build's stays
         # The same typography and direction as the PDF, head included (the <title> too).
-        return typeset(output, i18n.current_language(config))
+        return typeset(output, i18n.current_language(config), self.languages)
 
     def on_post_template(
         self, output_content: str, template_name: str, config: MkDocsConfig
@@ -338,7 +344,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
             return ""
         # The error pages, which are no Page: the same typography as every page.
         if template_name == NOT_FOUND:
-            return typeset(output_content, i18n.current_language(config))
+            return typeset(output_content, i18n.current_language(config), self.languages)
         return output_content
 
     # Before i18n's (-100), which builds the next language from inside this hook: the current
@@ -389,7 +395,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         lang, publisher = i18n.current_language(config), self._publisher()
         with _one_writer():
             publish_feed(publisher, prepared, lang, config.site_url or "/")
-            if lang == languages().default:  # the root's 404 page is MkDocs' own
+            if lang == prepared.site.languages.default:  # the root's 404 page is MkDocs' own
                 built = i18n.build_languages(config)
                 publish_shared(publisher, prepared, built, config.site_url)
                 if not config.site_url and prepared.site.published_editions():
@@ -484,13 +490,13 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
         and every page of the listings by theme and by country."""
         pages = {file.url: file for file in files.documentation_pages()}
         for template, (section, count) in paginated_indexes(site).items():
-            first = pages.get(localized_url(index_page_path(section, 1), lang))
+            first = pages.get(localized_url(index_page_path(section, 1), lang, site.languages))
             if first is None or first.abs_src_path is None:
                 continue
             title = read_markdown(Path(first.abs_src_path)).meta.get("title", "")
             for number in range(2, count + 1):
                 front = {"title": numbered_title(title, number, lang), "template": template}
-                url = localized_url(index_page_path(section, number), lang)
+                url = localized_url(index_page_path(section, number), lang, site.languages)
                 shows = [index_shows(site, template, number).key(site)]
                 if (file := self._page_file(files, config, url, front, shows)) is not None:
                     IndexPage(number, file, config)
@@ -554,11 +560,10 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):
     def _cache_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.cache_dir
 
-    @staticmethod
-    def _path(url: str, lang: str) -> str:
+    def _path(self, url: str, lang: str) -> str:
         """A page URL without its language prefix: the same in every language ("" for home;
         MkDocs writes the home page's file URL as "./")."""
-        prefix = localized_url("", lang)
+        prefix = localized_url("", lang, self.languages)
         path = url.removeprefix(prefix) if prefix else url
         return "" if path == "./" else path
 

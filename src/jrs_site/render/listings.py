@@ -51,7 +51,7 @@ def listing_pages(site: Site, lang: str) -> list[ListingPage]:
     for listing in listings(site):
         title = listing.title(site, lang)
         for number in range(1, page_count(len(listing.stories)) + 1):
-            url = localized_url(index_page_path(listing.section, number), lang)
+            url = localized_url(index_page_path(listing.section, number), lang, site.languages)
             pages.append(ListingPage(listing, number, url, numbered_title(title, number, lang)))
     return pages
 
@@ -60,5 +60,5 @@ def listing_view(site: Site, page: RenderContext, listing: Listing) -> StoriesIn
     """One page of a listing: its cards and pager, how many it holds, the way back."""
     view = story_list(site, page, listing.stories, listing.section, listing)
     view.summary = page.t("filter_results", count=len(listing.stories))
-    view.index_url = Story.index_url(page.lang)
+    view.index_url = Story.index_url(page.lang, site.languages)
     return view
