@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from jrs_site.load.loader import MAY_HOLD_HTML_RE, body_problems, load_site
+from jrs_site.load.loader import load_site
+from jrs_site.load.read import MAY_HOLD_HTML_RE, body_problems
 from jrs_site.model.languages import BILINGUAL
 from jrs_site.render.markdown import convert, render
 from jrs_site.render.reference import reference_markdown

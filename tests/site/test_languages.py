@@ -16,7 +16,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from jrs_site.load.loader import validate
+from jrs_site.load.errors import validate
 from jrs_site.model.languages import BILINGUAL, Languages, validation_context
 from jrs_site.model.schemas import Localized
 from tests.bad_input.cases import edit
