@@ -51,3 +51,14 @@ def test_linking_derives_a_new_edition_and_leaves_the_one_read_as_it_was(content
         "samira",
         "detention-2024",
     ]
+
+
+def test_a_photo_credit_is_checked_again_when_the_authors_change(content: Path) -> None:
+    assert not [p for p in load_site(content)[1] if "no author 'eva'" in p.message]
+    authors = content / "data/authors.yml"
+    authors.write_text(authors.read_text("utf-8").replace("id: eva", "id: eva-p"), "utf-8")
+    problems = load_site(content)[1]
+    wrong = {(p.file.parent.name, p.field) for p in problems if "no author 'eva'" in p.message}
+    assert wrong == {("118", "photos.cover.jpg.credit")} | {
+        (story, "photos.portrait.jpg.credit") for story in ("samira", "yonas")
+    }
