@@ -40,7 +40,6 @@ from make_archive import Sizes, make_archive
 
 from jrs_site.load.loader import load_site
 from jrs_site.model.bundles import Bundle, Edition, Report, Site, Story
-from jrs_site.model.languages import languages
 from jrs_site.model.problems import ContentError, of_severity
 
 HUGO_PAGE_SIZE = 24
@@ -79,7 +78,7 @@ def item_docs(site: Site) -> list[Doc]:
     for item in items:
         path = item.path.rstrip("/")
         photos = [item.folder / name for name in item.meta.photos]
-        for lang in languages().codes:
+        for lang in site.languages.codes:
             text = item.text(lang)
             fields = text.fields
             parts = []
@@ -113,11 +112,11 @@ def _link_file(src: Path, dest: Path) -> None:
     os.link(src, dest)
 
 
-def _staff_pages() -> list[tuple[str, Path, str]]:
+def _staff_pages(site: Site) -> list[tuple[str, Path, str]]:
     """The repository's ordinary pages as (language, path under docs/<lang>/, text), without
     their `template:` line: plain MkDocs and Hugo have no such templates."""
     pages = []
-    for lang in languages().codes:
+    for lang in site.languages.codes:
         for page in sorted((REPO / "docs" / lang).rglob("*.md")):
             text = page.read_text("utf-8")
             text = "".join(
@@ -149,7 +148,7 @@ PLAIN_CONFIG = {
 def plain_project(site: Site, target: Path) -> Path:
     """The archive as plain MkDocs pages: docs/<lang>/<section>/<slug>/index.md + photos."""
     shutil.rmtree(target, ignore_errors=True)
-    for lang, rel, text in _staff_pages():
+    for lang, rel, text in _staff_pages(site):
         dest = target / "docs" / lang / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_text(text, "utf-8")
@@ -214,7 +213,7 @@ def hugo_project(site: Site, target: Path) -> Path:
         dest = target / "themes" / "mini" / "layouts" / "_default" / name
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_text(text, "utf-8")
-    for lang, rel, text in _staff_pages():
+    for lang, rel, text in _staff_pages(site):
         name = "_index.md" if rel.name == "index.md" else rel.name
         dest = target / "content" / lang / rel.parent / name
         dest.parent.mkdir(parents=True, exist_ok=True)
@@ -264,13 +263,13 @@ def _edit(story: Path, rep: int) -> None:
     story.write_text(text + f"\nEen zin die er bij bewerking {rep + 1} bijkwam.\n", "utf-8")
 
 
-def warm_up(archive: Path, out: Path) -> None:
+def warm_up(archive: Path, out: Path, site: Site) -> None:
     """Render the editions' screen PDFs into the shared cache, one language per process (the
     build renders them one after the other: minutes on a cold cache), then build once."""
     command = [BIN / "jrs-site", "pdf", "--variant", "screen", "--out", out, "--lang"]
     procs = [
         subprocess.Popen([*map(str, command), lang], cwd=archive, stdout=subprocess.DEVNULL)
-        for lang in languages().codes
+        for lang in site.languages.codes
     ]
     if [proc.wait() for proc in procs] != [0] * len(procs):
         raise RuntimeError(f"jrs-site pdf failed in {archive}")
@@ -288,7 +287,7 @@ def bench_size(n: int, reps: int, work: Path, plain_max: int, quick: bool, big: 
     if of_severity(problems, "error"):
         raise ContentError(problems, archive)
     start = time.perf_counter()
-    warm_up(archive, work / "pdf")
+    warm_up(archive, work / "pdf", site)
     print(f"N={n}: caches filled in {time.perf_counter() - start:.0f} s", flush=True)
     builds, rebuilds, edits = [], [], []
     story = next((archive / "stories").glob("*-0001")) / "nl.md"  # in no edition: no PDF

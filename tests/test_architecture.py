@@ -156,8 +156,7 @@ def test_check_loads_neither_mkdocs_nor_weasyprint(tmp_path: Path, test_cache: P
 #: The core's module-level values that change while it runs: caches only, each said here.
 CACHES = {
     ("jrs_site.images.decode", "_sizes"): "photo sizes by (path, size, mtime), bounded",
-    ("jrs_site.load.loader", "_LAST"): "serve's last loaded site, read again by digest",
-    ("jrs_site.load.loader", "_FOLDERS"): "serve's items by folder digest",
+    ("jrs_site.load.loader", "_LAST"): "the last site loaded, and (in it) each step by folder",
     ("jrs_site.outputs.pdf.render", "_worker_site"): "the site a PDF worker got at its start",
 }
 #: What changes a module-level value in place.
@@ -330,3 +329,25 @@ def test_the_programs_check_sees_a_direct_call() -> None:
     harmless = ["subprocess.run([sys.executable, '-m', 'jrs_site'] + ['build'])", "tools.run('x')"]
     assert [code for code in calls if not _programs_started(code)] == []
     assert [code for code in harmless if _programs_started(code)] == []
+
+
+#: What the plugin may remember between hooks: what MkDocs hands one hook for a later one,
+#: and the preview (`preview.py`), which holds all that `serve` keeps between saves.
+PLUGIN_STATE = {"prepared", "publisher", "bodies", "paths", "languages_built", "pages_step"}
+PLUGIN_STATE |= {"nav", "compiled", "files", "preview", "languages", "config"}
+
+
+def test_the_plugin_is_hooks_only() -> None:
+    """plugin.py stays short and keeps no preview state of its own: a new attribute is a
+    decision, made here."""
+    path = MODULES["jrs_site.mkdocs_plugin.plugin"]
+    assert len(path.read_text("utf-8").splitlines()) < 300
+    attributes = {
+        node.attr
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.Attribute)
+        and isinstance(node.ctx, ast.Store)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "self"
+    }
+    assert attributes <= PLUGIN_STATE, f"new plugin state: {attributes - PLUGIN_STATE}"

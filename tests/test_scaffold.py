@@ -10,7 +10,8 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from jrs_site.load.loader import _inner_model, load_site
+from jrs_site.load.errors import _inner_model
+from jrs_site.load.loader import load_site
 from jrs_site.model.schemas import (
     ArticleMeta,
     ArticleText,

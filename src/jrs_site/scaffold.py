@@ -18,7 +18,7 @@ from string import Template
 
 import yaml
 
-from jrs_site.load.loader import slug_hint
+from jrs_site.load.errors import slug_hint
 from jrs_site.model.bundles import Edition, Report, Story
 from jrs_site.model.schemas import SLUG_RE
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from jrs_site.model.languages import BILINGUAL
 from jrs_site.render import l10n
 
 
@@ -32,10 +33,10 @@ def test_catalogues_have_the_same_keys() -> None:
 
 def test_french_typography_keeps_marks_with_their_words() -> None:
     assert (
-        l10n.typography("« Oui ! » dit-il : non ?", "fr")
+        l10n.typography("« Oui ! » dit-il : non ?", "fr", BILINGUAL)
         == "«\u202fOui\u202f!\u202f» dit-il\u202f: non\u202f?"
     )
-    assert l10n.typography('<a href="x">lien</a> <b>gras</b>', "fr") == (
+    assert l10n.typography('<a href="x">lien</a> <b>gras</b>', "fr", BILINGUAL) == (
         '<a href="x">lien</a> <b>gras</b>'
     )
-    assert l10n.typography("Vraag ?", "nl") == "Vraag ?"
+    assert l10n.typography("Vraag ?", "nl", BILINGUAL) == "Vraag ?"

@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
+from jrs_site.model.languages import BILINGUAL
 from jrs_site.render.reference import FILES, _rows, reference_markdown
 from tests.conftest import Built
 
 
 @pytest.mark.parametrize("lang", ["nl", "fr"])
 def test_every_field_of_every_file_is_listed(lang: str) -> None:
-    text = reference_markdown(lang)
+    text = reference_markdown(lang, BILINGUAL)
     for title, model in FILES:
         assert f"## `{title.format(texts='nl.md, fr.md')}`" in text
         for name, info in _rows(model):

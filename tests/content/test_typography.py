@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from jrs_site.model.languages import BILINGUAL
 from jrs_site.render.l10n import text_typography, typography
 
 N = "\u202f"
@@ -26,7 +27,7 @@ N = "\u202f"
     ],
 )
 def test_french_marks_get_a_narrow_no_break_space(html: str, expected: str) -> None:
-    assert typography(html, "fr") == expected
+    assert typography(html, "fr", BILINGUAL) == expected
 
 
 @pytest.mark.parametrize(
@@ -41,17 +42,17 @@ def test_french_marks_get_a_narrow_no_break_space(html: str, expected: str) -> N
     ],
 )
 def test_times_addresses_tags_entities_and_code_stay_as_written(html: str) -> None:
-    assert typography(html, "fr") == html
+    assert typography(html, "fr", BILINGUAL) == html
 
 
 def test_other_languages_are_left_alone() -> None:
-    assert typography("Farid: Vraag ?", "nl") == "Farid: Vraag ?"
-    assert typography('It\'s "new"', "en") == 'It\'s "new"'  # no rules for it yet
+    assert typography("Farid: Vraag ?", "nl", BILINGUAL) == "Farid: Vraag ?"
+    assert typography('It\'s "new"', "en", BILINGUAL) == 'It\'s "new"'  # no rules for it yet
 
 
 def test_typed_spaces_are_not_doubled() -> None:
-    once = typography("Oui ! « Non » : peut-être ?", "fr")
-    assert typography(once, "fr") == once
+    once = typography("Oui ! « Non » : peut-être ?", "fr", BILINGUAL)
+    assert typography(once, "fr", BILINGUAL) == once
     assert " !" not in once and f"{N}{N}" not in once
 
 
@@ -102,7 +103,7 @@ QUOTES = [
 
 @pytest.mark.parametrize(("lang", "html", "expected"), QUOTES)
 def test_straight_quotes_become_the_languages_own(lang: str, html: str, expected: str) -> None:
-    assert typography(html, lang) == expected
+    assert typography(html, lang, BILINGUAL) == expected
 
 
 @pytest.mark.parametrize(
@@ -125,19 +126,19 @@ def test_straight_quotes_become_the_languages_own(lang: str, html: str, expected
 )
 @pytest.mark.parametrize("lang", ["nl", "fr"])
 def test_code_addresses_attributes_comments_and_typographic_text_stay(lang: str, html: str) -> None:
-    assert typography(html, lang) == html
+    assert typography(html, lang, BILINGUAL) == html
 
 
 @pytest.mark.parametrize(("lang", "html", "expected"), QUOTES)
 def test_a_second_run_changes_nothing(lang: str, html: str, expected: str) -> None:
-    assert typography(typography(html, lang), lang) == expected
+    assert typography(typography(html, lang, BILINGUAL), lang, BILINGUAL) == expected
 
 
 def test_plain_text_stays_plain_text() -> None:
     """Titles and descriptions: `<` and `&` are characters, not markup."""
     typed = '"Q" & \'A\' <script>alert("t")</script> &amp;'
-    assert text_typography(typed, "nl") == "“Q” & ‘A’ <script>alert(“t”)</script> &amp;"
-    assert text_typography("L'aide \"d'urgence\"", "fr") == f"L’aide «{N}d’urgence{N}»"
+    assert text_typography(typed, "nl", BILINGUAL) == "“Q” & ‘A’ <script>alert(“t”)</script> &amp;"
+    assert text_typography("L'aide \"d'urgence\"", "fr", BILINGUAL) == f"L’aide «{N}d’urgence{N}»"
 
 
 def test_an_element_in_another_language_gets_its_rules() -> None:
@@ -147,7 +148,7 @@ def test_an_element_in_another_language_gets_its_rules() -> None:
         '<html lang="fr"><p>"Oui"</p><div lang="nl"><div>"Ja", zo\'n</div></div>'
         "<div lang=\"en\"><p>'Congo' is not a code</p></div><p>l'a dit</p></html>"
     )
-    assert typography(html, "fr") == (
+    assert typography(html, "fr", BILINGUAL) == (
         f'<html lang="fr"><p>«{N}Oui{N}»</p><div lang="nl"><div>“Ja”, zo’n</div></div>'
         "<div lang=\"en\"><p>'Congo' is not a code</p></div><p>l’a dit</p></html>"
     )

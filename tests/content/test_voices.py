@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from jrs_site.model.languages import BILINGUAL
 from jrs_site.render.bidi import language_direction, mark
 from jrs_site.render.l10n import typeset
 from jrs_site.render.markdown import language_problems, render
@@ -20,7 +21,7 @@ from tests.conftest import REPO
 
 def soup_of(body: str, lang: str = "nl", scope: str = "") -> BeautifulSoup:
     html = render(body, lang, lambda *a: "<figure>PHOTO</figure>", scope)
-    return BeautifulSoup(typeset(str(html), lang), "html.parser")
+    return BeautifulSoup(typeset(str(html), lang, BILINGUAL), "html.parser")
 
 
 # -- direction ------------------------------------------------------------------------------

@@ -109,7 +109,7 @@ def test_consent_and_drafts(built: Built, lang: str) -> None:
     edition = soup((built.site / EDITION_PAGE[lang]).read_text("utf-8")).get_text()
     text = soup(email_html(built, lang)).get_text()
     for key, expected in (("farid-mariam", True), ("esther", False)):
-        title = typography(site.stories[key].text(lang).fields.title, lang)
+        title = typography(site.stories[key].text(lang).fields.title, lang, site.languages)
         assert title in edition
         assert (title in text) is expected, key
     assert DRAFT_MARK not in text and NOWEB_MARK not in text

@@ -9,7 +9,6 @@ import pytest
 
 from jrs_site.load.loader import load_site
 from jrs_site.model.bundles import Site
-from jrs_site.model.languages import languages
 from jrs_site.outputs.pdf.render import Rendered, edition_pdf
 from jrs_site.outputs.pdf.settings import VARIANTS, PdfError, PdfOptions
 from tests.conftest import REPO
@@ -46,5 +45,5 @@ def pdfs(site: Site, cache_dir: Path) -> dict[tuple[str, str], Rendered]:
             site, site.editions[EDITION], lang, options(variant), cache_dir
         )
         for variant in VARIANTS
-        for lang in languages().codes
+        for lang in site.languages.codes
     }

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from jrs_site.model.languages import BILINGUAL
 from jrs_site.render.l10n import text_typography
 from tests.conftest import Built, build, copy_project
 
@@ -41,7 +42,7 @@ def value(field: str) -> str:
 
 def shown(text: str, lang: str = "nl") -> str:
     """Hostile text as every output shows it: as typed, with the language's quote marks."""
-    return text_typography(text, lang)
+    return text_typography(text, lang, BILINGUAL)
 
 
 def marks_aside(text: str) -> str:

@@ -124,7 +124,9 @@ def test_edition_articles_in_order(built: Built) -> None:
             s.select_one("h2").get_text(strip=True)
             for s in soup(page).select("section.jrs-article")
         ]
-        expected = [typography(a.text(lang).fields.title, lang) for a in edition.articles]
+        expected = [
+            typography(a.text(lang).fields.title, lang, site.languages) for a in edition.articles
+        ]
         assert titles == expected
 
 

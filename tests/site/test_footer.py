@@ -28,7 +28,8 @@ def language(site: Path, page: Path) -> str:
 
 
 def test_every_page_has_the_footer_in_its_language(built: Built) -> None:
-    org = load_site(built.project)[0].organisation
+    site = load_site(built.project)[0]
+    org = site.organisation
     checked = 0
     for page in [*pages(built.site), built.site / "404.html"]:
         footer = BeautifulSoup(page.read_text("utf-8"), "lxml").select_one("footer.jrs-footer")
@@ -36,7 +37,7 @@ def test_every_page_has_the_footer_in_its_language(built: Built) -> None:
         text = footer.get_text(" ", strip=True)
         lang = language(built.site, page)
         assert all(words in text for words in TEXTS[lang]), (page, text)
-        assert org.iban in text and text_typography(org.address, lang) in text
+        assert org.iban in text and text_typography(org.address, lang, site.languages) in text
         assert "Material for MkDocs" not in page.read_text("utf-8"), page
         checked += 1
     assert checked > 40

@@ -16,8 +16,8 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from jrs_site.load.loader import validate
-from jrs_site.model.languages import Languages, configure, languages
+from jrs_site.load.errors import validate
+from jrs_site.model.languages import BILINGUAL, Languages, validation_context
 from jrs_site.model.schemas import Localized
 from tests.bad_input.cases import edit
 from tests.conftest import Built, build_changed
@@ -119,17 +119,18 @@ def test_the_check_names_what_is_not_in_english_yet(trilingual: Built) -> None:
 
 
 def test_a_per_language_field_takes_only_the_configured_languages() -> None:
-    before = languages()
-    try:
-        configure(Languages(("nl", "fr", "en"), "nl"))
-        label = Localized.model_validate({"nl": "Detentie", "en": "Detention"})
-        assert (label.get("en"), label.get("fr")) == ("Detention", "Detentie")  # the default's
-        with pytest.raises(ValueError, match="'de' is not a language of this site"):
-            Localized.model_validate({"nl": "Detentie", "de": "Haft"})
-        with pytest.raises(ValueError, match="the nl text is missing"):
-            Localized.model_validate({"fr": "Détention"})
-    finally:
-        configure(before)
+    context = validation_context(Languages(("nl", "fr", "en"), "nl"))
+    label = Localized.model_validate({"nl": "Detentie", "en": "Detention"}, context=context)
+    assert (label.get("en"), label.get("fr")) == ("Detention", "Detentie")  # the default's
+    with pytest.raises(ValueError, match="'de' is not a language of this site"):
+        Localized.model_validate({"nl": "Detentie", "de": "Haft"}, context=context)
+    with pytest.raises(ValueError, match="the nl text is missing"):
+        Localized.model_validate({"fr": "Détention"}, context=context)
+
+
+def test_a_per_language_field_is_never_validated_without_the_languages() -> None:
+    with pytest.raises(TypeError, match="validated with the site's languages"):
+        Localized.model_validate({"nl": "Detentie"})
 
 
 def _soup(path: Path) -> BeautifulSoup:
@@ -140,7 +141,7 @@ def test_a_missing_language_in_a_field_is_a_warning(tmp_path: Path) -> None:
     """As a missing en.md: the default's text shows, and check names field and language."""
     themes = tmp_path / "themes.yml"
     themes.write_text("detention:\n  nl: Detentie\n", "utf-8")
-    label, problems = validate(Localized, {"nl": "Detentie"}, themes, at=("detention",))
+    label, problems = validate(Localized, {"nl": "Detentie"}, BILINGUAL, themes, at=("detention",))
     assert label is not None and label.get("fr") == "Detentie"
     assert [(p.severity, p.field, p.line) for p in problems] == [("warning", "detention", 1)]
     assert "not translated into French yet: 'fr:' is missing" in problems[0].message

@@ -47,7 +47,7 @@ def test_every_listing_page_is_built_with_its_cards(built: Built, example: Site,
         url = "/" + page.url
         doc = soup(built.site, url)
         assert doc.html["lang"] == lang
-        assert doc.h1.get_text(strip=True) == text_typography(page.title, lang)
+        assert doc.h1.get_text(strip=True) == text_typography(page.title, lang, example.languages)
         shown = page.listing.stories[(page.number - 1) * PER_PAGE : page.number * PER_PAGE]
         assert links(doc, ".jrs-card__title a", url) == ["/" + s.url(lang) for s in shown]
         for other, prefix in LANGS.items():

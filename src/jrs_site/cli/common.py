@@ -9,7 +9,6 @@ import click
 
 from jrs_site.load.config import CONFIG
 from jrs_site.model.bundles import Edition, Site
-from jrs_site.model.languages import languages
 from jrs_site.model.problems import Problem, by_file
 
 #: The image cache of the default configuration (the plugin's `cache_dir`, then `images/`).
@@ -52,10 +51,9 @@ def chosen_editions(site: Site, keys: tuple[str, ...]) -> list[Edition]:
     return [site.editions[key] for key in keys] or site.published_editions()
 
 
-def chosen_languages(lang: str) -> tuple[str, ...]:
-    """The languages `--lang` names: one code of the site's, or all of them (after loading:
-    the project's mkdocs.yml lists them)."""
-    codes = languages().codes
+def chosen_languages(site: Site, lang: str) -> tuple[str, ...]:
+    """The languages `--lang` names: one code of the site's, or all of them."""
+    codes = site.languages.codes
     if lang == "all":
         return codes
     if lang not in codes:

@@ -61,7 +61,7 @@ def email(editions: tuple[str, ...], lang: str, out: Path | None, unsubscribe: T
     cache = root / plugin.cache_dir / "images"
     needed = sorted(photos_needed(site))
     media, _ = build_all(needed, ImageSettings(cache_dir=cache, widths=tuple(plugin.image_widths)))
-    chosen_langs = chosen_languages(lang)
+    chosen_langs = chosen_languages(site, lang)
     media_url = config.site_url.rstrip("/") + f"/{MEDIA_DIR}"
     target = (out or root / "build/email").resolve()
     target.mkdir(parents=True, exist_ok=True)

@@ -72,7 +72,7 @@ def pdf(
     failed = []
     try:
         for edition in chosen:
-            for language in chosen_languages(lang):
+            for language in chosen_languages(site, lang):
                 rendered = edition_pdf(site, edition, language, options, root / CACHE)
                 path = target / pdf_name(site, edition, language, variant)
                 _deliver(rendered, path)

@@ -57,12 +57,12 @@ def add_page_context(
     site, lang = prepared.site, i18n.current_language(config)
     context["jrs_t"] = catalogue(lang)
     item = page.item if isinstance(page, ItemPage) else None
-    path = language_free(page.url, lang)
+    path = language_free(page.url, lang, site.languages)
     if isinstance(page, ItemPage | IndexPage):
         # i18n keeps the language switcher as an attribute of `extra`, per page, and
         # knows no generated page: its alternates are the same path in each language.
         for alternate in getattr(config.extra, "alternate", None) or []:
-            alternate["link"] = localized_url(path, alternate["lang"])
+            alternate["link"] = localized_url(path, alternate["lang"], site.languages)
     if isinstance(page, ItemPage):
         context["jrs"] = page.view
         description = item_description(page.item, lang)
@@ -77,7 +77,8 @@ def add_page_context(
         if source_lang != lang:
             context["jrs_fallback"] = fallback_note(source_lang, lang)
     title = Markup(page.title).striptags() if not page.is_homepage else config.site_name  # noqa: S704 - HTML already
-    context["jrs_head"] = head_view(config.site_url or "/", path, lang, title, description)
+    base = config.site_url or "/"
+    context["jrs_head"] = head_view(base, path, lang, title, description, site.languages)
     context["jrs_feed"] = feed_link(site, lang)
     context["jrs_org"] = organisation_view(site, lang, context["jrs_feed"].path)
     card = generic_card(site, lang) if path == "" else card_spec(site, lang, title, item)

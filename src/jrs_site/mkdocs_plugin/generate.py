@@ -25,7 +25,6 @@ from jrs_site.mkdocs_plugin.not_found import write_not_found_page
 from jrs_site.mkdocs_plugin.pages import IndexPage, ItemPage, one_writer
 from jrs_site.mkdocs_plugin.preview import NoPreview
 from jrs_site.model.bundles import Edition, Site, localized_url
-from jrs_site.model.languages import languages
 from jrs_site.outputs.web.files import publish_feed, publish_shared
 from jrs_site.outputs.web.prepare import Prepared
 from jrs_site.outputs.web.publish import Publisher
@@ -75,7 +74,7 @@ def _add_index_pages(
         if title is None:  # titled after the index's first page, which staff write
             template = planned.index.template
             if template not in titles:
-                first = pages.get(localized_url(planned.index.path(1), lang))
+                first = pages.get(localized_url(planned.index.path(1), lang, site.languages))
                 if first is None or first.abs_src_path is None:
                     continue
                 titles[template] = read_markdown(Path(first.abs_src_path)).meta.get("title", "")
@@ -109,7 +108,7 @@ def write_language(
     lang = i18n.current_language(config)
     with one_writer():
         publish_feed(publisher, prepared, lang, config.site_url or "/")
-        if lang == languages().default:  # the root's 404 page is MkDocs' own
+        if lang == prepared.site.languages.default:  # the root's 404 page is MkDocs' own
             built = i18n.build_languages(config)
             publish_shared(publisher, prepared, built, config.site_url)
             if not config.site_url and prepared.site.published_editions():

@@ -3,25 +3,35 @@
 i18n runs one complete MkDocs build per language, the later ones nested inside the first's
 `on_post_build`, on the same plugin instances and config. These are the only three facts of
 its state we use: which language is being built, whether this is a nested build, and which
-languages the run builds. A change of i18n's internals is mended here.
+languages the run builds. A change of i18n's internals is mended here. The site's languages
+themselves (its `languages:` list) are read as the core reads them (`load.config`).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from jrs_site.model.languages import languages
+from jrs_site.load.config import read_languages
+from jrs_site.model.languages import Languages
 
 
 def _plugin(config: MkDocsConfig) -> Any:
     return config.plugins.get("i18n")
 
 
+def configured_languages(config: MkDocsConfig) -> Languages:
+    """The site's languages, read from its mkdocs.yml (as loading the content reads them)."""
+    return read_languages(Path(config.config_file_path).parent)[0]
+
+
 def current_language(config: MkDocsConfig) -> str:
     """The language whose pages this build writes."""
-    return getattr(_plugin(config), "current_language", None) or languages().default
+    return (
+        getattr(_plugin(config), "current_language", None) or configured_languages(config).default
+    )
 
 
 def nested(config: MkDocsConfig) -> bool:
@@ -31,4 +41,6 @@ def nested(config: MkDocsConfig) -> bool:
 
 def build_languages(config: MkDocsConfig) -> list[str]:
     """The languages this run builds, each one a complete MkDocs build."""
-    return list(getattr(_plugin(config), "build_languages", None) or [languages().default])
+    return list(
+        getattr(_plugin(config), "build_languages", None) or [configured_languages(config).default]
+    )

@@ -12,8 +12,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from jrs_site.fonts import font_face_css
+from jrs_site.mkdocs_plugin import i18n
 from jrs_site.model.bundles import localized_url
-from jrs_site.model.languages import languages
+from jrs_site.model.languages import Languages
 from jrs_site.outputs.web.publish import Publisher
 from jrs_site.render.l10n import typeset
 from jrs_site.render.views import not_found_views
@@ -21,18 +22,19 @@ from jrs_site.render.views import not_found_views
 NAME = "404.html"
 
 
-def shown_languages(lang: str) -> list[str]:
+def shown_languages(lang: str, languages: Languages) -> list[str]:
     """The languages a 404 page speaks: the root's answers for every language (its own
     first), each other language's only for itself."""
-    if lang != languages().default:
+    if lang != languages.default:
         return [lang]
-    return [lang, *(other for other in languages().codes if other != lang)]
+    return [lang, *languages.others(lang)]
 
 
 def not_found_texts(config: MkDocsConfig, lang: str) -> list[Any]:
     """The 404 texts of `lang`'s page, with absolute links: a 404 is served at any depth."""
     base_path = urlsplit(config.site_url or "/").path
-    return not_found_views(base_path, shown_languages(lang))
+    languages = i18n.configured_languages(config)
+    return not_found_views(base_path, shown_languages(lang, languages), languages)
 
 
 def write_not_found_page(
@@ -51,10 +53,11 @@ def write_not_found_page(
     template = env.get_template(NAME)
     template = config.plugins.on_pre_template(template, template_name=NAME, config=config)
     base_url = urlsplit(config.site_url or "/").path
+    languages = i18n.configured_languages(config)
     # The language switcher still points at the last page built: point it at the homes.
     for alternate in getattr(config.extra, "alternate", None) or []:
-        alternate["link"] = base_url + localized_url("", alternate["lang"])
+        alternate["link"] = base_url + localized_url("", alternate["lang"], languages)
     context = get_context(nav, files, config, base_url=base_url)
     context = config.plugins.on_template_context(context, template_name=NAME, config=config)
-    html = typeset(template.render(context), lang)  # as the plugin's on_post_template
+    html = typeset(template.render(context), lang, languages)  # as the plugin's on_post_template
     publisher.text(f"{lang}/{NAME}", html, f"the 404 page ({lang})")

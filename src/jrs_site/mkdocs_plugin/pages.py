@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 
 from jrs_site.mkdocs_plugin.not_found import NAME as NOT_FOUND
 from jrs_site.model.bundles import Bundle, localized_url
+from jrs_site.model.languages import Languages
 from jrs_site.model.problems import ItemError
 from jrs_site.outputs.web.publish import PublishError
 from jrs_site.render.kinds import PageOfIndex
@@ -29,6 +30,9 @@ from jrs_site.render.kinds import PageOfIndex
 #: Written once, at the site's root, by the first language's build (the 404 page there
 #: speaks every language; the sitemap lists every page in every language).
 ROOT_TEMPLATES = frozenset({NOT_FOUND, "sitemap.xml"})
+
+#: Where Material keeps its scripts, and ours (overrides/assets/javascripts/jrs.js).
+SCRIPTS = "assets/javascripts/"
 
 
 class ItemPage(Page):
@@ -74,10 +78,10 @@ def source_of(file: File) -> str:
     return str(file.abs_src_path or file.src_uri)
 
 
-def language_free(url: str, lang: str) -> str:
+def language_free(url: str, lang: str, languages: Languages) -> str:
     """A page URL without its language prefix: the same in every language ("" for home;
     MkDocs writes the home page's file URL as "./")."""
-    prefix = localized_url("", lang)
+    prefix = localized_url("", lang, languages)
     path = url.removeprefix(prefix) if prefix else url
     return "" if path == "./" else path
 
@@ -115,3 +119,10 @@ class Compiled(BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self.codes[bucket.key] = bucket.bytecode_to_string()
+
+
+def materials_script(file: File, config: MkDocsConfig) -> bool:
+    """One of Material's own scripts (its bundle, search workers, source maps), not ours."""
+    ours = config.theme.custom_dir
+    source = file.abs_src_path or ""
+    return file.src_uri.startswith(SCRIPTS) and not (ours and source.startswith(ours))

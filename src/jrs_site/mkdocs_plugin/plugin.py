@@ -21,7 +21,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
@@ -37,10 +37,12 @@ from jrs_site.mkdocs_plugin.pages import (
     ItemPage,
     escape_title,
     language_free,
+    materials_script,
     one_writer,
     source_of,
 )
 from jrs_site.mkdocs_plugin.preview import NoPreview, Preview
+from jrs_site.model.languages import BILINGUAL
 from jrs_site.model.problems import of_severity
 from jrs_site.outputs.web.head import sitemap
 from jrs_site.outputs.web.prepare import Prepared, prepare_site
@@ -54,8 +56,6 @@ from jrs_site.render.sanitise import sanitise
 from jrs_site.util.progress import Step
 
 log = get_plugin_logger(__name__)
-#: Where Material keeps its scripts, and ours (overrides/assets/javascripts/jrs.js).
-SCRIPTS = "assets/javascripts/"
 
 
 class JrsPluginConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' own, unannotated
@@ -86,6 +86,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
         self.compiled = Compiled()
         self.files: Files | None = None
         self.preview: NoPreview | Preview = NoPreview()  # a `Preview` under `serve`
+        self.languages = BILINGUAL  # the project's, from mkdocs.yml: read by on_config
 
     @property
     def serving(self) -> bool:
@@ -106,6 +107,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
                 "remove it to build the site, and preview drafts with 'jrs-site serve --drafts'"
             )
         if not i18n.nested(config):  # once per build, for every language
+            self.languages = i18n.configured_languages(config)
             self.preview.stop()
             self.prepared = self._prepare(Path(config.config_file_path).parent)
             self.publisher = Publisher(Path(config.site_dir))
@@ -133,7 +135,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         lang = i18n.current_language(config)
         self.preview.start_language()
-        for file in [f for f in files if _materials_script(f, config)]:
+        for file in [f for f in files if materials_script(f, config)]:
             files.remove(file)  # no page loads it: overrides/main.html loads jrs.js alone
         if self.prepared is not None:
             add_pages(files, config, self.prepared, lang, self.preview, self._publisher())
@@ -142,8 +144,8 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
             for file in files.documentation_pages():
                 self._publisher().claim(file.dest_uri, source_of(file))
                 self.preview.read(file)
-        self.paths = [language_free(f.url, lang) for f in files.documentation_pages()]
-        self.paths += [language_free(url, lang) for url in self.preview.kept]
+        urls = [f.url for f in files.documentation_pages()] + self.preview.kept
+        self.paths = [language_free(url, lang, self.languages) for url in urls]
         self.pages_step = Step(f"pages ({lang})", len(self.paths), sys.stderr)
         return files
 
@@ -162,7 +164,8 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
         markdown = capped(markdown)
         # The staff guide's field reference is made from the schemas, so it cannot drift.
         if page.meta.get("reference"):
-            return f"{markdown}\n\n{reference_markdown(i18n.current_language(config))}"
+            reference = reference_markdown(i18n.current_language(config), self.languages)
+            return f"{markdown}\n\n{reference}"
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -204,7 +207,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
         if template_name == NOT_FOUND and self.prepared is not None:
             add_not_found_context(ours, config, self.prepared.site)
         if template_name == "sitemap.xml":
-            ours["jrs_sitemap"] = sitemap(config.site_url or "/", self.paths)
+            ours["jrs_sitemap"] = sitemap(config.site_url or "/", self.paths, self.languages)
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -213,7 +216,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
         if self.preview.skips(page):
             return ""  # MkDocs writes no empty page: the last build's stays
         # The same typography and direction as the PDF, head included (the <title> too).
-        return typeset(output, i18n.current_language(config))
+        return typeset(output, i18n.current_language(config), self.languages)
 
     def on_post_template(
         self, output_content: str, template_name: str, config: MkDocsConfig
@@ -224,7 +227,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
             return ""
         # The error pages, which are no Page: the same typography as every page.
         if template_name == NOT_FOUND:
-            return typeset(output_content, i18n.current_language(config))
+            return typeset(output_content, i18n.current_language(config), self.languages)
         return output_content
 
     # Before i18n's (-100), which builds the next language from inside this hook: the current
@@ -284,13 +287,6 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
 
     def _cache_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.cache_dir
-
-
-def _materials_script(file: File, config: MkDocsConfig) -> bool:
-    """One of Material's own scripts (its bundle, search workers, source maps), not ours."""
-    ours = config.theme.custom_dir
-    source = file.abs_src_path or ""
-    return file.src_uri.startswith(SCRIPTS) and not (ours and source.startswith(ours))
 
 
 def _ours(context: TemplateContext) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from typing_extensions import TypeVar as DefaultTypeVar
 
 from jrs_site.model import schemas
-from jrs_site.model.languages import languages
+from jrs_site.model.languages import Languages
 
 T = TypeVar("T")
 #: A bundle's models: of its YAML file (`StoryMeta`...) and of each text's front matter
@@ -35,9 +35,10 @@ class Drafted(Protocol):
 DraftedT = TypeVar("DraftedT", bound=Drafted)
 
 
-def localized_url(path: str, lang: str) -> str:
-    """The site-relative URL of a page path (the same in every language) in `lang`."""
-    return path if lang == languages().default else f"{lang}/{path}"
+def localized_url(path: str, lang: str, languages: Languages) -> str:
+    """The site-relative URL of a page path (the same in every language) in `lang`: the
+    default language's at the root, each other's under its code."""
+    return path if lang == languages.default else f"{lang}/{path}"
 
 
 @dataclass
@@ -80,6 +81,7 @@ class Bundle(Generic[MetaT, FieldsT]):
     key: str
     folder: Path
     meta: MetaT
+    languages: Languages  # the site's, as the item was loaded with them
     texts: dict[str, Text[FieldsT]] = field(default_factory=dict)
 
     @classmethod
@@ -90,7 +92,7 @@ class Bundle(Generic[MetaT, FieldsT]):
         """The text in `lang`, or in the other language when it is not translated yet."""
         if lang in self.texts:
             return self.texts[lang]
-        fallbacks = (languages().default, *languages().codes)
+        fallbacks = (self.languages.default, *self.languages.codes)
         return next(self.texts[other] for other in fallbacks if other in self.texts)
 
     def lead_photo(self) -> str | None:
@@ -121,9 +123,9 @@ class Bundle(Generic[MetaT, FieldsT]):
         return True
 
     @classmethod
-    def index_url(cls, lang: str) -> str:
+    def index_url(cls, lang: str, languages: Languages) -> str:
         """Site-relative URL of the section's index page in `lang`."""
-        return localized_url(f"{cls.section}/", lang)
+        return localized_url(f"{cls.section}/", lang, languages)
 
     @property
     def path(self) -> str:
@@ -132,7 +134,7 @@ class Bundle(Generic[MetaT, FieldsT]):
 
     def url(self, lang: str) -> str:
         """Site-relative URL of the item's page in `lang`."""
-        return localized_url(self.path, lang)
+        return localized_url(self.path, lang, self.languages)
 
 
 class Story(Bundle[schemas.StoryMeta, schemas.StoryText]):
@@ -200,6 +202,7 @@ class Site:
     stories: dict[str, Story]
     editions: dict[str, Edition]
     reports: dict[str, Report]
+    languages: Languages  # from mkdocs.yml (`load.config`): which, in what order, the default
     #: Folders of draft stories, editions and reports shown anyway, with a banner: only in a preview
     #: (`load_site(..., drafts=True)`, `jrs-site serve --drafts`), never in a build.
     previewed: frozenset[Path] = frozenset()

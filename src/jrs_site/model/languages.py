@@ -2,8 +2,10 @@
 
 They are configured in one place, the mkdocs-static-i18n plugin's `languages:` in mkdocs.yml
 (`load.config` reads it; nothing else lists languages). Adding one is a change to that list,
-a locale catalogue (`locales/<code>.yml`) and the texts: no change to the program. Until a
-project is loaded, the languages are Dutch and French, Dutch the default.
+a locale catalogue (`locales/<code>.yml`) and the texts: no change to the program. Nothing
+holds them for the process: the loaded `Site` carries them (`site.languages`, and each item
+its own), schema validation gets them in pydantic's context (`validation_context`), and an
+adapter without a site passes the ones `load.config.read_languages` finds.
 """
 
 from __future__ import annotations
@@ -32,17 +34,14 @@ class Languages:
 
 #: The languages of a project whose mkdocs.yml lists none.
 BILINGUAL = Languages(("nl", "fr"), "nl")
-_current = [BILINGUAL]
+#: The key of the languages in the context of a schema's validation.
+CONTEXT_KEY = "languages"
 
 
-def languages() -> Languages:
-    """The languages of the project being built."""
-    return _current[0]
-
-
-def configure(configured: Languages) -> None:
-    """Set the languages of the project being built (one project per process)."""
-    _current[0] = configured
+def validation_context(configured: Languages) -> dict[str, Languages]:
+    """The pydantic validation context that gives the schemas their languages:
+    `model.model_validate(data, context=validation_context(languages))`."""
+    return {CONTEXT_KEY: configured}
 
 
 @cache

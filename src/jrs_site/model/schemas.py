@@ -17,13 +17,15 @@ from pydantic import (
     Discriminator,
     Field,
     HttpUrl,
+    PrivateAttr,
     Tag,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
-from jrs_site.model.languages import languages
+from jrs_site.model.languages import CONTEXT_KEY, Languages
 
 Use = Literal["web", "print", "social", "email"]
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -39,13 +41,20 @@ class Schema(BaseModel):
 class PerLanguage(BaseModel):
     """One value per configured language, keyed by its code (`nl:`, `fr:`...): the default
     language's is required, another language without one shows the default's, as an
-    untranslated page does."""
+    untranslated page does. The languages come in the validation context
+    (`languages.validation_context`)."""
 
     model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
+    _default: str = PrivateAttr("")  # the default language, as validated
 
     @model_validator(mode="after")
-    def _configured_languages(self) -> PerLanguage:
-        configured = languages()
+    def _configured_languages(self, info: ValidationInfo) -> PerLanguage:
+        configured = (info.context or {}).get(CONTEXT_KEY)
+        if not isinstance(configured, Languages):
+            raise TypeError(  # not a ValueError: pydantic would report it as the data's fault
+                "a per-language field is validated with the site's languages: "
+                "model_validate(data, context=validation_context(languages))"
+            )
         written = self.__pydantic_extra__ or {}
         unknown = [code for code in written if code not in configured.codes]
         if unknown:
@@ -55,11 +64,13 @@ class PerLanguage(BaseModel):
             )
         if configured.default not in written:
             raise ValueError(f"the {configured.default} text is missing: it is required")
+        self._default = configured.default
         return self
 
     def get(self, lang: str) -> str:
+        """The value in `lang`, or the default language's when it has none."""
         written = self.__pydantic_extra__ or {}
-        value = written.get(lang, written.get(languages().default))
+        value = written.get(lang, written.get(self._default))
         return str(value)
 
 

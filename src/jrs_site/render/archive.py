@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jrs_site.model.bundles import Site, Story, localized_url
+from jrs_site.model.languages import Languages
 from jrs_site.render import l10n
 from jrs_site.util.text import fold
 
@@ -23,9 +24,9 @@ def listing_section(kind: str, key: str) -> str:
     return f"{Story.section}/{kind}/{key.lower()}"
 
 
-def listing_url(kind: str, key: str, lang: str) -> str:
+def listing_url(kind: str, key: str, lang: str, languages: Languages) -> str:
     """Site-relative URL of a listing's first page in `lang`."""
-    return localized_url(f"{listing_section(kind, key)}/", lang)
+    return localized_url(f"{listing_section(kind, key)}/", lang, languages)
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,8 @@ class Listing:
     def section(self) -> str:
         return listing_section(self.kind, self.key)
 
-    def url(self, lang: str) -> str:
-        return listing_url(self.kind, self.key, lang)
+    def url(self, lang: str, languages: Languages) -> str:
+        return listing_url(self.kind, self.key, lang, languages)
 
     def name(self, site: Site, lang: str) -> str:
         """'Detentie' / 'Syrië': the theme's label or the country's name in `lang`."""
@@ -89,7 +90,12 @@ def listing_links(
 ) -> list[ListingLink]:
     """Links to every listing of `kind`, sorted by their name in `lang`."""
     links = [
-        ListingLink(item.url(lang), item.name(site, lang), len(item.stories), item is current)
+        ListingLink(
+            item.url(lang, site.languages),
+            item.name(site, lang),
+            len(item.stories),
+            item is current,
+        )
         for item in listings(site)
         if item.kind == kind
     ]

@@ -359,7 +359,7 @@ def index_pages(site: Site, lang: str) -> list[PageOfIndex]:
     """Pages 2, 3... of each paginated index staff write, then every page of every listing
     by theme and by country, in `lang`."""
     pages = [
-        PageOfIndex(kind, number, localized_url(kind.path(number), lang))
+        PageOfIndex(kind, number, localized_url(kind.path(number), lang, site.languages))
         for kind in INDEXES.values()
         if kind.paginated
         for number in range(2, kind.page_count(site) + 1)
@@ -368,7 +368,11 @@ def index_pages(site: Site, lang: str) -> list[PageOfIndex]:
         kind, title = listing_index(listing), listing.title(site, lang)
         pages += [
             PageOfIndex(
-                kind, n, localized_url(kind.path(n), lang), numbered_title(title, n, lang), listing
+                kind,
+                n,
+                localized_url(kind.path(n), lang, site.languages),
+                numbered_title(title, n, lang),
+                listing,
             )
             for n in range(1, kind.page_count(site) + 1)
         ]

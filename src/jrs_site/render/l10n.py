@@ -7,10 +7,10 @@ Staff type straight quotes; every output shows the language's own marks from thi
 feeds, `<head>` metadata and social cards use it for their plain text. An output of its own,
 such as the e-mail edition, calls
 
-- `typeset(html, lang)` on its finished HTML (a whole document or a fragment): the
+- `typeset(html, lang, languages)` on its finished HTML (a whole document or a fragment): the
   typography, on text only (never tags, attribute values, comments, entities, code, scripts
   or web addresses), then the writing direction of right-to-left text (`bidi.py`);
-- `text_typography(text, lang)` on plain text (a subject line, a preheader, a text part).
+- `text_typography(text, lang, languages)` on plain text (a subject line, a preheader, a text part).
 
 Both are idempotent: what has been through them once comes out the same.
 """
@@ -33,7 +33,7 @@ from babel.lists import format_list
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from jrs_site.model.languages import languages
+from jrs_site.model.languages import Languages
 from jrs_site.render import bidi
 
 NBSP = "\u00a0"
@@ -245,18 +245,18 @@ def _languages(parts: list[tuple[str, str, bool]], lang: str) -> list[str]:
     return found
 
 
-def typography(html: str, lang: str) -> str:
+def typography(html: str, lang: str, languages: Languages) -> str:
     """The typography of `lang` in the text of `html` (a fragment or a whole page): straight
     quotes and apostrophes become typographic ones, and in French a narrow no-break space
     stands before `: ; ! ?` and inside « », typed or not. An element with a `lang` attribute
     gets its language's rules. Tags, attribute values, comments, entities, code, scripts,
     times and web addresses stay as written; a second run changes nothing. Text in a
-    language the site is not written in (the preview's English list of errors, whose quotes
-    name what to type) is left as it is."""
+    language the site is not written in, not one of `languages` (the preview's English list
+    of errors, whose quotes name what to type), is left as it is."""
     parts = _parts(html)
     langs = _languages(parts, lang)
     out = [piece for piece, _, _ in parts]
-    for each in set(langs) & set(languages().codes):
+    for each in set(langs) & set(languages.codes):
         quotes = QUOTES.get(each, OTHER_QUOTES)
         # Text in other languages ends a block here: their quotes pair among themselves.
         mine = [other == each for other in langs]
@@ -272,15 +272,15 @@ def typography(html: str, lang: str) -> str:
     return "".join(out)
 
 
-def typeset(html: str, lang: str) -> str:
-    """`html` as it is published in `lang`: its `typography`, and `dir` on what reads right to
-    left (`bidi.mark`)."""
-    return bidi.mark(typography(html, lang), lang)
+def typeset(html: str, lang: str, languages: Languages) -> str:
+    """`html` as it is published in `lang` on a site in `languages`: its `typography`, and
+    `dir` on what reads right to left (`bidi.mark`)."""
+    return bidi.mark(typography(html, lang, languages), lang)
 
 
-def text_typography(text: str, lang: str) -> str:
+def text_typography(text: str, lang: str, languages: Languages) -> str:
     """`typography` of plain text (a title, a description, an e-mail subject), as plain text."""
-    return unescape(typography(escape(text, quote=False), lang))
+    return unescape(typography(escape(text, quote=False), lang, languages))
 
 
 @cache

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from jrs_site.model import schemas
-from jrs_site.model.languages import languages
+from jrs_site.model.languages import Languages
 
 #: Every file staff write, with the schema of its fields (of its front matter for `.md`).
 #: (`{texts}`: one Markdown file per language, `nl.md, fr.md`.)
@@ -79,10 +79,11 @@ WORDS = {
 }
 
 
-def reference_markdown(lang: str) -> str:
-    """One section per file, one table row per field (nested fields as `consent.uses`)."""
-    words = WORDS.get(lang) or WORDS[languages().default]  # as an untranslated page
-    texts = ", ".join(f"{code}.md" for code in languages().codes)
+def reference_markdown(lang: str, languages: Languages) -> str:
+    """One section per file, one table row per field (nested fields as `consent.uses`), in
+    `lang`, for a site in `languages`."""
+    words = WORDS.get(lang) or WORDS[languages.default]  # as an untranslated page
+    texts = ", ".join(f"{code}.md" for code in languages.codes)
     out = []
     for title, model in FILES:
         out += [f"## `{title.format(texts=texts)}`", "", (model.__doc__ or "").strip(), ""]

@@ -17,6 +17,7 @@ from urllib.parse import quote
 from markupsafe import Markup, escape
 
 from jrs_site.model.bundles import Article, Bundle, Edition, Report, Site, Story, localized_url
+from jrs_site.model.languages import Languages
 from jrs_site.model.schemas import PhotoMeta, StoryMeta
 from jrs_site.render import l10n
 from jrs_site.render.archive import (
@@ -223,7 +224,7 @@ def story_card(story: Story, page: RenderContext) -> StoryCard:
         name=l10n.joined([p.name for p in meta.tellers], page.lang),
         country=l10n.country_name(meta.country, page.lang),
         country_code=meta.country,
-        country_url=listing_url(COUNTRIES, meta.country, page.lang),
+        country_url=listing_url(COUNTRIES, meta.country, page.lang, page.site.languages),
         themes=list(meta.themes),
         lead=text.fields.lead,
         date=dated(meta.date, page.lang),
@@ -274,7 +275,10 @@ def story_view(story: Story, page: RenderContext) -> StoryView:
         facts=facts,
         fact_urls=fact_urls,
         theme_links=[
-            Link(listing_url(THEMES, t, page.lang), page.site.themes[t].get(page.lang))
+            Link(
+                listing_url(THEMES, t, page.lang, page.site.languages),
+                page.site.themes[t].get(page.lang),
+            )
             for t in meta.themes
             if t in page.site.themes
         ],
@@ -314,7 +318,8 @@ def pager(section: str, total: int, page: RenderContext) -> Pager:
 
     def url(number: int) -> str:
         inside = 1 <= number <= count
-        return localized_url(index_page_path(section, number), page.lang) if inside else ""
+        path = index_page_path(section, number)
+        return localized_url(path, page.lang, page.site.languages) if inside else ""
 
     label = f"{page.t('page_n', number=page.number)} / {count}"
     return Pager(page.number, count, label, url(page.number - 1), url(page.number + 1))
@@ -368,7 +373,7 @@ def listing_view(
     """A page of a listing: its cards and pager, how many it holds, the way back."""
     view = story_list(site, page, shown, listing.section, listing)
     view.summary = page.t("filter_results", count=shown.total)
-    view.index_url = Story.index_url(page.lang)
+    view.index_url = Story.index_url(page.lang, site.languages)
     return view
 
 
@@ -609,7 +614,7 @@ def home_view(site: Site, page: RenderContext, shown: HomeSelection) -> HomeView
         edition=edition_card(shown.edition, page) if shown.edition else None,
         stories=[story_card(s, page) for s in shown.stories],
         report=report_view(shown.report, page, with_body=False) if shown.report else None,
-        stories_url=Story.index_url(page.lang),
+        stories_url=Story.index_url(page.lang, site.languages),
     )
 
 
@@ -672,8 +677,8 @@ def organisation_view(site: Site, lang: str, feed_path: str = "") -> Organisatio
         tax_note=org.tax_note.get(lang),
         signup_text=l10n.t(lang, "footer_signup", name=newsletter),
         signup_href=signup,
-        support_path=localized_url("support/", lang),
-        privacy_path=localized_url("privacy/", lang),
+        support_path=localized_url("support/", lang, site.languages),
+        privacy_path=localized_url("privacy/", lang, site.languages),
         feed_path=feed_path,
     )
 
@@ -692,20 +697,20 @@ class NotFoundView:
     stories_label: str
 
 
-def not_found_views(base_path: str, languages: list[str]) -> list[NotFoundView]:
-    """The 404 page's text in each of `languages`, in that order; `base_path` is the path of
-    the site's root on its host ("/")."""
+def not_found_views(base_path: str, shown: list[str], languages: Languages) -> list[NotFoundView]:
+    """The 404 page's text in each of `shown`, in that order, on a site in `languages`;
+    `base_path` is the path of the site's root on its host ("/")."""
     root = base_path.rstrip("/") + "/"
     return [
         NotFoundView(
             lang=lang,
-            prefix=root + localized_url("", lang),
+            prefix=root + localized_url("", lang, languages),
             title=l10n.t(lang, "not_found_title"),
             text=l10n.t(lang, "not_found_text"),
-            home=root + localized_url("", lang),
+            home=root + localized_url("", lang, languages),
             home_label=l10n.t(lang, "not_found_home"),
-            stories=root + Story.index_url(lang),
+            stories=root + Story.index_url(lang, languages),
             stories_label=l10n.t(lang, "not_found_stories"),
         )
-        for lang in languages
+        for lang in shown
     ]

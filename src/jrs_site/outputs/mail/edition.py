@@ -195,7 +195,7 @@ def edition_email(
         .get_template("edition.html")
         .render(e=view, t=functools.partial(l10n.t, lang), gutter=GUTTER, width=WIDTH)
     )
-    html = inline(l10n.typeset(html, lang))
+    html = inline(l10n.typeset(html, lang, site.languages))
     return Email(html, plain_text(html))
 
 

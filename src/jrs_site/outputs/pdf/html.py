@@ -387,13 +387,15 @@ class EditionHtml:
             variant=self.options.variant,
             title=f"{org.newsletter} {self.edition.meta.number} – {text.theme}",
             # Metadata in attributes, which the typography step leaves as they are.
-            author=l10n.text_typography(org.name, self.lang),
-            subject=l10n.text_typography(f"{number} · {text.season} · {text.theme}", self.lang),
+            author=l10n.text_typography(org.name, self.lang, self.site.languages),
+            subject=l10n.text_typography(
+                f"{number} · {text.season} · {text.theme}", self.lang, self.site.languages
+            ),
             footer=f"{org.newsletter} · {number} · {text.season}",
             org=org,
             **context,
         )
-        return self.page.photos.resolve(l10n.typeset(html, self.lang))
+        return self.page.photos.resolve(l10n.typeset(html, self.lang, self.site.languages))
 
     def _item(self, bundle: Bundle) -> Item:
         """One article as printed: its view, its print body and, for an article, its lead photo."""

@@ -26,7 +26,6 @@ from weasyprint.text.fonts import FontConfiguration
 
 from jrs_site.images.cache import SourceIndex
 from jrs_site.model.bundles import Edition, Site
-from jrs_site.model.languages import Languages, configure, languages
 from jrs_site.model.problems import naming
 from jrs_site.model.schemas import FILLERS, Filler
 from jrs_site.outputs.pdf.cache import CachedPdf, cache_key, lookup
@@ -135,7 +134,7 @@ def screen_jobs(site: Site) -> list[Job]:
     """Every (edition, language) with a screen PDF: each published edition in each language
     (a draft edition in a preview has its page, but no PDF is ever made of a draft)."""
     editions = [e for e in site.published_editions() if not e.meta.draft]
-    return [(e.key, lang) for e in editions for lang in languages().codes]
+    return [(e.key, lang) for e in editions for lang in site.languages.codes]
 
 
 def cached_screen_pdfs(site: Site, cache_dir: Path) -> tuple[dict[Job, Path], dict[Job, str]]:
@@ -186,13 +185,12 @@ def _when_made(job: Job, done: Callable[[Job, Path], object]) -> Callable[[Futur
 
 
 def _pool(site: Site, count: int) -> ProcessPoolExecutor:
-    """`count` worker processes, each holding the loaded site and the project's languages.
+    """`count` worker processes, each holding the loaded site (with its languages).
     forkserver, as for the photos: forking the caller (a threaded server) could copy a held
     lock; each worker receives the site once, and a job is then two strings and a key."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])  # workers start with WeasyPrint imported
-    start = (site, languages())
-    return ProcessPoolExecutor(count, context, initializer=_start_worker, initargs=start)
+    return ProcessPoolExecutor(count, context, initializer=_start_worker, initargs=(site,))
 
 
 def _render_all(
@@ -230,9 +228,8 @@ def _render_job(
 _worker_site: list[Site] = []
 
 
-def _start_worker(site: Site, configured: Languages) -> None:
-    """A worker's start: the loaded site, and the project's languages (set by loading it)."""
-    configure(configured)
+def _start_worker(site: Site) -> None:
+    """A worker's start: the loaded site."""
     _worker_site.append(site)
 
 

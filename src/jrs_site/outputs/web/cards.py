@@ -40,8 +40,8 @@ def _card(
     focus: tuple[float, float] | None = None,
 ) -> CardSpec:
     """A card in the language's typography, as on the page: “…” in Dutch, « … » in French."""
-    name = l10n.text_typography(site.organisation.name, lang)
-    return CardSpec(l10n.text_typography(title, lang), name, photo, focus)
+    name = l10n.text_typography(site.organisation.name, lang, site.languages)
+    return CardSpec(l10n.text_typography(title, lang, site.languages), name, photo, focus)
 
 
 def generic_card(site: Site, lang: str) -> CardSpec:

@@ -52,7 +52,7 @@ class FeedEntry:
 
 def feed_link(site: Site, lang: str) -> FeedLink:
     return FeedLink(
-        localized_url(FEED_FILE, lang),
+        localized_url(FEED_FILE, lang, site.languages),
         l10n.t(lang, "feed_title", name=site.organisation.name),
     )
 
@@ -129,12 +129,12 @@ class Feed:
 
     def text(self, value: str) -> str:
         """Plain text of the feed in the language's typography, as on the pages."""
-        return l10n.text_typography(value, self.lang)
+        return l10n.text_typography(value, self.lang, self.site.languages)
 
     def xml(self) -> str:
         link = feed_link(self.site, self.lang)
         items = self.entries()
-        home = absolute(self.base_url, localized_url("", self.lang))
+        home = absolute(self.base_url, localized_url("", self.lang, self.site.languages))
         feed = ET.Element("feed", {"xmlns": ATOM, XML_LANG: self.lang})
         _add(feed, "id", absolute(self.base_url, link.path))
         _add(feed, "title", self.text(link.title))
@@ -161,6 +161,7 @@ class Feed:
                 body_html=item.body_html,
             )
             # Plain str: ElementTree escapes with str.replace, which Markup would escape again.
-            _add(entry, "content", l10n.typeset(str(content), self.lang), type="html")
+            html = l10n.typeset(str(content), self.lang, self.site.languages)
+            _add(entry, "content", html, type="html")
         xml = ET.tostring(feed, encoding="unicode")
         return f'<?xml version="1.0" encoding="utf-8"?>\n{xml}\n'

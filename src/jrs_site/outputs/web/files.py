@@ -40,7 +40,8 @@ def publish_feed(publisher: Publisher, prepared: Prepared, lang: str, base_url: 
     """The Atom feed of one language."""
     media_url = posixpath.join(base_url, MEDIA_DIR)
     feed = Feed(prepared.site, lang, base_url, prepared.media, media_url)
-    publisher.text(localized_url(FEED_FILE, lang), feed.xml(), f"the feed ({lang})")
+    path = localized_url(FEED_FILE, lang, prepared.site.languages)
+    publisher.text(path, feed.xml(), f"the feed ({lang})")
 
 
 def publish_shared(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jrs_site.model.bundles import localized_url
-from jrs_site.model.languages import languages
+from jrs_site.model.languages import Languages
 from jrs_site.render import l10n
 
 #: The staff guide: on the site for staff, but not for readers to land in: out of the sitemap
@@ -34,20 +34,22 @@ class HeadView:
     indexed: bool = True  # in search engines and the site's search (not the staff guide)
 
 
-def absolute_alternates(base_url: str, path: str) -> dict[str, str]:
+def absolute_alternates(base_url: str, path: str, languages: Languages) -> dict[str, str]:
     base = base_url.rstrip("/") + "/"
-    alternates = {lang: base + localized_url(path, lang) for lang in languages().codes}
-    alternates["x-default"] = alternates[languages().default]
+    alternates = {lang: base + localized_url(path, lang, languages) for lang in languages.codes}
+    alternates["x-default"] = alternates[languages.default]
     return alternates
 
 
-def head_view(base_url: str, path: str, lang: str, title: str, description: str) -> HeadView:
-    alternates = absolute_alternates(base_url, path)
+def head_view(
+    base_url: str, path: str, lang: str, title: str, description: str, languages: Languages
+) -> HeadView:
+    alternates = absolute_alternates(base_url, path, languages)
     locale = {"nl": "nl_BE", "fr": "fr_BE"}.get(lang, lang)
     description = " ".join(description.split())
     return HeadView(
-        l10n.text_typography(title, lang),
-        l10n.text_typography(description, lang),
+        l10n.text_typography(title, lang, languages),
+        l10n.text_typography(description, lang, languages),
         alternates[lang],
         alternates,
         locale,
@@ -63,13 +65,13 @@ class SitemapEntry:
     alternates: dict[str, str]  # language (and "x-default") -> absolute URL
 
 
-def sitemap(base_url: str, paths: list[str]) -> list[SitemapEntry]:
+def sitemap(base_url: str, paths: list[str], languages: Languages) -> list[SitemapEntry]:
     """Every page for readers in every language, each listing all its alternates and an
     x-default."""
     entries = []
     for path in sorted(p for p in set(paths) if for_readers(p)):
-        alternates = absolute_alternates(base_url, path)
-        entries += [SitemapEntry(alternates[lang], alternates) for lang in languages().codes]
+        alternates = absolute_alternates(base_url, path, languages)
+        entries += [SitemapEntry(alternates[lang], alternates) for lang in languages.codes]
     return entries
 
 
