@@ -26,7 +26,7 @@ from jrs_site.outputs.web.head import head_view
 from jrs_site.outputs.web.prepare import Prepared
 from jrs_site.outputs.web.publish import MEDIA_DIR, Publisher
 from jrs_site.render.kinds import INDEXES, item_description, item_pages
-from jrs_site.render.l10n import catalogue
+from jrs_site.render.l10n import set_catalogue
 from jrs_site.render.markdown import RenderCache
 from jrs_site.render.views import RenderContext, fallback_note, organisation_view, pdf_download
 
@@ -55,7 +55,7 @@ def add_page_context(
     """Give `page`'s templates its view, head, feed, footer and social card (published, its
     images cached in `cards`)."""
     site, lang = prepared.site, i18n.current_language(config)
-    context["jrs_t"] = catalogue(lang)
+    context["jrs_t"] = set_catalogue(lang)
     item = page.item if isinstance(page, ItemPage) else None
     path = language_free(page.url, lang, site.languages)
     if isinstance(page, ItemPage | IndexPage):
@@ -91,7 +91,7 @@ def add_page_context(
 def add_not_found_context(context: dict[str, Any], config: MkDocsConfig, site: Site) -> None:
     """Give the 404 page's template its texts and footer."""
     lang = i18n.current_language(config)
-    context["jrs_t"] = catalogue(lang)
+    context["jrs_t"] = set_catalogue(lang)
     context["jrs_org"] = organisation_view(site, lang, feed_link(site, lang).path)
     context["jrs_not_found"] = not_found_texts(config, lang)
 

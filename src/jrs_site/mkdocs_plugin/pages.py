@@ -26,6 +26,7 @@ from jrs_site.model.languages import Languages
 from jrs_site.model.problems import ItemError
 from jrs_site.outputs.web.publish import PublishError
 from jrs_site.render.kinds import PageOfIndex
+from jrs_site.render.l10n import text_typography, typography
 
 #: Written once, at the site's root, by the first language's build (the 404 page there
 #: speaks every language; the sitemap lists every page in every language).
@@ -96,13 +97,19 @@ def one_writer() -> Iterator[None]:
         raise PluginError(str(error)) from None
 
 
-def escape_title(page: Page) -> None:
-    """The page's title as HTML (`Markup`), for templates that do not escape: a title from
-    front matter is text and is escaped; one from the first heading is already HTML."""
+def escape_title(page: Page, lang: str) -> None:
+    """The page's title as HTML (`Markup`) in `lang`'s typography, for templates that do not
+    escape: a title from front matter is text and is escaped; one from the first heading is
+    already HTML. The same for the titles of its table of contents."""
     title = page.meta.get("title")
     if title is not None:
-        page.meta["title"] = escape(str(title))
-    page.title = page.meta.get("title") or Markup(page.title or "")  # noqa: S704 - see above
+        page.meta["title"] = escape(text_typography(str(title), lang))
+    page.title = page.meta.get("title") or Markup(typography(page.title or "", lang))  # noqa: S704 - see above
+    links = list(page.toc)
+    while links:
+        link = links.pop()
+        link.title = typography(link.title, lang)
+        links += link.children
 
 
 class Compiled(BytecodeCache):

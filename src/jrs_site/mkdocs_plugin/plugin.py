@@ -48,7 +48,8 @@ from jrs_site.outputs.web.head import sitemap
 from jrs_site.outputs.web.prepare import Prepared, prepare_site
 from jrs_site.outputs.web.publish import Publisher
 from jrs_site.outputs.web.search import SearchIndexError, index_site
-from jrs_site.render.l10n import typeset
+from jrs_site.render import bidi
+from jrs_site.render.l10n import typeset, typography
 from jrs_site.render.limits import capped
 from jrs_site.render.markdown import RenderCache
 from jrs_site.render.reference import reference_markdown
@@ -173,8 +174,11 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
         # then show its title as escaped HTML, and its body went through the sanitiser.
         if self.preview.restore(page):
             return html
-        escape_title(page)
-        html = str(sanitise(html))  # plain str for other plugins: Markup's methods escape
+        lang = i18n.current_language(config)
+        escape_title(page, lang)
+        # Plain str for other plugins (Markup's methods escape), in the typography of its
+        # text's language (the default's, for a page not translated yet).
+        html = typography(str(sanitise(html)), getattr(page.file, "locale", lang), self.languages)
         if self.prepared is None:  # content errors under `serve`: pages show only their text
             page.meta.pop("template", None)
             return html
@@ -215,8 +219,9 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
             self.pages_step.advance()
         if self.preview.skips(page):
             return ""  # MkDocs writes no empty page: the last build's stays
-        # The same typography and direction as the PDF, head included (the <title> too).
-        return typeset(output, i18n.current_language(config), self.languages)
+        # Its text was set where it was made (views, bodies, titles); its direction is the
+        # page's to know (a title in Arabic, a whole table), as in the PDF.
+        return bidi.mark(output, i18n.current_language(config))
 
     def on_post_template(
         self, output_content: str, template_name: str, config: MkDocsConfig

@@ -88,11 +88,11 @@ class ListingLink(Link):
 def listing_links(
     site: Site, kind: str, lang: str, current: Listing | None = None
 ) -> list[ListingLink]:
-    """Links to every listing of `kind`, sorted by their name in `lang`."""
+    """Links to every listing of `kind`, sorted by their name in `lang` (in its typography)."""
     links = [
         ListingLink(
             item.url(lang, site.languages),
-            item.name(site, lang),
+            l10n.text_typography(item.name(site, lang), lang),
             len(item.stories),
             item is current,
         )

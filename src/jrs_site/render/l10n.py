@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from html import escape, unescape
 from importlib import resources
 from typing import Any
@@ -245,18 +245,19 @@ def _languages(parts: list[tuple[str, str, bool]], lang: str) -> list[str]:
     return found
 
 
-def typography(html: str, lang: str, languages: Languages) -> str:
+def typography(html: str, lang: str, languages: Languages | None = None) -> str:
     """The typography of `lang` in the text of `html` (a fragment or a whole page): straight
     quotes and apostrophes become typographic ones, and in French a narrow no-break space
     stands before `: ; ! ?` and inside « », typed or not. An element with a `lang` attribute
     gets its language's rules. Tags, attribute values, comments, entities, code, scripts,
     times and web addresses stay as written; a second run changes nothing. Text in a
     language the site is not written in, not one of `languages` (the preview's English list
-    of errors, whose quotes name what to type), is left as it is."""
+    of errors, whose quotes name what to type), is left as it is; without `languages`, all
+    but `lang`'s text is."""
     parts = _parts(html)
     langs = _languages(parts, lang)
     out = [piece for piece, _, _ in parts]
-    for each in set(langs) & set(languages.codes):
+    for each in set(langs) & set(languages.codes if languages else (lang,)):
         quotes = QUOTES.get(each, OTHER_QUOTES)
         # Text in other languages ends a block here: their quotes pair among themselves.
         mine = [other == each for other in langs]
@@ -278,9 +279,25 @@ def typeset(html: str, lang: str, languages: Languages) -> str:
     return bidi.mark(typography(html, lang, languages), lang)
 
 
-def text_typography(text: str, lang: str, languages: Languages) -> str:
-    """`typography` of plain text (a title, a description, an e-mail subject), as plain text."""
+#: What `typography` may change: a text without any of these is set as it is.
+_TYPOGRAPHIC = re.compile("[\"'«»:;!?]")
+
+
+def text_typography(text: str, lang: str, languages: Languages | None = None) -> str:
+    """`typography` of plain text in `lang` (a title, a lead, a UI string), as plain text."""
+    return _text_typography(text, lang, languages) if _TYPOGRAPHIC.search(text) else text
+
+
+@lru_cache(maxsize=1 << 16)
+def _text_typography(text: str, lang: str, languages: Languages | None) -> str:
+    """A page shows the same titles and leads many times (cards, listings, feeds): each is set
+    once per process."""
     return unescape(typography(escape(text, quote=False), lang, languages))
+
+
+def html_typography(html: Markup, lang: str) -> Markup:
+    """`typography` of an HTML fragment all in `lang` (a name with its note), as HTML."""
+    return Markup(typography(str(html), lang))  # noqa: S704 - the same HTML, its text set
 
 
 @cache
@@ -289,6 +306,19 @@ def catalogue(lang: str) -> dict[str, Any]:
     text = resources.files("jrs_site").joinpath(f"locales/{lang}.yml").read_text("utf-8")
     strings: dict[str, Any] = yaml.safe_load(text)
     return strings
+
+
+@cache
+def set_catalogue(lang: str) -> dict[str, Any]:
+    """The UI strings of one language as pages show them, in its typography (templates that
+    show a string as it is take it from here: `t` formats first, then sets)."""
+
+    def setting(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {key: setting(each) for key, each in value.items()}
+        return text_typography(value, lang) if isinstance(value, str) else value
+
+    return {key: setting(value) for key, value in catalogue(lang).items()}
 
 
 def t(lang: str, key: str, count: int | None = None, **values: Any) -> str:

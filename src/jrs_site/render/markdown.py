@@ -47,6 +47,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from jrs_site.model.languages import Languages
 from jrs_site.model.problems import Severity
 from jrs_site.render import bidi, l10n, limits, marks, partials, sanitise
 from jrs_site.render.l10n import NBSP, catalogue, language_name, number_text, t
@@ -222,6 +223,23 @@ def _figures_fence(lang: str, source: str, *args: object, **kwargs: object) -> s
 
 
 ImageHtml = Callable[[str, str, str], str]
+
+
+def no_photos(src: str, alt: str, caption: str) -> str:
+    """For a body shown without its photos (an edition's introduction)."""
+    return ""
+
+
+@dataclass(frozen=True)
+class Setting:
+    """How a body's text is set: in the typography of its language (the page's, or the
+    fallback's, `l10n.typography`), a passage marked in another of the site's languages in
+    that language's."""
+
+    lang: str
+    languages: Languages
+
+
 """Called with (src as written, alt, caption); returns the whole `<figure>` HTML."""
 
 
@@ -332,18 +350,30 @@ class ConventionsExtension(Extension):
         marks.MarksExtension().extendMarkdown(md)
 
 
-def render(body: str, lang: str, image_html: ImageHtml, scope: str = "") -> Markup:
+def render(
+    body: str,
+    lang: str,
+    image_html: ImageHtml = no_photos,
+    scope: str = "",
+    setting: Setting | None = None,
+) -> Markup:
     """Render a Markdown body to sanitised HTML in `lang` (numbers in key figures are
     localised); `image_html` makes each photo's `<figure>`, placed after sanitising; `scope`
-    names the item in its footnotes' ids (see `fill`)."""
-    return fill(*render_marked(body, lang), image_html, scope)
+    names the item in its footnotes' ids (see `fill`); with a `setting`, in its typography."""
+    return fill(*render_marked(body, lang, setting), image_html, scope)
 
 
-def render_marked(body: str, lang: str) -> tuple[str, str, list[tuple[str, str, str]]]:
+def render_marked(
+    body: str, lang: str, setting: Setting | None = None
+) -> tuple[str, str, list[tuple[str, str, str]]]:
     """The body's sanitised HTML with a placeholder for each photo, the placeholders' token
-    (random, so that no text can forge one) and the photos as (src, alt, caption)."""
+    (random, so that no text can forge one) and the photos as (src, alt, caption); with a
+    `setting`, its text set in that typography (the photos' captions are set where made)."""
     html, token, photos = convert(body, lang)
-    return str(sanitise.sanitise(html)), token, photos
+    html = str(sanitise.sanitise(html))
+    if setting is not None:
+        html = l10n.typography(html, setting.lang, setting.languages)
+    return html, token, photos
 
 
 def convert(body: str, lang: str) -> tuple[str, str, list[tuple[str, str, str]]]:
@@ -435,12 +465,17 @@ class RenderCache:
         self._stored: dict[str, Any] = stored if isinstance(stored, dict) else {}
         self._used: dict[str, Any] = {}
 
-    def render(self, body: str, image_html: ImageHtml, scope: str = "") -> Markup:
-        """What `render(body, lang, image_html, scope)` returns, from the cache when it can."""
-        key = hashlib.sha256(f"{_renderer(self.lang)}\0{body}".encode()).hexdigest()[:32]
+    def render(
+        self, body: str, image_html: ImageHtml, scope: str = "", setting: Setting | None = None
+    ) -> Markup:
+        """What `render(body, lang, image_html, scope, setting)` returns, from the cache when
+        it can."""
+        set_in = f"{setting.lang}:{','.join(setting.languages.codes)}" if setting else ""
+        text = f"{_renderer(self.lang)}\0{set_in}\0{body}"
+        key = hashlib.sha256(text.encode()).hexdigest()[:32]
         entry = self._used.get(key) or self._stored.get(key)
         if not (isinstance(entry, list) and len(entry) == 3):
-            entry = list(render_marked(body, self.lang))
+            entry = list(render_marked(body, self.lang, setting))
         self._used[key] = entry
         html, token, photos = entry
         return fill(html, token, photos, image_html, scope)

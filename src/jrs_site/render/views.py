@@ -29,7 +29,15 @@ from jrs_site.render.archive import (
     listing_links,
     listing_url,
 )
-from jrs_site.render.markdown import KeyFigure, RenderCache, figures_html, render
+from jrs_site.render.markdown import (
+    ImageHtml,
+    KeyFigure,
+    RenderCache,
+    Setting,
+    figures_html,
+    no_photos,
+    render,
+)
 from jrs_site.render.partials import partial
 
 if TYPE_CHECKING:
@@ -86,7 +94,13 @@ class RenderContext:
     _eager_used: bool = False
 
     def t(self, key: str, count: int | None = None, **values: Any) -> str:
-        return l10n.t(self.lang, key, count, **values)
+        """A UI string of the page's language, in its typography."""
+        return l10n.text_typography(l10n.t(self.lang, key, count, **values), self.lang)
+
+    def text(self, value: str, lang: str) -> str:
+        """Author text in `lang` (the page's, or the fallback's) as the page shows it: in that
+        language's typography. Only text: an attribute or an address is shown as written."""
+        return l10n.text_typography(value, lang)
 
     def picture(
         self, bundle: Bundle, name: str, alt: str, caption: str = "", sizes: str = STORY_SIZES
@@ -115,7 +129,11 @@ class RenderContext:
     def caption(self, caption: str, name: str, bundle: Bundle) -> dict[str, str]:
         """The caption and the photographer's credit of a photo, for the figcaption partial."""
         photo = bundle.meta.photos.get(name)
-        return {"caption": caption, "credit": self.credit(photo) if photo else ""}
+        text = bundle.text(self.lang)
+        return {
+            "caption": self.text(caption, text.lang),
+            "credit": self.credit(photo) if photo else "",
+        }
 
     def photographer(self, photo: PhotoMeta) -> str:
         author = self.site.authors.get(photo.credit)
@@ -135,9 +153,17 @@ class RenderContext:
             return self.picture(bundle, src, alt, caption)
 
         # Its footnotes' ids carry its address: an edition page holds several bodies.
+        return self.render(text.body, text.lang, image_html, bundle.path)
+
+    def render(
+        self, body: str, text_lang: str, image_html: ImageHtml = no_photos, scope: str = ""
+    ) -> Markup:
+        """A Markdown body of the page, its text in the typography of `text_lang` (the
+        page's language, or the fallback's)."""
+        setting = Setting(text_lang, self.site.languages)
         if self.bodies is not None:
-            return self.bodies.render(text.body, image_html, bundle.path)
-        return render(text.body, self.lang, image_html, bundle.path)
+            return self.bodies.render(body, image_html, scope, setting)
+        return render(body, self.lang, image_html, scope, setting)
 
 
 @dataclass
@@ -166,7 +192,8 @@ class TranslationNote:
 
 def fallback_note(source_lang: str, lang: str) -> TranslationNote:
     language = l10n.language_name(source_lang, lang)
-    return TranslationNote(source_lang, l10n.t(lang, "not_translated", language=language))
+    note = l10n.t(lang, "not_translated", language=language)
+    return TranslationNote(source_lang, l10n.text_typography(note, lang))
 
 
 def translation(bundle: Bundle, page: RenderContext) -> TranslationNote | None:
@@ -177,8 +204,12 @@ def translation(bundle: Bundle, page: RenderContext) -> TranslationNote | None:
 
 
 def byline(site: Site, author_id: str | None, lang: str) -> Byline | None:
+    """Who wrote it and their role, in `lang`'s typography."""
     author = site.authors.get(author_id or "")
-    return Byline(author.name, author.role.get(lang)) if author else None
+    if author is None:
+        return None
+    name, role = author.name, author.role.get(lang)
+    return Byline(l10n.text_typography(name, lang), l10n.text_typography(role, lang))
 
 
 # -- testimonies ------------------------------------------------------------------------------
@@ -220,13 +251,15 @@ def story_card(story: Story, page: RenderContext) -> StoryCard:
         image = page.picture(story, meta.portrait, text.fields.portrait_alt or "", sizes=TILE_SIZES)
     return StoryCard(
         url=story.url(page.lang),
-        title=text.fields.title,
-        name=l10n.joined([p.name for p in meta.tellers], page.lang),
-        country=l10n.country_name(meta.country, page.lang),
+        title=page.text(text.fields.title, text.lang),
+        name=l10n.html_typography(
+            l10n.joined([p.name for p in meta.tellers], page.lang), text.lang
+        ),
+        country=page.text(l10n.country_name(meta.country, page.lang), page.lang),
         country_code=meta.country,
         country_url=listing_url(COUNTRIES, meta.country, page.lang, page.site.languages),
         themes=list(meta.themes),
-        lead=text.fields.lead,
+        lead=page.text(text.fields.lead, text.lang),
         date=dated(meta.date, page.lang),
         image_html=image,
         lang=text.lang,
@@ -265,10 +298,11 @@ def story_view(story: Story, page: RenderContext) -> StoryView:
             story, meta.portrait, text.fields.portrait_alt or "", text.fields.portrait_caption
         )
     card = story_card(story, page)
-    facts = [tellers_html(meta, page.lang), card.country, years_in_belgium(story, page.lang)]
+    tellers = l10n.html_typography(tellers_html(meta, page.lang), page.lang)
+    facts = [tellers, card.country, page.text(years_in_belgium(story, page.lang), page.lang)]
     fact_urls = ["", card.country_url, ""]
     if text.fields.family:
-        facts.append(text.fields.family)
+        facts.append(page.text(text.fields.family, text.lang))
         fact_urls.append("")
     return StoryView(
         **vars(card),
@@ -277,7 +311,7 @@ def story_view(story: Story, page: RenderContext) -> StoryView:
         theme_links=[
             Link(
                 listing_url(THEMES, t, page.lang, page.site.languages),
-                page.site.themes[t].get(page.lang),
+                page.text(page.site.themes[t].get(page.lang), page.lang),
             )
             for t in meta.themes
             if t in page.site.themes
@@ -417,9 +451,9 @@ def report_figures(report: Report, lang: str) -> list[KeyFigure]:
 def order_text(report: Report, page: RenderContext) -> str:
     """How to order a paper copy: the report's own text, or, for a report on paper only that
     says nothing, a standard text with the organisation's e-mail address."""
-    order = report.text(page.lang).fields.order
-    if order or report.meta.full_report is not None:
-        return order
+    text = report.text(page.lang)
+    if text.fields.order or report.meta.full_report is not None:
+        return page.text(text.fields.order, text.lang)
     return page.t("order_default", email=page.site.organisation.email)
 
 
@@ -428,14 +462,16 @@ def report_view(report: Report, page: RenderContext, with_body: bool = True) -> 
     meta = report.meta
     return ReportView(
         url=report.url(page.lang),
-        title=text.fields.title,
-        lead=text.fields.lead,
+        title=page.text(text.fields.title, text.lang),
+        lead=page.text(text.fields.lead, text.lang),
         label=page.t("report_year", year=meta.year)
         + " · "
         + page.t("report_number", number=meta.number),
         date=dated(meta.date, page.lang),
-        figures_html=figures_html(report_figures(report, page.lang), page.lang),
-        findings=list(text.fields.findings),
+        figures_html=l10n.html_typography(
+            figures_html(report_figures(report, page.lang), page.lang), page.lang
+        ),
+        findings=[page.text(finding, text.lang) for finding in text.fields.findings],
         full_report=meta.full_report.get(page.lang) if meta.full_report else "",
         order=order_text(report, page),
         body_html=page.body(report) if with_body else Markup(),
@@ -490,8 +526,10 @@ def pdf_download(url: str, size: int | None, lang: str) -> Download:
     """'Download de pdf (1,2 MB)' / 'Télécharger le PDF (1,2 Mo)'; without a size, the PDF is
     being made again (in the preview, after the pages)."""
     if size is None:
-        return Download(url, l10n.t(lang, "download_pdf_pending"))
-    return Download(url, l10n.t(lang, "download_pdf", size=l10n.file_size(size, lang)))
+        label = l10n.t(lang, "download_pdf_pending")
+    else:
+        label = l10n.t(lang, "download_pdf", size=l10n.file_size(size, lang))
+    return Download(url, l10n.text_typography(label, lang))
 
 
 @dataclass
@@ -515,8 +553,8 @@ def edition_card(edition: Edition, page: RenderContext, cover: bool = True) -> E
     return EditionCard(
         url=edition.url(page.lang),
         number=page.t("edition_number", number=meta.number),
-        season=text.fields.season,
-        theme=text.fields.theme,
+        season=page.text(text.fields.season, text.lang),
+        theme=page.text(text.fields.theme, text.lang),
         date=dated(meta.date, page.lang),
         cover_html=cover_html,
         lang=text.lang,
@@ -563,9 +601,9 @@ def article_article(article: Article, page: RenderContext, edition: Edition) -> 
     return ArticleView(
         "article",
         article.key,
-        text.fields.kicker,
-        text.fields.title,
-        text.fields.lead,
+        page.text(text.fields.kicker, text.lang),
+        page.text(text.fields.title, text.lang),
+        page.text(text.fields.lead, text.lang),
         body_html=page.body(article),
         byline=byline(page.site, article.meta.byline, page.lang),
         lang=text.lang,
@@ -586,7 +624,7 @@ def edition_view(
     """An edition's page, which shows each of its articles as `article` makes it."""
     card = edition_card(edition, page)
     text = edition.text(page.lang)
-    intro = render(text.body, page.lang, lambda *a: "") if text.body.strip() else Markup()
+    intro = page.render(text.body, text.lang) if text.body.strip() else Markup()
     return EditionView(
         **vars(card),
         intro_html=intro,
@@ -664,18 +702,22 @@ def organisation_view(site: Site, lang: str, feed_path: str = "") -> Organisatio
     newsletter = org.newsletter.get(lang)
     subject = l10n.t(lang, "footer_signup_subject", name=newsletter)
     signup = org.newsletter_signup or f"mailto:{org.email}?subject={quote(subject)}"
+
+    def text(value: str) -> str:
+        return l10n.text_typography(value, lang)
+
     return OrganisationView(
-        name=org.name,
-        newsletter=newsletter,
-        tagline=org.tagline.get(lang),
-        address=org.address,
+        name=text(org.name),
+        newsletter=text(newsletter),
+        tagline=text(org.tagline.get(lang)),
+        address=text(org.address),
         email=org.email,
         phone=org.phone,
         phone_href="tel:" + re.sub(r"[^+0-9]", "", org.phone),
         iban=org.iban,
         bic=org.bic,
-        tax_note=org.tax_note.get(lang),
-        signup_text=l10n.t(lang, "footer_signup", name=newsletter),
+        tax_note=text(org.tax_note.get(lang)),
+        signup_text=text(l10n.t(lang, "footer_signup", name=newsletter)),
         signup_href=signup,
         support_path=localized_url("support/", lang, site.languages),
         privacy_path=localized_url("privacy/", lang, site.languages),
