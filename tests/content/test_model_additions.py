@@ -43,7 +43,8 @@ def test_photo_credits_carry_the_photographers_role(content: Path) -> None:
     site, _ = load_site(content)
     photo = site.stories["samira"].meta.photos["portrait.jpg"]
     assert _page(site).credit(photo) == "Foto: Eva Peeters, fotograaf"
-    assert _page(site, "fr").credit(photo) == "Photo\u202f: Eva Peeters, photographe"  # French spacing
+    # In French typography: a narrow no-break space before the colon.
+    assert _page(site, "fr").credit(photo) == "Photo\u202f: Eva Peeters, photographe"
 
 
 def test_a_report_on_paper_only_says_how_to_order_it(content: Path) -> None:
