@@ -19,9 +19,13 @@ from tests.conftest import (
     NOWEB_MARK,
     REPO,
     Built,
+    add_voices,
+    build,
     copied_sources,
+    copy_project,
     search_text,
     source_photos,
+    tree_hash,
 )
 from tests.tools import run
 
@@ -271,3 +275,28 @@ def test_every_published_photo_file_is_offered(built: Built) -> None:
 def listing_pages(site: Site, lang: str) -> list[PageOfIndex]:
     """Every page of the listings by theme and by country in `lang`."""
     return [page for page in index_pages(site, lang) if page.listing is not None]
+
+
+@pytest.mark.slow
+def test_pages_built_in_two_processes_are_the_pages_built_in_one(
+    tmp_path: Path, test_cache: Path
+) -> None:
+    """`processes: 2` (`mkdocs_plugin/share.py`) writes every file one process writes, byte
+    for byte: the example and the edition in many scripts, each page written by one of the
+    two processes. (The search index is compared by the search tests.)"""
+    project = copy_project(tmp_path / "project", test_cache)
+    add_voices(project)
+    sites = []
+    for processes in (1, 2):
+        config = (REPO / "mkdocs.yml").read_text("utf-8")
+        changed = config.replace("\n  - jrs\n", f"\n  - jrs:\n      processes: {processes}\n")
+        assert changed != config, "mkdocs.yml no longer lists the jrs plugin as expected"
+        (project / "mkdocs.yml").write_text(changed, "utf-8")
+        result = build(project)
+        assert result.returncode == 0, result.stderr[-4000:]
+        shown = "by 1 other process(es)" in result.stderr
+        assert shown == (processes == 2), result.stderr[-2000:]
+        sites.append(
+            {k: v for k, v in tree_hash(project / "site").items() if not k.startswith("pagefind")}
+        )
+    assert sites[0] == sites[1]

@@ -42,12 +42,12 @@ from jrs_site.mkdocs_plugin.pages import (
     source_of,
 )
 from jrs_site.mkdocs_plugin.preview import NoPreview, Preview
+from jrs_site.mkdocs_plugin.share import Share
 from jrs_site.model.languages import BILINGUAL
 from jrs_site.model.problems import of_severity
 from jrs_site.outputs.web.head import sitemap
 from jrs_site.outputs.web.prepare import Prepared, prepare_site
 from jrs_site.outputs.web.publish import Publisher
-from jrs_site.outputs.web.search import SearchIndexError, index_site
 from jrs_site.render import bidi
 from jrs_site.render.l10n import typeset, typography
 from jrs_site.render.limits import capped
@@ -71,6 +71,9 @@ class JrsPluginConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' own, 
     # Show the draft stories that have no error, with a banner: a preview under `serve` only
     # (`jrs-site serve --drafts`); a build with it set stops, so no draft is ever published.
     drafts = c.Type(bool, default=False)
+    # How many processes render the pages of a build: 0, one per core (up to 4) when the
+    # site has pages enough (`share.py`); 1, one.
+    processes = c.Type(int, default=0)
 
 
 class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  # as above
@@ -99,7 +102,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook makes MkDocs keep this instance across the rebuilds of one `serve`;
         # on_config then prepares the content again at the start of each build.
-        self.preview = Preview() if command == "serve" else NoPreview()
+        self.preview = Preview() if command == "serve" else Share(self.config.processes)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.config.drafts and not self.serving:
@@ -244,7 +247,8 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
             self.pages_step.finish()
             self.pages_step = None
         self.preview.end_language(self.files)
-        if self.prepared is not None:  # else content errors under `serve`: the pages show them
+        # Without a prepared site, content errors under `serve`: the pages show them.
+        if self.prepared is not None and self.preview.first:
             if self.bodies is not None:
                 self.bodies.save()
             write_language(
@@ -254,13 +258,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
         if self.languages_built < len(i18n.build_languages(config)):
             return
         self.languages_built = 0
-        if isinstance(self.preview, Preview):  # the pages are served now; PDFs and search later
-            self.preview.finish(config, self.prepared, self._publisher(), self._cache_dir(config))
-            return
-        try:
-            index_site(Path(config.site_dir))
-        except SearchIndexError as error:
-            raise PluginError(str(error)) from None
+        self.preview.finish(config, self.prepared, self._publisher(), self._cache_dir(config))
 
     def on_build_error(self, error: Exception) -> None:
         self.languages_built = 0  # the next build (e.g. under `serve`) counts from zero

@@ -45,7 +45,7 @@ from jrs_site.model.problems import ContentError, Problem, by_file
 from jrs_site.outputs.web.files import pdf_path
 from jrs_site.outputs.web.prepare import Prepared
 from jrs_site.outputs.web.publish import Publisher
-from jrs_site.outputs.web.search import BUNDLE_DIR, Indexing, SearchIndexError
+from jrs_site.outputs.web.search import BUNDLE_DIR, Indexing, SearchIndexError, index_site
 from jrs_site.render.kinds import INDEXES, Selection
 from jrs_site.util.files import tree_digest, value_digest
 
@@ -136,6 +136,21 @@ class NoPreview:
         unchanged = f", {kept} unchanged" if kept else ""
         return f"{done - len(self.skipped)} written{unchanged}, social cards included"
 
+    @property
+    def first(self) -> bool:
+        """Whether this process writes what is not a generated page: it does, but for the
+        other processes of a build (`share.py`)."""
+        return True
+
+    def finish(
+        self, config: MkDocsConfig, prepared: Prepared | None, publisher: Publisher, cache: Path
+    ) -> None:
+        """Every language's pages are written: the search index over the whole site."""
+        try:
+            index_site(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
+
     def forget(self) -> None:
         """The build failed."""
 
@@ -178,8 +193,7 @@ class Preview(NoPreview):
             self.memory.forget()
 
     def add_templates(self, env: Environment) -> None:
-        theirs = [env.loader] if env.loader is not None else []
-        env.loader = ChoiceLoader([DictLoader({UNCHANGED: ""}), *theirs])
+        add_unchanged(env)
 
     def page_file(
         self,
@@ -339,6 +353,13 @@ class Memory:
     def forget(self) -> None:
         """The build failed, or showed content errors: the next one renders every page."""
         self.last, self.now, self.pending, self.every_page = {}, {}, {}, ""
+
+
+def add_unchanged(env: Environment) -> None:
+    """Give `env` the empty template `UNCHANGED`, which a page renders when it is not to be
+    written again: MkDocs writes no page that renders empty."""
+    theirs = [env.loader] if env.loader is not None else []
+    env.loader = ChoiceLoader([DictLoader({UNCHANGED: ""}), *theirs])
 
 
 def _read_always() -> bool:
