@@ -141,9 +141,11 @@ def font_files(*, pdf: bool = False) -> list[Path]:
     return sorted({FONTS_DIR / face.file for face in faces(pdf=pdf)})
 
 
+@functools.cache
 def font_face_css(url_prefix: str, *, pdf: bool = False, split: bool = False) -> str:
     """`@font-face` rules for every face, with files under `url_prefix` (a URL or a path);
-    with `split`, each part under a family of its own (see `font_stack`)."""
+    with `split`, each part under a family of its own (see `font_stack`). Made once for each
+    prefix: every web page inlines them."""
     rules = (face.css(url_prefix, split=split) for face in faces(pdf=pdf))
     return "\n".join(rules) + "\n"
 

@@ -105,12 +105,29 @@ class RenderContext:
     def picture(
         self, bundle: Bundle, name: str, alt: str, caption: str = "", sizes: str = STORY_SIZES
     ) -> Markup:
-        """A `<figure>` with a responsive `<picture>`; only the page's first image loads eagerly."""
+        """A `<figure>` with a responsive `<picture>`; only the page's first image loads eagerly.
+        Made once per build for each photo, page depth and role: a testimony's card is on
+        many pages (`Site.once`)."""
         path = bundle.folder / name
-        image = self.media.get(path)
-        if image is None:
+        if path not in self.media:
             return Markup()
         eager, self._eager_used = not self._eager_used, True
+        image = self.media[path]  # its variants: in the key, as they may change in a preview
+        key = ("picture", image, self.lang, self.media_prefix, alt, caption, sizes, eager)
+        return self.site.once(
+            key, lambda: self._picture(bundle, name, image, alt, caption, sizes, eager)
+        )
+
+    def _picture(
+        self,
+        bundle: Bundle,
+        name: str,
+        image: Any,
+        alt: str,
+        caption: str,
+        sizes: str,
+        eager: bool,
+    ) -> Markup:
         picture = Picture(
             sources=[
                 PictureSource(fmt, image.srcset(fmt, self.media_prefix))
