@@ -50,7 +50,11 @@ def project_for(source: Path, archive: Path, target: Path) -> Path:
     for name in COPIED:
         copy = shutil.copytree if (source / name).is_dir() else shutil.copy2
         copy(source / name, target / name)
-    (target / ".cache").symlink_to(archive / ".cache")
+    # The encoded photos are shared; the rest of the cache is each revision's own: a build
+    # keeps only the rendered bodies it used, so a shared one would be rendered again by
+    # every build of the other revision, and no build would be one where nothing changed.
+    (target / ".cache").mkdir()
+    (target / ".cache" / "images").symlink_to(archive / ".cache" / "images")
     return target
 
 
@@ -82,7 +86,7 @@ def main() -> int:
         make_archive(archive, sizes)
     with tempfile.TemporaryDirectory(dir=args.work) as checkouts:
         sources = [worktree(rev, Path(checkouts)) for rev in args.revisions]
-        (archive / ".cache").mkdir(exist_ok=True)
+        (archive / ".cache" / "images").mkdir(parents=True, exist_ok=True)
         projects = [
             project_for(source, archive, Path(checkouts) / f"project-{i}")
             for i, source in enumerate(sources)
