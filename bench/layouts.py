@@ -5,7 +5,8 @@
 Renders the PDFs of the first `--editions` published editions of `--project` (default: the
 example project; bench/make_archive.py's archive in /dev/shm for a larger one) in every
 language, in this process, into a fresh cache, and prints each PDF's layouts (the whole
-documents and the small ones: the cover alone, the back page) and seconds, then the totals.
+documents and the small ones: the cover alone, the back page) and seconds, then the totals
+(CPU: this process's, its photo threads included).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def main() -> int:
     options = PdfOptions(args.variant)  # type: ignore[arg-type]
     editions = site.published_editions()[: args.editions]
     made = layouts = 0
-    total = time.perf_counter()
+    total, cpu = time.perf_counter(), time.process_time()
     with tempfile.TemporaryDirectory(prefix="bench-layouts-") as cache:
         for edition in editions:
             for lang in site.languages.codes:
@@ -60,7 +61,8 @@ def main() -> int:
                 made, layouts = made + 1, layouts + count
     print(
         f"{made} PDFs, {layouts} layouts ({layouts / made:.2f} per PDF), "
-        f"{time.perf_counter() - total:.1f} s; pages per layout: {dict(sorted(pages.items()))}"
+        f"{time.perf_counter() - total:.1f} s ({time.process_time() - cpu:.1f} s CPU); "
+        f"pages per layout: {dict(sorted(pages.items()))}"
     )
     return 0
 

@@ -1,7 +1,8 @@
 """Print HTML in, PDF out: WeasyPrint lays out and writes the pages, pikepdf sets the boxes.
 
-The booklet is laid out in two documents: the cover and articles first; then, knowing how many
-pages they take, the pages that complete it to a multiple of four and the back page.
+The booklet is laid out in two documents: the cover and articles first (after the cover alone,
+a one-page document that says whether the cover must be compact); then, knowing how many pages
+they take, the pages that complete it to a multiple of four and the back page.
 """
 
 from __future__ import annotations
@@ -266,8 +267,8 @@ def _make_pdf(
     site: Site, edition: Edition, lang: str, options: PdfOptions, cache_dir: Path
 ) -> Made:
     source = EditionHtml(site, edition, lang, options, cache_dir)
-    fetcher, css, fonts = _styles(source.stylesheet, cache_dir, options.icc)
-    shared = {**fonts, "cache": {}}  # each photo read and decoded once for all the layouts
+    fetcher, css, loaded = _styles(source.stylesheet, cache_dir, options.icc)
+    shared = {**loaded, "cache": {}}  # each photo read and decoded once for all the layouts
     document_of = partial(HTML, base_url=_base_url(cache_dir), url_fetcher=fetcher)
     main_html, main = _articles(source, css, shared, options, document_of)
     added = (
