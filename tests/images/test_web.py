@@ -74,7 +74,7 @@ def test_srcset_and_fallback() -> None:
         for fmt, ext in (("webp", "webp"), ("jpeg", "jpg"))
         for w in (1600, 480, 1000)
     )
-    image = WebImage(Path("p.jpg"), 1600, 800, variants, focus=(0.25, 0.75))
+    image = WebImage(Path("p.jpg"), 1600, 800, variants, "abc", focus=(0.25, 0.75))
     assert image.srcset("webp", "/img/") == (
         "/img/abc-k-480.webp 480w, /img/abc-k-1000.webp 1000w, /img/abc-k-1600.webp 1600w"
     )
@@ -100,7 +100,7 @@ def test_avif_is_offered_only_when_smaller(
             path = tmp_path / f"abc-k-{width}.{fmt}"
             path.write_bytes(b"x" * size)
             variants.append(Variant(fmt, width, width // 2, path))
-    image = WebImage(Path("p.jpg"), 800, 400, tuple(variants))
+    image = WebImage(Path("p.jpg"), 800, 400, tuple(variants), "abc")
     assert image.picture_formats() == expected
 
 

@@ -4,6 +4,7 @@ carries the mailing panel in print only, names are not hyphenated."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from jrs_site.model.languages import BILINGUAL
 from jrs_site.outputs.pdf.html import LONG_HEADLINE, EditionHtml, keep_names_whole, print_body
 from jrs_site.outputs.pdf.layout import COLUMN_WIDTH
 from jrs_site.outputs.pdf.preflight import drawn, preflight
-from jrs_site.outputs.pdf.render import Rendered
+from jrs_site.outputs.pdf.render import Rendered, make_pdf
 from tests.conftest import story_text, write_md
 from tests.pdf.conftest import EDITION, options
 
@@ -135,3 +136,47 @@ def test_the_edition_chooses_its_fillers(content: Path, tmp_path: Path) -> None:
     assert html.index("filler next") < html.index("filler coupon")
     assert 'class="donate"' in html, "without the support page the back page has the account"
     assert 'class="mailing"' in html
+
+
+def count_layouts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The page count of every document WeasyPrint lays out from now on, in order."""
+    layouts: list[int] = []
+    render = HTML.render
+
+    def counted(self: HTML, *args: object, **kwargs: object) -> object:
+        document = render(self, *args, **kwargs)
+        layouts.append(len(document.pages))
+        return document
+
+    monkeypatch.setattr(HTML, "render", counted)
+    return layouts
+
+
+def test_the_example_edition_is_laid_out_once(
+    site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    layouts = count_layouts(monkeypatch)
+    made = make_pdf(site, site.editions[EDITION], "nl", options("screen"), tmp_path)
+    # The cover alone, the cover and articles (no break is loose), the back page.
+    assert layouts == [1, made.pages - 1, 1]
+
+
+def test_a_cover_that_runs_over_is_compact_from_the_first_layout_of_the_articles(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    front = {"season": "Herfst 2025", "theme": "Thema", "cover_alt": "Omslag"}
+    intro = "\n\n".join(["Een inleiding die lang genoeg is om de omslag te vullen. " * 6] * 8)
+    write_md(content / "editions/118/nl.md", front, intro)
+    site, _ = load_site(content)
+    compact: list[bool] = []
+    main = EditionHtml.main
+
+    def spied(self: EditionHtml, flowing: Collection[str] = (), compact_: bool = False) -> str:
+        compact.append(compact_)
+        return main(self, flowing, compact_)
+
+    monkeypatch.setattr(EditionHtml, "main", spied)
+    layouts = count_layouts(monkeypatch)
+    make_pdf(site, site.editions["118"], "nl", options("screen"), tmp_path)
+    assert layouts[0] > 1, "the cover alone runs onto a second page"
+    assert compact and all(compact), "every layout of the articles has the compact cover"

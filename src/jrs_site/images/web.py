@@ -41,6 +41,7 @@ class WebImage:
     width: int
     height: int
     variants: tuple[Variant, ...]
+    sha: str  # the source's content digest, which names its variants
     focus: Focus | None = None
 
     def srcset(self, fmt: str, url_prefix: str) -> str:
@@ -133,7 +134,7 @@ def _encode_variants(src: Path, data: bytes, sha: str, settings: ImageSettings) 
         ]
         save(pixels, [(v.path, v.format, settings.quality[v.format]) for v in rung])
         variants += rung
-    return WebImage(src, widths[-1], _scaled(height, widths[-1], width), tuple(variants))
+    return WebImage(src, widths[-1], _scaled(height, widths[-1], width), tuple(variants), sha)
 
 
 def _scaled(height: int, new_width: int, width: int) -> int:
@@ -164,6 +165,6 @@ def _from_manifest(src: Path, settings: ImageSettings, sha: str) -> WebImage | N
             if path.stat().st_size != size or size == 0:
                 return None
             variants.append(Variant(fmt, w, h, path))
-        return WebImage(src, manifest["width"], manifest["height"], tuple(variants))
+        return WebImage(src, manifest["width"], manifest["height"], tuple(variants), sha)
     except (OSError, TypeError, KeyError, ValueError):
         return None

@@ -83,7 +83,7 @@ def add_page_context(
     context["jrs_org"] = organisation_view(site, lang, context["jrs_feed"].path)
     card = generic_card(site, lang) if path == "" else card_spec(site, lang, title, item)
     try:
-        context["jrs_card"] = publish_card(publisher, card, cards, config.site_url or "/")
+        context["jrs_card"] = publish_card(publisher, card, cards, prepared, config.site_url or "/")
     except ImageError as error:
         raise PluginError(str(error)) from None
 

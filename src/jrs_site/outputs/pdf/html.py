@@ -7,7 +7,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -300,9 +300,19 @@ class EditionHtml:
         anchors are in `flowing` follow the one before them even where `starts_page` would
         start a new page. A `compact` cover has a smaller photo and its contents in two
         columns, for a long theme or many articles."""
-        items = [self._item(a) for a in self._articles()]
-        for item in items:
-            item.new_page = item.new_page and item.anchor not in flowing
+        items = [
+            replace(item, new_page=item.new_page and item.anchor not in flowing)
+            for item in self._items
+        ]
+        return self._edition(items, compact, articles=True)
+
+    def cover(self) -> str:
+        """The cover page alone (not compact), its contents listing every article: laid out on
+        its own, it tells whether the cover runs onto a second page, and the articles are
+        laid out once, knowing whether the cover must be compact."""
+        return self._edition(self._items, compact=False, articles=False)
+
+    def _edition(self, items: list[Item], compact: bool, articles: bool) -> str:
         card = edition_card(self.edition, self.page)
         text = self.edition.text(self.lang)
         intro = render(text.body, self.lang, lambda *_: "") if text.body.strip() else ""
@@ -313,11 +323,13 @@ class EditionHtml:
             intro_html=intro,
             items=items,
             compact=compact,
+            articles=articles,
         )
 
-    def first_anchor(self) -> str:
-        """The anchor of the first article, which starts on page 2."""
-        return anchor(self._articles()[0])
+    @functools.cached_property
+    def _items(self) -> list[Item]:
+        """The articles as printed, made once for every layout of the edition."""
+        return [self._item(a) for a in self._articles()]
 
     def page_breaks(self) -> list[str]:
         """The anchors of the articles after the first that start a new page by

@@ -1,7 +1,8 @@
 """Print HTML in, PDF out: WeasyPrint lays out and writes the pages, pikepdf sets the boxes.
 
-The booklet is laid out in two documents: the cover and articles first; then, knowing how many
-pages they take, the pages that complete it to a multiple of four and the back page.
+The booklet is laid out in two documents: the cover and articles first (after the cover alone,
+a one-page document that says whether the cover must be compact); then, knowing how many pages
+they take, the pages that complete it to a multiple of four and the back page.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import io
 import logging
 import multiprocessing
 import os
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import partial
@@ -266,7 +267,8 @@ def _make_pdf(
     site: Site, edition: Edition, lang: str, options: PdfOptions, cache_dir: Path
 ) -> Made:
     source = EditionHtml(site, edition, lang, options, cache_dir)
-    fetcher, css, shared = _styles(source.stylesheet, cache_dir, options.icc)
+    fetcher, css, loaded = _styles(source.stylesheet, cache_dir, options.icc)
+    shared = {**loaded, "cache": {}}  # each photo read and decoded once for all the layouts
     document_of = partial(HTML, base_url=_base_url(cache_dir), url_fetcher=fetcher)
     main_html, main = _articles(source, css, shared, options, document_of)
     added = (
@@ -327,25 +329,23 @@ def _articles(
     over). Testimonies and long texts start a page where that reads better (`starts_page`),
     but not after a page left mostly empty, and not at all when that costs a sheet."""
 
-    compact = False
-
-    def lay_out(flowing: Collection[str]) -> tuple[HTML, Document]:
-        html = document_of(string=source.main(flowing, compact))
+    def lay_out(text: str) -> tuple[HTML, Document]:
+        html = document_of(string=text)
         return html, html.render(stylesheets=css, **shared)
 
+    # The cover alone first (one short page to lay out): when it runs onto page 2, the
+    # compact cover (a smaller photo, the contents in columns) leads the articles.
+    compact = len(lay_out(source.cover())[1].pages) > 1
     breaks = source.page_breaks()
-    html, document = lay_out(())
-    if not any(source.first_anchor() in page.anchors for page in document.pages[1:2]):
-        compact = True  # the cover ran onto page 2: a smaller photo, the contents in columns
-        html, document = lay_out(())
+    html, document = lay_out(source.main((), compact))
     loose = [a for a in breaks if _fill_before(document, a) < MIN_FILL]
     if loose:
-        html, document = lay_out(loose)
+        html, document = lay_out(source.main(loose, compact))
     kept = len(breaks) - len(loose)
     over = len(document.pages) + 1 - PAGES_PER_SHEET * (_sheets(len(document.pages)) - 1)
     # Each break leaves at most about a page empty: fewer than `over` cannot save the sheet.
     if options.is_print and 0 < over <= kept:
-        flowing = lay_out(breaks)
+        flowing = lay_out(source.main(breaks, compact))
         if _sheets(len(flowing[1].pages)) < _sheets(len(document.pages)):
             return flowing
     return html, document

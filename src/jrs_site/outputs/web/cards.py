@@ -12,11 +12,12 @@ import functools
 import hashlib
 import json
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from jrs_site.fonts import card_fonts
-from jrs_site.images import social_card
+from jrs_site.images import WebImage, social_card
 from jrs_site.images.social import CARD_SIZE
 from jrs_site.model.bundles import Bundle, Site
 from jrs_site.render import l10n
@@ -80,12 +81,13 @@ class CardView:
     height: int
 
 
-def card_file(card: CardSpec, cache_dir: Path) -> Path:
-    """The card drawn into `cache_dir`, named by a hash of everything it shows: drawn once,
-    then found again (raises ImageError when its photo cannot be read)."""
-    source = card.photo.stat() if card.photo else None
-    shown = [card.title, card.site_name, str(card.photo), card.focus, SOCIAL_CARD_VERSION]
-    shown.append((source.st_size, source.st_mtime_ns) if source else None)
+def card_file(card: CardSpec, cache_dir: Path, media: Mapping[Path, WebImage]) -> Path:
+    """The card drawn into `cache_dir`, named by a hash of everything it shows, its photo by
+    content (the digest its web variants in `media` are named by): drawn once, then found
+    again, in any checkout of the project wherever it is and whenever its files were written
+    (raises ImageError when its photo cannot be read)."""
+    photo = media[card.photo].sha if card.photo else None
+    shown = [card.title, card.site_name, photo, card.focus, SOCIAL_CARD_VERSION]
     name = hashlib.sha256(json.dumps(shown).encode()).hexdigest()[:16] + ".jpg"
     cached = cache_dir / name
     if not cached.exists():

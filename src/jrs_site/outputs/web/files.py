@@ -72,8 +72,10 @@ def publish_shared(
         write_emails(site, editions, languages, base_url, prepared.media, media_url, write)
 
 
-def publish_card(publisher: Publisher, card: CardSpec, cache_dir: Path, base_url: str) -> CardView:
+def publish_card(
+    publisher: Publisher, card: CardSpec, cache_dir: Path, prepared: Prepared, base_url: str
+) -> CardView:
     """A page's social card, drawn once into `cache_dir` and put into the site."""
-    cached = card_file(card, cache_dir)
+    cached = card_file(card, cache_dir, prepared.media)
     publisher.file(cached, f"{SOCIAL_DIR}/{cached.name}")
     return card_view(card, posixpath.join(base_url, SOCIAL_DIR, cached.name))
