@@ -150,6 +150,8 @@ class Preview(NoPreview):
         self.theirs: set[str] = set()  # MkDocs' own files in this build
         self.rendering: Executor | None = None  # the PDFs a save changed
         self.indexing: Indexing | None = None  # the search index
+        #: The last build's publisher, after its sweep (None: the next sweep walks the site).
+        self.swept: Publisher | None = None
         logging.getLogger("mkdocs.commands.build").addFilter(_quiet_unchanged)
 
     def stop(self) -> None:
@@ -236,7 +238,8 @@ class Preview(NoPreview):
     ) -> None:
         """Every language's pages are written: sweep what no page shows now; then the PDFs
         this save changed and the search index, a moment later."""
-        publisher.sweep(self.theirs, spare=BUNDLE_DIR)
+        publisher.sweep(self.theirs, spare=BUNDLE_DIR, since=self.swept)
+        self.swept = publisher
         if prepared is not None:
             self.memory.finish()
             self._render_pdfs_later(prepared, publisher, cache / "pdf")
@@ -244,6 +247,7 @@ class Preview(NoPreview):
 
     def forget(self) -> None:
         self.memory.forget()
+        self.swept = None  # what the failed build wrote is known to no publisher swept
 
     def _render_pdfs_later(self, prepared: Prepared, publisher: Publisher, cache: Path) -> None:
         """Make the screen PDFs this save changed after its pages are served, each put into
