@@ -111,7 +111,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
             self.languages = i18n.configured_languages(config)
             self.preview.stop()
             self.prepared = self._prepare(Path(config.config_file_path).parent)
-            self.publisher = Publisher(Path(config.site_dir))
+            self.publisher = self.preview.publisher(Path(config.site_dir))
             self.preview.start(config, self.prepared, self.config)
         return config
 

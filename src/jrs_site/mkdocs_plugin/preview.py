@@ -76,6 +76,10 @@ class NoPreview:
         if errors:
             raise PluginError(ContentError(errors, root).report())
 
+    def publisher(self, site_dir: Path) -> Publisher:
+        """The one writer of this build's files into `site_dir`."""
+        return Publisher(site_dir)
+
     def stop(self) -> None:
         """A new build starts: stop what the last one still does."""
 
@@ -153,6 +157,10 @@ class Preview(NoPreview):
         #: The last build's publisher, after its sweep (None: the next sweep walks the site).
         self.swept: Publisher | None = None
         logging.getLogger("mkdocs.commands.build").addFilter(_quiet_unchanged)
+
+    def publisher(self, site_dir: Path) -> Publisher:
+        """The writer of this build, told what the last one wrote and left."""
+        return Publisher(site_dir, since=self.swept)
 
     def stop(self) -> None:
         """A new save stops the search index of the last one, if it still runs (this build
@@ -238,7 +246,7 @@ class Preview(NoPreview):
     ) -> None:
         """Every language's pages are written: sweep what no page shows now; then the PDFs
         this save changed and the search index, a moment later."""
-        publisher.sweep(self.theirs, spare=BUNDLE_DIR, since=self.swept)
+        publisher.sweep(self.theirs, spare=BUNDLE_DIR)
         self.swept = publisher
         if prepared is not None:
             self.memory.finish()

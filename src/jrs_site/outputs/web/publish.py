@@ -31,8 +31,11 @@ class PublishError(Exception):
 class Publisher:
     """Writes into `site_dir`, each path once; paths are relative, with `/` separators."""
 
-    def __init__(self, site_dir: Path) -> None:
+    def __init__(self, site_dir: Path, since: Publisher | None = None) -> None:
+        """With `since`, the publisher of the last build into `site_dir` (a preview's), after
+        its sweep: what it put there is known to be there."""
         self.site_dir = site_dir
+        self.since = since
         self.written: dict[str, str] = {}  # path -> what was written there
         self._recording: list[tuple[Path, str]] | None = None
         self.left: set[str] = set()  # the files its sweep left in the site (none before it)
@@ -63,6 +66,8 @@ class Publisher:
         if self.written.get(path) == str(source):
             return
         self.claim(path, str(source), shared=True)
+        if self.since is not None and self.since.written.get(path) == str(source):
+            return  # the last build put it there (cache files are named by what they hold)
         dest = self._dest(path)
         in_place = _in_place(source, dest)
         touch(source)  # the cache entry is in use: not pruned
@@ -89,13 +94,13 @@ class Publisher:
         finally:
             self._recording = None
 
-    def sweep(self, also: set[str], spare: str, since: Publisher | None = None) -> None:
+    def sweep(self, also: set[str], spare: str) -> None:
         """Remove every file of the site that this build neither wrote nor claimed, nor names
         in `also` (MkDocs' own files), outside the folder `spare` and hidden entries: in a
         preview kept from one build to the next, the page of a testimony since deleted, the
-        photo since replaced. With `since`, the publisher of the last build into this folder
-        after its sweep: only what that build left is looked at, not every file of the site
-        (14,000 at 1,000 testimonies)."""
+        photo since replaced. With `since`, only what the last build left is looked at, not
+        every file of the site (14,000 at 1,000 testimonies); it is forgotten then."""
+        since, self.since = self.since, None
         if since is None:
             self.left = self._walk_sweep(also, spare)
             return
