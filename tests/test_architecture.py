@@ -158,6 +158,8 @@ CACHES = {
     ("jrs_site.images.decode", "_sizes"): "photo sizes by (path, size, mtime), bounded",
     ("jrs_site.load.loader", "_LAST"): "the last site loaded, and (in it) each step by folder",
     ("jrs_site.outputs.pdf.render", "_worker_site"): "the site a PDF worker got at its start",
+    ("jrs_site.images.web", "_manifests"): "each photo's cached variants, by manifest, bounded",
+    ("jrs_site.util.files", "_texts"): "each source text's hash, by path and stamp, bounded",
 }
 #: What changes a module-level value in place.
 MUTATORS = {"append", "extend", "insert", "update", "setdefault", "pop", "popitem", "clear"}

@@ -62,3 +62,13 @@ def test_a_photo_credit_is_checked_again_when_the_authors_change(content: Path) 
     assert wrong == {("118", "photos.cover.jpg.credit")} | {
         (story, "photos.portrait.jpg.credit") for story in ("samira", "yonas")
     }
+
+
+def test_a_page_of_docs_is_checked_again_when_it_changes(content: Path) -> None:
+    for lang in ("nl", "fr"):
+        (content / "docs" / lang).mkdir(parents=True, exist_ok=True)
+        (content / "docs" / lang / "about.md").write_text("# Over\n\nTekst.\n", "utf-8")
+    page = content / "docs/nl/about.md"
+    assert not [p for p in load_site(content)[1] if p.file == page]
+    page.write_text("# Over\n\n<script>alert(1)</script>\n", "utf-8")
+    assert [p for p in load_site(content)[1] if p.file == page]

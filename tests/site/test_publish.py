@@ -48,3 +48,28 @@ def test_a_copy_when_asked(tmp_path: Path) -> None:
     Publisher(tmp_path / "site").file(font, "assets/fonts/font.woff2", link=False)
     published = tmp_path / "site/assets/fonts/font.woff2"
     assert published.read_bytes() == b"font" and not os.path.samefile(font, published)
+
+
+def test_a_sweep_after_another_looks_only_at_what_the_last_build_left(tmp_path: Path) -> None:
+    """Under `serve` each build's publisher knows the last one's: what it no longer writes
+    goes (with the folders it leaves empty), what it put in place from a cache stays."""
+    photo, card = tmp_path / "photo.avif", tmp_path / "card.jpg"  # cache files
+    photo.write_bytes(b"photo")
+    card.write_bytes(b"card")
+    site = tmp_path / "site"
+    first = Publisher(site)
+    first.file(photo, "media/photo.avif")
+    first.file(card, "social/card.jpg")
+    first.text("stories/old/index.html", "<p>old</p>", "a page")
+    (site / "stray.txt").write_text("no build wrote this")
+    first.sweep(set(), spare="pagefind")
+    assert not (site / "stray.txt").exists()  # the first sweep walks the site
+    first.file(card, "pdf/late.pdf")  # after its sweep, as a screen PDF made later
+
+    second = Publisher(site, since=first)
+    second.file(photo, "media/photo.avif")
+    second.sweep(set(), spare="pagefind")
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == [
+        "media",
+        "media/photo.avif",
+    ]

@@ -156,15 +156,35 @@ def _manifest(image: WebImage) -> dict[str, object]:
 
 
 def _from_manifest(src: Path, settings: ImageSettings, sha: str) -> WebImage | None:
-    """The image described by a manifest whose files all exist with their recorded sizes."""
-    manifest = read_json(_manifest_path(settings, sha))
+    """The image described by a manifest whose files all exist with their recorded sizes;
+    read once per process (`serve` asks for every photo on every save): a cache file is never
+    changed in place."""
+    path = _manifest_path(settings, sha)
+    known = _manifests.get(path) or _read_manifest(path, settings)
+    if known is None:
+        return None
+    if len(_manifests) >= MAX_MANIFESTS:
+        _manifests.clear()
+    _manifests[path] = known
+    return WebImage(src, *known, sha)
+
+
+def _read_manifest(path: Path, settings: ImageSettings) -> Manifest | None:
+    manifest = read_json(path)
     try:
         variants = []
         for fmt, w, h, name, size in manifest["variants"]:
-            path = settings.cache_dir / name
-            if path.stat().st_size != size or size == 0:
+            variant = settings.cache_dir / name
+            if variant.stat().st_size != size or size == 0:
                 return None
-            variants.append(Variant(fmt, w, h, path))
-        return WebImage(src, manifest["width"], manifest["height"], tuple(variants), sha)
+            variants.append(Variant(fmt, w, h, variant))
+        return manifest["width"], manifest["height"], tuple(variants)
     except (OSError, TypeError, KeyError, ValueError):
         return None
+
+
+#: What a manifest says of a photo: its width, height and variants.
+Manifest = tuple[int, int, tuple[Variant, ...]]
+#: The manifests `_from_manifest` read in this process whose files were all there, by path.
+_manifests: dict[Path, Manifest] = {}
+MAX_MANIFESTS = 20_000

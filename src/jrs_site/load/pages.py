@@ -4,12 +4,14 @@ language, at an address of its own, with nothing the sanitiser removes."""
 from __future__ import annotations
 
 import itertools
+from functools import partial
 from pathlib import Path
 
 from jrs_site.load.read import Loading, body_problems
 from jrs_site.load.sources import SourceError, read_markdown, read_text
 from jrs_site.model.bundles import Site, localized_url
 from jrs_site.model.languages import english_name
+from jrs_site.model.problems import Problem
 from jrs_site.render.kinds import published_items
 
 
@@ -23,13 +25,12 @@ def check_pages(loading: Loading, docs: Path, site: Site) -> None:
     }
     items = published_items(site)
     for lang in loading.languages.codes:
+        # Read again only when a page of the folder changed: `serve` loads on every save.
+        check = partial(_texts, docs / lang, pages[lang], lang)
+        loading.problems.extend(loading.remembered("check", docs / lang, None, check))
         taken = {item.path: item.folder for item in items}
         for page in sorted(pages[lang]):
             source, address = docs / lang / page, page_address(page)
-            try:
-                loading.problems.extend(body_problems(source, *page_body(source), lang))
-            except SourceError as exc:
-                loading.problems.extend([exc.problem])
             other = taken.setdefault(address, source)
             if other != source:
                 loading.problems.add(
@@ -47,6 +48,18 @@ def check_pages(loading: Loading, docs: Path, site: Site) -> None:
                 severity="warning",
                 hint=f"write {missing}, with the same file name, in {english_name(lang)}",
             )
+
+
+def _texts(folder: Path, pages: set[Path], lang: str) -> list[Problem]:
+    """What the sanitiser would remove from the pages of `folder`, and what cannot be read."""
+    problems = []
+    for page in sorted(pages):
+        source = folder / page
+        try:
+            problems += body_problems(source, *page_body(source), lang)
+        except SourceError as exc:
+            problems.append(exc.problem)
+    return problems
 
 
 def page_body(path: Path) -> tuple[str, int]:

@@ -7,6 +7,7 @@ its number, so no hook has to look it up in a table keyed by file names.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -65,7 +66,13 @@ def generated_file(files: Files, config: MkDocsConfig, url: str, front: dict[str
 
 def page_dest(config: MkDocsConfig, url: str) -> str:
     """Where MkDocs writes the generated page at `url`, relative to the site."""
-    return File.generated(config, _source(url), content="").dest_uri
+    return _dest_uri(url, config.use_directory_urls)
+
+
+@functools.lru_cache(maxsize=16384)
+def _dest_uri(url: str, directory_urls: bool) -> str:
+    """MkDocs' rule, asked once per page and process: `serve` asks on every save."""
+    return File(_source(url), None, "", directory_urls).dest_uri
 
 
 def _source(url: str) -> str:

@@ -43,6 +43,7 @@ from jrs_site.mkdocs_plugin.pages import (
 )
 from jrs_site.mkdocs_plugin.preview import NoPreview, Preview
 from jrs_site.mkdocs_plugin.share import Share
+from jrs_site.mkdocs_plugin.watch import watch_notified
 from jrs_site.model.languages import BILINGUAL
 from jrs_site.model.problems import of_severity
 from jrs_site.outputs.web.head import sitemap
@@ -114,13 +115,14 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
             self.languages = i18n.configured_languages(config)
             self.preview.stop()
             self.prepared = self._prepare(Path(config.config_file_path).parent)
-            self.publisher = Publisher(Path(config.site_dir))
+            self.publisher = self.preview.publisher(Path(config.site_dir))
             self.preview.start(config, self.prepared, self.config)
         return config
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        # The project's templates (overrides/), and not the installed theme: MkDocs' watcher
-        # polls what it watches twice a second, and Material's folder holds ~29,000 files.
+        # The project's templates (overrides/), and not the installed theme (~15,000 files);
+        # told of a save by the system at once, instead of MkDocs' polling (`watch_notified`).
+        watch_notified(server, config)
         if config.theme.custom_dir:
             server.watch(config.theme.custom_dir)
         return server

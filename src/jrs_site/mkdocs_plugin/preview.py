@@ -76,6 +76,10 @@ class NoPreview:
         if errors:
             raise PluginError(ContentError(errors, root).report())
 
+    def publisher(self, site_dir: Path) -> Publisher:
+        """The one writer of this build's files into `site_dir`."""
+        return Publisher(site_dir)
+
     def stop(self) -> None:
         """A new build starts: stop what the last one still does."""
 
@@ -165,7 +169,13 @@ class Preview(NoPreview):
         self.theirs: set[str] = set()  # MkDocs' own files in this build
         self.rendering: Executor | None = None  # the PDFs a save changed
         self.indexing: Indexing | None = None  # the search index
+        #: The last build's publisher, after its sweep (None: the next sweep walks the site).
+        self.swept: Publisher | None = None
         logging.getLogger("mkdocs.commands.build").addFilter(_quiet_unchanged)
+
+    def publisher(self, site_dir: Path) -> Publisher:
+        """The writer of this build, told what the last one wrote and left."""
+        return Publisher(site_dir, since=self.swept)
 
     def stop(self) -> None:
         """A new save stops the search index of the last one, if it still runs (this build
@@ -251,6 +261,7 @@ class Preview(NoPreview):
         """Every language's pages are written: sweep what no page shows now; then the PDFs
         this save changed and the search index, a moment later."""
         publisher.sweep(self.theirs, spare=BUNDLE_DIR)
+        self.swept = publisher
         if prepared is not None:
             self.memory.finish()
             self._render_pdfs_later(prepared, publisher, cache / "pdf")
@@ -258,6 +269,7 @@ class Preview(NoPreview):
 
     def forget(self) -> None:
         self.memory.forget()
+        self.swept = None  # what the failed build wrote is known to no publisher swept
 
     def _render_pdfs_later(self, prepared: Prepared, publisher: Publisher, cache: Path) -> None:
         """Make the screen PDFs this save changed after its pages are served, each put into

@@ -221,7 +221,9 @@ class Site:
     def digest(self, path: Path) -> str:
         """The digest of the source entry (`sources`) that holds `path`, e.g. an article's
         folder inside its edition's; "" when it is none of them."""
-        for entry in (path, *path.parents):
+        if path in self.sources:  # an item's own folder: every page's fingerprint asks
+            return self.sources[path]
+        for entry in path.parents:
             if entry in self.sources:
                 return self.sources[entry]
         return ""

@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any
@@ -62,10 +63,34 @@ def tree_digest(path: Path) -> str:
         for name in sorted(names):
             file = os.path.join(parent, name)
             digest.update(f"\0{file}\0".encode())
+            stat = os.stat(file)
             if name.endswith(TEXTS):
-                with open(file, "rb") as opened:
-                    digest.update(opened.read())
+                digest.update(_text_digest(file, stat))
             else:
-                stat = os.stat(file)
                 digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()
+
+
+def _text_digest(file: str, stat: os.stat_result) -> bytes:
+    """The hash of the bytes of `file`, read again only when its `stat` changed: `serve`
+    digests every source on every save, and reading them all was most of it. Not remembered
+    while the file is younger than `RACY_NS`: a second write within one tick of the clock
+    may leave its size and times as they were (as git's index, which checks such files)."""
+    stamp = (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+    known = _texts.get(file)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    with open(file, "rb") as opened:
+        hashed = hashlib.sha256(opened.read()).digest()
+    if time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) > RACY_NS:
+        if len(_texts) >= MAX_TEXTS:
+            _texts.clear()
+        _texts[file] = (stamp, hashed)
+    return hashed
+
+
+#: The hash of each text file `tree_digest` read in this process, by path, with the stamp
+#: (inode, size, modification and change times) it had: read again when that changed.
+_texts: dict[str, tuple[tuple[int, int, int, int], bytes]] = {}
+MAX_TEXTS = 100_000
+RACY_NS = 2_000_000_000  # two seconds: far more than any file system's tick

@@ -1,0 +1,68 @@
+"""Under `serve`: the system tells of a save at once, instead of MkDocs' polling.
+
+MkDocs' server polls what it watches every half second: a walk of every watched folder (0.15 s
+of CPU at 1,000 testimonies, so a third of a core all the time) and on average a quarter of a
+second before a save is seen at all. The system's notices (inotify on Linux, FSEvents on
+macOS, where watchdog has them) cost nothing between saves and come at once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from watchdog.events import (
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
+from watchdog.observers import Observer
+from watchdog.observers.api import ObservedWatch
+
+#: What a save, a new file, a deletion or a rename is told as. Not the opening or the closing
+#: of a file that was only read: the build reads the sources, and would start itself again.
+CHANGES: list[type[FileSystemEvent]] = [
+    FileCreatedEvent,
+    FileModifiedEvent,
+    FileDeletedEvent,
+    FileMovedEvent,
+    FileClosedEvent,  # closed after writing
+]
+
+
+class Notified(Observer):  # type: ignore[misc,valid-type]  # watchdog's, chosen per system
+    """watchdog's observer of the system's notices, told only of `CHANGES`."""
+
+    def schedule(
+        self,
+        event_handler: FileSystemEventHandler,
+        path: Any,
+        *,
+        recursive: bool = False,
+        event_filter: list[type[FileSystemEvent]] | None = None,
+        follow_symlink: bool = False,
+    ) -> ObservedWatch:
+        """Watch `path` as watchdog does, told only of changes."""
+        return super().schedule(  # type: ignore[no-any-return]
+            event_handler,
+            path,
+            recursive=recursive,
+            event_filter=event_filter or CHANGES,
+            follow_symlink=follow_symlink,
+        )
+
+
+def watch_notified(server: Any, config: MkDocsConfig) -> None:
+    """Give MkDocs' live-reload `server` the system's notices in place of its polling, before it
+    starts: what it watches so far (docs/ and mkdocs.yml) is watched again through them, and
+    what is watched after is too."""
+    watched = [config.docs_dir, config.config_file_path]
+    for path in watched:
+        server.unwatch(path)
+    server.observer = Notified()
+    for path in watched:
+        server.watch(path)
