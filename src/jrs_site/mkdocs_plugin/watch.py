@@ -8,9 +8,11 @@ macOS, where watchdog has them) cost nothing between saves and come at once.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
 from watchdog.events import (
     FileClosedEvent,
     FileCreatedEvent,
@@ -22,6 +24,8 @@ from watchdog.events import (
 )
 from watchdog.observers import Observer
 from watchdog.observers.api import ObservedWatch
+
+log = get_plugin_logger(__name__)
 
 #: What a save, a new file, a deletion or a rename is told as. Not the opening or the closing
 #: of a file that was only read: the build reads the sources, and would start itself again.
@@ -59,10 +63,32 @@ class Notified(Observer):  # type: ignore[misc,valid-type]  # watchdog's, chosen
 def watch_notified(server: Any, config: MkDocsConfig) -> None:
     """Give MkDocs' live-reload `server` the system's notices in place of its polling, before it
     starts: what it watches so far (docs/ and mkdocs.yml) is watched again through them, and
-    what is watched after is too."""
+    what is watched after is too. Where the system refuses them (its limit of watched folders
+    reached, a network or container mount), the preview polls, as MkDocs does."""
     watched = [config.docs_dir, config.config_file_path]
+    later = [path for path in [config.theme.custom_dir, *config.watch] if path]
+    if not notices_work([*watched, *later]):
+        return
     for path in watched:
         server.unwatch(path)
     server.observer = Notified()
     for path in watched:
         server.watch(path)
+
+
+def notices_work(paths: list[str]) -> bool:
+    """Whether the system tells of changes in every one of `paths`: tried with an observer that
+    is stopped at once (watchdog raises when it starts watching, not when asked to)."""
+    probe = Notified()
+    try:
+        for path in filter(os.path.exists, paths):
+            probe.schedule(FileSystemEventHandler(), path, recursive=os.path.isdir(path))
+        probe.start()
+    except OSError as error:
+        log.warning(f"the system does not tell of saves here ({error}): the preview polls")
+        return False
+    finally:
+        if probe.is_alive():
+            probe.stop()
+            probe.join()
+    return True
