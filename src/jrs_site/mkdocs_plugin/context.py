@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from jrs_site.images import ImageError
 from jrs_site.mkdocs_plugin import i18n
@@ -130,3 +131,8 @@ def _edition_links(
     if config.site_url:
         email = posixpath.relpath(email_path(site, edition.key, lang), here)
     return pdf, email
+
+
+def jrs_entries(context: TemplateContext) -> dict[str, Any]:
+    """A page's template context, to add our `jrs_*` entries (MkDocs' type lists its own)."""
+    return cast("dict[str, Any]", context)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -28,7 +28,12 @@ from mkdocs.utils.templates import TemplateContext
 
 from jrs_site.fonts import font_face_css
 from jrs_site.mkdocs_plugin import i18n
-from jrs_site.mkdocs_plugin.context import add_not_found_context, add_page_context, item_view
+from jrs_site.mkdocs_plugin.context import (
+    add_not_found_context,
+    add_page_context,
+    item_view,
+    jrs_entries,
+)
 from jrs_site.mkdocs_plugin.generate import add_pages, write_language
 from jrs_site.mkdocs_plugin.not_found import NAME as NOT_FOUND
 from jrs_site.mkdocs_plugin.pages import (
@@ -120,11 +125,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
         return config
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        # The project's templates (overrides/), and not the installed theme (~15,000 files);
-        # told of a save by the system at once, instead of MkDocs' polling (`watch_notified`).
-        watch_notified(server, config)
-        if config.theme.custom_dir:
-            server.watch(config.theme.custom_dir)
+        watch_notified(server, config)  # told of a save by the system, overrides/ included
         return server
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -197,7 +198,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        ours = _ours(context)
+        ours = jrs_entries(context)
         ours["jrs_problems"] = self.preview.problems
         if self.prepared is None or self.preview.skips(page):
             return context
@@ -211,7 +212,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
     def on_template_context(
         self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
     ) -> TemplateContext:
-        ours = _ours(context)
+        ours = jrs_entries(context)
         ours["jrs_problems"] = self.preview.problems  # on the 404 page too
         if template_name == NOT_FOUND and self.prepared is not None:
             add_not_found_context(ours, config, self.prepared.site)
@@ -262,6 +263,9 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
         self.languages_built = 0
         self.preview.finish(config, self.prepared, self._publisher(), self._cache_dir(config))
 
+    def on_shutdown(self) -> None:
+        self.preview.stop()  # `serve` ends: the PDFs and the search index of a save too
+
     def on_build_error(self, error: Exception) -> None:
         self.languages_built = 0  # the next build (e.g. under `serve`) counts from zero
         self.preview.forget()
@@ -292,8 +296,3 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
 
     def _cache_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.cache_dir
-
-
-def _ours(context: TemplateContext) -> dict[str, Any]:
-    """A page's template context, to add our `jrs_*` entries (MkDocs' type lists its own)."""
-    return cast("dict[str, Any]", context)

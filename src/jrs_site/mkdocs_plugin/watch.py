@@ -63,17 +63,19 @@ class Notified(Observer):  # type: ignore[misc,valid-type]  # watchdog's, chosen
 def watch_notified(server: Any, config: MkDocsConfig) -> None:
     """Give MkDocs' live-reload `server` the system's notices in place of its polling, before it
     starts: what it watches so far (docs/ and mkdocs.yml) is watched again through them, and
-    what is watched after is too. Where the system refuses them (its limit of watched folders
+    what is watched after is too; and the project's templates (overrides/), not the installed
+    theme's ~15,000 files. Where the system refuses notices (its limit of watched folders
     reached, a network or container mount), the preview polls, as MkDocs does."""
     watched = [config.docs_dir, config.config_file_path]
     later = [path for path in [config.theme.custom_dir, *config.watch] if path]
-    if not notices_work([*watched, *later]):
-        return
-    for path in watched:
-        server.unwatch(path)
-    server.observer = Notified()
-    for path in watched:
-        server.watch(path)
+    if notices_work([*watched, *later]):
+        for path in watched:
+            server.unwatch(path)
+        server.observer = Notified()
+        for path in watched:
+            server.watch(path)
+    if config.theme.custom_dir:
+        server.watch(config.theme.custom_dir)
 
 
 def notices_work(paths: list[str]) -> bool:
