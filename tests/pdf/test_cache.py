@@ -10,7 +10,8 @@ from jrs_site.images.cache import SourceIndex
 from jrs_site.load.loader import load_site
 from jrs_site.model.bundles import Site
 from jrs_site.outputs.pdf.cache import cache_key
-from jrs_site.outputs.pdf.render import build_screen_pdfs, edition_pdf
+from jrs_site.outputs.pdf.render import edition_pdf
+from jrs_site.outputs.pdf.screen import build_screen_pdfs
 from tests.conftest import write_photo
 from tests.pdf.conftest import EDITION, options
 

@@ -151,7 +151,7 @@ class NoPreview:
     ) -> None:
         """Every language's pages are written: the search index over the whole site."""
         try:
-            index_site(Path(config.site_dir))
+            index_site(Path(config.site_dir), cache / "search")
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
 

@@ -15,15 +15,14 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
-
-import weasyprint
 
 from jrs_site.images.cache import SourceIndex
 from jrs_site.model.bundles import Edition, Site
 from jrs_site.outputs.pdf.preflight import Source
-from jrs_site.outputs.pdf.settings import PdfOptions
+from jrs_site.outputs.pdf.settings import PdfError, PdfOptions
 from jrs_site.util.files import read_json, write_json
 
 PACKAGE = Path(__file__).resolve().parents[2]
@@ -31,6 +30,8 @@ PACKAGE = Path(__file__).resolve().parents[2]
 #: and the adapters (the text, its typography and the photos included).
 PROGRAM_PARTS = ("model", "load", "render", "images", "util", "outputs/pdf", "fonts", "locales")
 DATA_FILES = ("data/organisation.yml", "data/authors.yml", "data/themes.yml")
+
+Job = tuple[str, str]  # (edition key, language)
 
 
 def _files(folder: Path) -> list[Path]:
@@ -44,10 +45,12 @@ def source_files(site: Site, edition: Edition) -> list[Path]:
     return [*dict.fromkeys(files), *(site.root / name for name in DATA_FILES)]
 
 
-def program_files() -> list[Path]:
+@cache
+def program_files() -> tuple[Path, ...]:
     """The stylesheet, templates and code of the print export, the code that renders the text,
-    the fonts and UI strings."""
-    return [f for part in PROGRAM_PARTS for f in _files(PACKAGE / part)]
+    the fonts and UI strings (listed once per process: the program does not change while it
+    runs)."""
+    return tuple(f for part in PROGRAM_PARTS for f in _files(PACKAGE / part))
 
 
 def cache_key(
@@ -55,9 +58,11 @@ def cache_key(
 ) -> str:
     """A short hash of everything the PDF of `edition` in `lang` depends on. Each file counts
     by its content hash, which `index` keeps by size and mtime: an unchanged 12-megapixel
-    photo costs a stat, not a read."""
+    photo costs a stat, not a read. A draft edition has no PDF: `PdfError`."""
+    if not edition.published():
+        raise PdfError(f"edition {edition.key} is a draft: drafts appear in no PDF")
     digest = hashlib.sha256()
-    versions = [weasyprint.__version__, version("jrs-site")]
+    versions = [version("weasyprint"), version("jrs-site")]
     settings = [*versions, options.variant, options.marks, lang, edition.key]
     digest.update(json.dumps(settings).encode())
     files = [(f.relative_to(site.root), f) for f in source_files(site, edition)]

@@ -29,7 +29,7 @@ from jrs_site.images.cache import SourceIndex
 from jrs_site.model.bundles import Edition, Site
 from jrs_site.model.problems import naming
 from jrs_site.model.schemas import FILLERS, Filler
-from jrs_site.outputs.pdf.cache import CachedPdf, cache_key, lookup
+from jrs_site.outputs.pdf.cache import CachedPdf, Job, cache_key, lookup
 from jrs_site.outputs.pdf.fetch import PreparedFiles, Refused
 from jrs_site.outputs.pdf.fonts import truetype_dir
 from jrs_site.outputs.pdf.html import EditionHtml
@@ -45,7 +45,6 @@ from jrs_site.outputs.pdf.preflight import Source
 from jrs_site.outputs.pdf.settings import PdfError, PdfOptions
 from jrs_site.outputs.pdf.source import source as shown
 from jrs_site.util.files import write_atomic
-from jrs_site.util.progress import step
 
 TRIM_BOX = (0.0, 0.0, round(PAGE_WIDTH * PT_PER_MM, 2), round(PAGE_HEIGHT * PT_PER_MM, 2))
 PDF_VARIANT = {"print": "pdf/x-4", "screen": "pdf/ua-1"}
@@ -74,7 +73,7 @@ def edition_pdf(
     """The PDF of `edition` in `lang`, from the cache when nothing it is made from changed."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     index = SourceIndex(cache_dir)
-    key = _key(site, edition, lang, options, index)
+    key = cache_key(site, edition, lang, options, index)
     index.save()
     entry = lookup(cache_dir, key)
     cached = entry is not None
@@ -92,12 +91,6 @@ def edition_pdf(
     )
 
 
-def _key(site: Site, edition: Edition, lang: str, options: PdfOptions, index: SourceIndex) -> str:
-    if not edition.published():
-        raise PdfError(f"edition {edition.key} is a draft: drafts appear in no PDF")
-    return cache_key(site, edition, lang, options, index)
-
-
 def _render_into_cache(
     site: Site, edition: Edition, lang: str, options: PdfOptions, cache_dir: Path, key: str
 ) -> CachedPdf:
@@ -108,52 +101,6 @@ def _render_into_cache(
     write_atomic(entry.pdf, lambda f: f.write(made.data))
     entry.save()
     return entry
-
-
-Job = tuple[str, str]  # (edition key, language)
-
-
-def build_screen_pdfs(
-    site: Site, cache_dir: Path, workers: int | None = None
-) -> dict[tuple[str, str], Path]:
-    """A screen PDF of every published edition in every language: (edition, lang) -> path.
-
-    Cached PDFs are answered here; the others are rendered in `workers` processes (default:
-    one per core), or in this process when only one is missing.
-    """
-    with step("screen PDFs", len(screen_jobs(site))) as progress:
-        paths, todo = cached_screen_pdfs(site, cache_dir)
-        progress.advance(len(paths))
-        for job, entry in _render_all(site, todo, PdfOptions("screen"), cache_dir, workers):
-            paths[job] = entry.pdf
-            progress.advance()
-        progress.summary = f"{len(todo)} rendered, {len(paths) - len(todo)} from the cache"
-    return {job: paths[job] for job in screen_jobs(site)}
-
-
-def screen_jobs(site: Site) -> list[Job]:
-    """Every (edition, language) with a screen PDF: each published edition in each language
-    (a draft edition in a preview has its page, but no PDF is ever made of a draft)."""
-    editions = [e for e in site.published_editions() if not e.meta.draft]
-    return [(e.key, lang) for e in editions for lang in site.languages.codes]
-
-
-def cached_screen_pdfs(site: Site, cache_dir: Path) -> tuple[dict[Job, Path], dict[Job, str]]:
-    """The screen PDFs the cache holds, and the cache key of each that it does not."""
-    options = PdfOptions("screen")
-    paths: dict[Job, Path] = {}
-    todo: dict[Job, str] = {}
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    index = SourceIndex(cache_dir)
-    for key_, lang in screen_jobs(site):
-        key = _key(site, site.editions[key_], lang, options, index)
-        entry = lookup(cache_dir, key)
-        if entry is None:
-            todo[key_, lang] = key
-        else:
-            paths[key_, lang] = entry.pdf
-    index.save()
-    return paths, todo
 
 
 def render_later(
@@ -194,7 +141,7 @@ def _pool(site: Site, count: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(count, context, initializer=_start_worker, initargs=(site,))
 
 
-def _render_all(
+def render_all(
     site: Site, todo: dict[Job, str], options: PdfOptions, cache_dir: Path, workers: int | None
 ) -> Iterator[tuple[Job, CachedPdf]]:
     """Render every job of `todo` into the cache, yielding each as it is done."""

@@ -13,6 +13,8 @@ from jrs_site.images import ImageSettings, WebImage, build_all
 from jrs_site.load.checks import check_site
 from jrs_site.model.bundles import Site
 from jrs_site.model.problems import Problem, of_severity
+from jrs_site.outputs.pdf.screen import build_screen_pdfs, cached_screen_pdfs
+from jrs_site.outputs.pdf.settings import PdfError
 from jrs_site.render.kinds import photos_needed
 
 
@@ -45,14 +47,11 @@ def prepare_site(
     problems += [Problem(error.path, error.message) for error in image_errors]
     if image_errors:
         return None, problems
-    from jrs_site.outputs.pdf import render  # noqa: PLC0415 - WeasyPrint
-    from jrs_site.outputs.pdf.settings import PdfError  # noqa: PLC0415
-
     try:
         if pdfs_later:
-            pdfs, later = render.cached_screen_pdfs(site, cache_dir / "pdf")
+            pdfs, later = cached_screen_pdfs(site, cache_dir / "pdf")
             return Prepared(site, media, pdfs, later), problems
-        pdfs = render.build_screen_pdfs(site, cache_dir / "pdf")
+        pdfs = build_screen_pdfs(site, cache_dir / "pdf")
     except PdfError as error:
         return None, [*problems, Problem(site.root / "editions", str(error))]
     return Prepared(site, media, pdfs), problems

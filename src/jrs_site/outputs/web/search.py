@@ -13,14 +13,21 @@ lunr search, which mkdocs-static-i18n merges into one index for every language. 
 
 The synthetic text compresses unusually well (130 KiB of lunr index on the wire); real text
 would send several times more, while Pagefind's chunks stay about the same size.
+
+A build keeps its bundle in the cache under a hash of every page Pagefind reads (and of the
+command): a build whose pages all came out as before copies it instead of running Pagefind
+again (2 s for 500 testimonies, 13 s for 2,000).
 """
 
 from __future__ import annotations
 
+import hashlib
+import shutil
 import subprocess
 import sys
 import threading
 from collections.abc import Callable
+from importlib.metadata import version
 from pathlib import Path
 
 from jrs_site.util.progress import step
@@ -36,13 +43,41 @@ class SearchIndexError(RuntimeError):
     """Pagefind failed; the message carries its output."""
 
 
-def index_site(site_dir: Path) -> None:
-    """Write the per-language search bundle into `site_dir/pagefind/`."""
+def index_site(site_dir: Path, cache_dir: Path) -> None:
+    """Write the per-language search bundle into `site_dir/pagefind/`: the one kept in
+    `cache_dir` when it was made from the same pages, else a new one (then kept there)."""
     with step("search index") as progress:
-        result = subprocess.run(_command(site_dir), capture_output=True, text=True, check=False)
+        kept = cache_dir / _pages_digest(site_dir)
+        bundle = site_dir / BUNDLE_DIR
+        if kept.is_dir():
+            shutil.rmtree(bundle, ignore_errors=True)
+            shutil.copytree(kept, bundle)
+            progress.summary = "every language, from the cache (no page changed)"
+            return
+        command = _command(site_dir)
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise _failed(result.stdout, result.stderr)
         progress.summary = "every language"
-    if result.returncode != 0:
-        raise _failed(result.stdout, result.stderr)
+        _keep(bundle, cache_dir, kept)
+
+
+def _pages_digest(site_dir: Path) -> str:
+    """A hash of what Pagefind reads: the command, its version and every indexed page."""
+    digest = hashlib.sha256(repr((_command(Path()), version("pagefind"))).encode())
+    for page in sorted(site_dir.glob(PAGES)):
+        digest.update(f"\0{page.relative_to(site_dir).as_posix()}\0".encode())
+        digest.update(hashlib.sha256(page.read_bytes()).digest())
+    return digest.hexdigest()[:20]
+
+
+def _keep(bundle: Path, cache_dir: Path, kept: Path) -> None:
+    """Keep a copy of `bundle` as `kept`, the only bundle in `cache_dir` (the last build's)."""
+    shutil.rmtree(cache_dir, ignore_errors=True)
+    cache_dir.mkdir(parents=True)
+    partial = cache_dir / f"{kept.name}.partial"
+    shutil.copytree(bundle, partial)
+    partial.rename(kept)
 
 
 class Indexing:
