@@ -156,7 +156,8 @@ def test_check_loads_neither_mkdocs_nor_weasyprint(tmp_path: Path, test_cache: P
 #: The core's module-level values that change while it runs: caches only, each said here.
 CACHES = {
     ("jrs_site.images.decode", "_sizes"): "photo sizes by (path, size, mtime), bounded",
-    ("jrs_site.load.loader", "_LAST"): "the last site loaded, and (in it) each step by folder",
+    ("jrs_site.load.loader", "_LAST"): "the last site loaded, by its root",
+    ("jrs_site.load.loader", "_FOLDERS"): "each step of loading a folder, kept in .cache/load/",
     ("jrs_site.outputs.pdf.render", "_worker_site"): "the site a PDF worker got at its start",
     ("jrs_site.images.web", "_manifests"): "each photo's cached variants, by manifest, bounded",
     ("jrs_site.util.files", "_texts"): "each source text's hash, by path and stamp, bounded",

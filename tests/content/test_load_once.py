@@ -1,10 +1,20 @@
-"""Loading the same unchanged content twice in one process reads it once."""
+"""Loading the same unchanged content twice in one process reads it once; the next process
+reads again only what changed."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from jrs_site.load.loader import _FOLDERS, load_site
+import pytest
+
+from jrs_site.load import read
+from jrs_site.load.loader import _FOLDERS, _LAST, load_site
+
+
+def new_process() -> None:
+    """Forget what this process loaded, as a new process starts."""
+    _LAST.clear()
+    _FOLDERS.clear()
 
 
 def test_loading_again_reuses_the_site_until_a_source_changes(content: Path) -> None:
@@ -72,3 +82,41 @@ def test_a_page_of_docs_is_checked_again_when_it_changes(content: Path) -> None:
     assert not [p for p in load_site(content)[1] if p.file == page]
     page.write_text("# Over\n\n<script>alert(1)</script>\n", "utf-8")
     assert [p for p in load_site(content)[1] if p.file == page]
+
+
+def test_the_next_process_reads_again_only_the_folders_that_changed(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    new_process()
+    load_site(content, cache)
+    story = content / "stories/samira/nl.md"
+    story.write_text(story.read_text("utf-8").replace("Verhaal", "Verhael"), "utf-8")
+
+    new_process()
+    folders_read: list[Path] = []
+    read_bundle = read._read_bundle  # noqa: SLF001 - counted, then called
+
+    def counted(loading: read.Loading, folder: Path, cls: type) -> object:
+        folders_read.append(folder)
+        return read_bundle(loading, folder, cls)
+
+    monkeypatch.setattr(read, "_read_bundle", counted)
+    again = load_site(content, cache)
+    items_read = [f for f in folders_read if f.parent.parent == content]  # not an edition's
+    assert items_read == [content / "stories/samira"]  # articles, which are read with it
+    assert "Verhael" in again[0].stories["samira"].texts["nl"].body
+
+    new_process()
+    assert load_site(content) == again  # what a process with no cache loads
+
+
+def test_kept_steps_that_cannot_be_read_are_made_again(content: Path, tmp_path: Path) -> None:
+    """A kept file cut short (a build killed while writing it elsewhere) is not an error."""
+    cache = tmp_path / "cache"
+    new_process()
+    loaded = load_site(content, cache)
+    (kept,) = (cache / "load").glob("*.pickle")
+    kept.write_bytes(kept.read_bytes()[:1000])
+    new_process()
+    assert load_site(content, cache) == loaded

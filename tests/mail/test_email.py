@@ -105,7 +105,7 @@ def test_small_enough_for_gmail(built: Built, lang: str) -> None:
 def test_consent_and_drafts(built: Built, lang: str) -> None:
     """Farid and Mariam agreed to the e-mail, Esther did not: her testimony stays on the
     edition page and out of the e-mail."""
-    site, _ = load_site(built.project, built.project / ".cache/images")
+    site, _ = load_site(built.project, built.project / ".cache")
     edition = soup((built.site / EDITION_PAGE[lang]).read_text("utf-8")).get_text()
     text = soup(email_html(built, lang)).get_text()
     for key, expected in (("farid-mariam", True), ("esther", False)):
@@ -166,7 +166,7 @@ def test_the_command_writes_one_language(tmp_path: Path, test_cache: Path, monke
 
 def test_check_names_the_stories_left_out(tmp_path: Path, test_cache: Path) -> None:
     project = copy_project(tmp_path / "project", test_cache)
-    _, problems = load_site(project, project / ".cache/images")
+    _, problems = load_site(project, project / ".cache")
     notes = [p for p in problems if "e-mail" in p.message]
     assert [(p.file.name, p.severity) for p in notes] == [("edition.yml", "info")]
     assert "'esther'" in notes[0].message and "'email'" in notes[0].message

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import click
 
-from jrs_site.cli.common import PHOTO_CACHE, print_problems, project_root
+from jrs_site.cli.common import CACHE, print_problems, project_root
 from jrs_site.load.checks import check_site
 from jrs_site.model.problems import Problem, by_file, of_severity
 
 
 def run_check(root: Path, fmt: str = "text", strict: bool = False) -> int:
     """Check all content; print every problem; return the exit code."""
-    _, problems = check_site(root, root / PHOTO_CACHE)
+    _, problems = check_site(root, root / CACHE)
     errors, warnings = of_severity(problems, "error"), of_severity(problems, "warning")
     if fmt == "json":
         shown = [_as_json(p, root) for items in by_file(problems).values() for p in items]

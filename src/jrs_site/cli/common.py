@@ -11,8 +11,8 @@ from jrs_site.load.config import CONFIG
 from jrs_site.model.bundles import Edition, Site
 from jrs_site.model.problems import Problem, by_file
 
-#: The image cache of the default configuration (the plugin's `cache_dir`, then `images/`).
-PHOTO_CACHE = Path(".cache/images")
+#: The build cache of the default configuration (the plugin's `cache_dir`).
+CACHE = Path(".cache")
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 

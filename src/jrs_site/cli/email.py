@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from jrs_site.cli.common import (
-    PHOTO_CACHE,
+    CACHE,
     chosen_editions,
     chosen_languages,
     print_problems,
@@ -46,7 +46,7 @@ def email(editions: tuple[str, ...], lang: str, out: Path | None, unsubscribe: T
     from jrs_site.render.kinds import photos_needed  # noqa: PLC0415
 
     root = project_root()
-    site, problems = load_site(root, root / PHOTO_CACHE)
+    site, problems = load_site(root, root / CACHE)
     if of_severity(problems, "error"):
         print_problems(problems, root)
         raise click.ClickException("no e-mail was made; fix the errors above first")

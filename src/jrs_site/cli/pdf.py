@@ -9,7 +9,13 @@ from pathlib import Path
 import click
 import pikepdf
 
-from jrs_site.cli.common import chosen_editions, chosen_languages, print_problems, project_root
+from jrs_site.cli.common import (
+    CACHE,
+    chosen_editions,
+    chosen_languages,
+    print_problems,
+    project_root,
+)
 from jrs_site.images import ImageError
 from jrs_site.load.loader import load_site
 from jrs_site.model.problems import of_severity
@@ -19,8 +25,6 @@ from jrs_site.outputs.pdf.layout import print_resolution_problems
 from jrs_site.outputs.pdf.render import Rendered, edition_pdf
 from jrs_site.outputs.pdf.settings import CMYK_PROFILES, VARIANTS, PdfError, PdfOptions
 from jrs_site.util.prune import touch
-
-CACHE = Path(".cache/pdf")
 
 
 @click.command()
@@ -49,7 +53,7 @@ def pdf(
     screen variant is a small, tagged RGB file.
     """
     root = project_root()
-    site, problems = load_site(root)
+    site, problems = load_site(root, root / CACHE)
     if of_severity(problems, "error"):
         print_problems(problems, root)
         raise click.ClickException("no PDF was made; fix the errors above first")
@@ -73,7 +77,7 @@ def pdf(
     try:
         for edition in chosen:
             for language in chosen_languages(site, lang):
-                rendered = edition_pdf(site, edition, language, options, root / CACHE)
+                rendered = edition_pdf(site, edition, language, options, root / CACHE / "pdf")
                 path = target / pdf_name(site, edition, language, variant)
                 _deliver(rendered, path)
                 if options.is_print and not _preflight(path, rendered):

@@ -16,10 +16,10 @@ from jrs_site.outputs.pdf.layout import website_print_problems
 
 
 def check_site(
-    root: Path, photo_cache: Path | None = None, *, drafts: bool = False
+    root: Path, cache: Path | None = None, *, drafts: bool = False
 ) -> tuple[Site, list[Problem]]:
     """The site under `root` and every problem found in it (see `load_site`)."""
-    site, problems = load_site(root, photo_cache, drafts=drafts)
+    site, problems = load_site(root, cache, drafts=drafts)
     if not of_severity(problems, "error"):
         # Once per loaded site: `jrs-site build` checks, then its build checks the same site.
         problems += site.once("print problems", lambda: website_print_problems(site))

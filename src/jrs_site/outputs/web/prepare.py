@@ -39,7 +39,7 @@ def prepare_site(
     """Check the content under `root`, then encode its photos and render its screen PDFs into
     `cache_dir`; every problem found, and nothing prepared when one is an error. With
     `pdfs_later` (the preview), the PDFs not in the cache are left for `Prepared.later`."""
-    site, problems = check_site(root, cache_dir / "images", drafts=drafts)
+    site, problems = check_site(root, cache_dir, drafts=drafts)
     if of_severity(problems, "error"):
         return None, problems
     settings = ImageSettings(cache_dir=cache_dir / "images", widths=widths)
