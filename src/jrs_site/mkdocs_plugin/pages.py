@@ -7,9 +7,11 @@ its number, so no hook has to look it up in a table keyed by file names.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -28,6 +30,7 @@ from jrs_site.model.problems import ItemError
 from jrs_site.outputs.web.publish import PublishError
 from jrs_site.render.kinds import PageOfIndex
 from jrs_site.render.l10n import text_typography, typography
+from jrs_site.util.files import write_atomic
 
 #: Written once, at the site's root, by the first language's build (the 404 page there
 #: speaks every language; the sitemap lists every page in every language).
@@ -120,19 +123,33 @@ def escape_title(page: Page, lang: str) -> None:
 
 
 class Compiled(BytecodeCache):
-    """The templates, compiled once per process: MkDocs makes a new Jinja environment for
-    every build and every language (Jinja compares each template's source before use)."""
+    """The templates, compiled once: MkDocs makes a new Jinja environment for every build and
+    every language, and each process of a build compiles them again. Kept in memory for this
+    process and, once `kept_in` names the build cache, as files there for the next process.
+    Jinja checks each against its template's source (and its own version) before use."""
 
     def __init__(self) -> None:
         self.codes: dict[str, bytes] = {}
+        self.folder: Path | None = None
+
+    def kept_in(self, cache: Path) -> Compiled:
+        """This cache, keeping its templates under `cache` too."""
+        self.folder = cache / "templates"
+        return self
 
     def load_bytecode(self, bucket: Bucket) -> None:
         code = self.codes.get(bucket.key)
+        if code is None and self.folder is not None:
+            with contextlib.suppress(OSError):
+                code = (self.folder / bucket.key).read_bytes()
         if code is not None:
             bucket.bytecode_from_string(code)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        self.codes[bucket.key] = bucket.bytecode_to_string()
+        code = self.codes[bucket.key] = bucket.bytecode_to_string()
+        if self.folder is not None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.folder / bucket.key, lambda f: f.write(code))
 
 
 def materials_script(file: File, config: MkDocsConfig) -> bool:

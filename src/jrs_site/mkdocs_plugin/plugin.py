@@ -133,7 +133,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
         # to the fonts: one render-blocking request fewer on every page.
         env.globals["jrs_font_face_css"] = font_face_css  # also in not_found.py's own env
         self.preview.add_templates(env)
-        env.bytecode_cache = self.compiled
+        env.bytecode_cache = self.compiled.kept_in(self._cache_dir(config))
         return env
 
     # Below i18n's -100: its file tree exists, and our paths follow its rule (NL at the
