@@ -5,9 +5,10 @@ with `jrs-site build`, its sources first on the import path, and the archive's t
 configuration and pages (`mkdocs.yml`, `overrides/`, `docs/`, `data/`) from that revision;
 the testimonies, editions and reports, and the photo cache, are shared. One warm-up build
 each (it fills that revision's PDF and card caches), then the revisions in turn, A B A B...,
-so that a drifting machine weighs on all alike. Prints each one's median wall time and peak
-memory of a build where nothing changed (or of `jrs-site check`: `--command check`, loading
-and checking the whole archive), and the ratio to the first.
+so that a drifting machine weighs on all alike. Prints each one's median wall time, CPU time
+(user and system, of the build and the processes it waited for: steadier than the wall time
+on a busy machine) and peak memory of a build where nothing changed (or of `jrs-site check`:
+`--command check`, loading and checking the whole archive), and the ratios to the first.
 
     .venv/bin/python bench/revisions.py 9d96490 HEAD --stories 1000 --editions 10
     .venv/bin/python bench/revisions.py b39b7e2 HEAD --stories 500 --command check
@@ -58,17 +59,21 @@ def project_for(source: Path, archive: Path, target: Path) -> Path:
     return target
 
 
-def timed_run(source: Path, archive: Path, what: str = "build") -> tuple[float, int]:
-    """Wall seconds and peak resident KiB of one `jrs-site build` (or `check`) of `archive`."""
+Timed = tuple[float, int, float]  # wall seconds, peak resident KiB, CPU seconds
+
+
+def timed_run(source: Path, archive: Path, what: str = "build") -> Timed:
+    """Wall seconds, peak resident KiB and CPU seconds of one `jrs-site build` (or `check`)
+    of `archive`."""
     env = {**os.environ, "PYTHONPATH": str(source / "src")}
     with tempfile.NamedTemporaryFile("r") as out:
-        command = ["/usr/bin/time", "-o", out.name, "-f", "%e %M"]
+        command = ["/usr/bin/time", "-o", out.name, "-f", "%e %M %U %S"]
         command += [sys.executable, "-m", "jrs_site", what]
         result = subprocess.run(command, cwd=archive, env=env, capture_output=True, text=True)
         if result.returncode != 0:
             raise RuntimeError(f"{source}: jrs-site {what} failed\n{result.stderr[-3000:]}")
-        wall, rss = out.read().split()[-2:]
-    return float(wall), int(rss)
+        wall, rss, user, system = out.read().split()[-4:]
+    return float(wall), int(rss), float(user) + float(system)
 
 
 def main() -> int:
@@ -94,7 +99,7 @@ def main() -> int:
         try:
             for source, project in zip(sources, projects, strict=True):
                 timed_run(source, project)  # warm-up: this revision's caches
-            runs: dict[str, list[tuple[float, int]]] = {rev: [] for rev in args.revisions}
+            runs: dict[str, list[Timed]] = {rev: [] for rev in args.revisions}
             for _ in range(args.runs):
                 for rev, source, project in zip(args.revisions, sources, projects, strict=True):
                     runs[rev].append(timed_run(source, project, args.command))
@@ -107,13 +112,16 @@ def main() -> int:
     what = f"{args.stories} testimonies, {args.editions} editions"
     done = "A build where nothing changed" if args.command == "build" else "jrs-site check"
     print(f"{done}, {what}: median of {args.runs}")
-    print("| revision | wall | peak memory | vs first |")
-    print("| --- | ---: | ---: | ---: |")
-    first = statistics.median(w for w, _ in runs[args.revisions[0]])
+    print("| revision | wall | CPU | peak memory | wall vs first | CPU vs first |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    first = [statistics.median(run[i] for run in runs[args.revisions[0]]) for i in (0, 2)]
     for rev, results in runs.items():
-        wall = statistics.median(w for w, _ in results)
-        rss = max(r for _, r in results) / 1024
-        print(f"| {rev} | {wall:.2f} s | {rss:.0f} MiB | {wall / first:.2f} |")
+        wall, cpu = (statistics.median(run[i] for run in results) for i in (0, 2))
+        rss = max(run[1] for run in results) / 1024
+        print(
+            f"| {rev} | {wall:.2f} s | {cpu:.2f} s | {rss:.0f} MiB "
+            f"| {wall / first[0]:.2f} | {cpu / first[1]:.2f} |"
+        )
     return 0
 
 
