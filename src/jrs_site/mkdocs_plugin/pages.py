@@ -22,6 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from jrs_site.mkdocs_plugin.not_found import NAME as NOT_FOUND
 from jrs_site.model.bundles import Bundle, localized_url
@@ -40,7 +41,18 @@ ROOT_TEMPLATES = frozenset({NOT_FOUND, "sitemap.xml"})
 SCRIPTS = "assets/javascripts/"
 
 
-class ItemPage(Page):
+class GeneratedPage(Page):
+    """A page of ours: front matter only, shown by its template from its view."""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        """No Markdown to convert (MkDocs would make a Markdown instance with every extension
+        for each page, 6 % of a build, to convert an empty text): what it would give."""
+        self.content = ""
+        self.toc = get_toc([])
+        self.present_anchor_ids = set()
+
+
+class ItemPage(GeneratedPage):
     """The page of a testimony, edition or report, generated from its folder."""
 
     def __init__(self, item: Bundle, file: File, config: MkDocsConfig) -> None:
@@ -49,7 +61,7 @@ class ItemPage(Page):
         self.view: Any = None  # its view, made when its body is rendered
 
 
-class IndexPage(Page):
+class IndexPage(GeneratedPage):
     """Page 2, 3... of a paginated index (page 1 is the staff's Markdown page), or any page
     of a listing by theme or by country."""
 
