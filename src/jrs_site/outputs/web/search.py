@@ -23,9 +23,11 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from jrs_site.util.files import read_json, write_json
 from jrs_site.util.progress import step
 
 BUNDLE_DIR = "pagefind"
+ENTRY = "pagefind-entry.json"  # the bundle's table of languages, read first by a search
 # Only the page's content is indexed, not the header, navigation or footer; lists of cards on
 # index pages carry `data-pagefind-ignore`, so a search finds the item, not every list.
 ROOT_SELECTOR = "article.md-content__inner"
@@ -43,6 +45,16 @@ def index_site(site_dir: Path) -> None:
         progress.summary = "every language"
     if result.returncode != 0:
         raise _failed(result.stdout, result.stderr)
+    _sort_languages(site_dir / BUNDLE_DIR / ENTRY)
+
+
+def _sort_languages(entry: Path) -> None:
+    """Pagefind lists the languages in its entry file in a random order: sorted, the file is
+    the same from one build of the same pages to the next, and a publish leaves it alone."""
+    data = read_json(entry)
+    if isinstance(data, dict) and isinstance(data.get("languages"), dict):
+        data["languages"] = dict(sorted(data["languages"].items()))
+        write_json(entry, data)
 
 
 class Indexing:
