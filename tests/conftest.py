@@ -45,7 +45,7 @@ MARKER_TOOLS = {
 #: Fixtures that build a whole site: a test that uses one is `slow`.
 SLOW_FIXTURES = {
     *("built", "corpus_site", "broken_build", "pristine", "archive_site", "trilingual"),
-    *("voices", "family_site"),
+    *("voices", "family_site", "on_host"),
 }
 
 
