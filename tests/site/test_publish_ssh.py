@@ -21,7 +21,16 @@ from pathlib import Path
 import pytest
 
 from tests import tools
-from tests.conftest import cli, copy_project, free_port, wait_for, write_photo
+from tests.conftest import (
+    DRAFT_MARK,
+    cli,
+    copy_project,
+    free_port,
+    hidden_copy,
+    search_text,
+    wait_for,
+    write_photo,
+)
 from tests.site.test_links import broken_links
 
 SUMMARY_RE = re.compile(
@@ -128,13 +137,32 @@ def summary(output: str) -> tuple[int, int]:
 
 @pytest.fixture(scope="module")
 def on_host(host: Host, tmp_path_factory: pytest.TempPathFactory, test_cache: Path) -> Path:
-    """A copy of the example project, published once to `host`: the project."""
+    """A copy of the example project with a draft, published once to `host`: the project."""
     project = copy_project(tmp_path_factory.mktemp("publish") / "project", test_cache)
+    hidden_copy(project, "esther", "esther-draft", DRAFT_MARK, draft=True)
     output = published(project, host)
     site = files(project / "site")
     assert summary(output) == (len(site), 0)
     assert files(host.folder) == site
+    texts = (p.read_bytes() for p in host.folder.rglob("*") if p.is_file())
+    assert not any(DRAFT_MARK.encode() in text for text in texts)
+    assert DRAFT_MARK not in search_text(host.folder)
     return project
+
+
+def test_strict_refuses_a_site_with_warnings(on_host: Path, host: Host) -> None:
+    before = files(host.folder)
+    untranslated = on_host / "stories/esther-nl"
+    shutil.copytree(on_host / "stories/esther", untranslated)
+    (untranslated / "fr.md").unlink()
+    try:
+        process = publish(on_host, host, "--strict")
+        output, _ = process.communicate(timeout=900)
+    finally:
+        shutil.rmtree(untranslated)
+    assert process.returncode == 1, output
+    assert "the site was not built; fix the errors above first (--strict: warnings too)" in output
+    assert files(host.folder) == before
 
 
 def test_a_publish_sends_only_what_changed(on_host: Path, host: Host) -> None:

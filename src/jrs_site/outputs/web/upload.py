@@ -40,6 +40,9 @@ IO_TIMEOUT = 60
 TARGET_RE = re.compile(
     r"(?:(?P<user>[^@\s:/]+)@)?(?P<host>[\w.-]+|\[[0-9a-fA-F:.]+\]):(?P<path>.*)"
 )
+#: rsync's exit codes for a transfer cut off: by a signal (20), a dead connection (12, 255),
+#: a silent one (30, 35).
+LOST = {12, 20, 30, 35, 255}
 #: Folders whose every other file a publish would delete: never a target.
 UNSAFE_PATHS = {"", "/", "~", "~/", ".", "./"}
 EXAMPLE = "user@host.example:/var/www/ankerpunt"
@@ -297,7 +300,11 @@ def _explain(code: int, errors: str, target: Target) -> str:
     for needles, message in _CAUSES:
         if any(needle in errors for needle in needles):
             return message.format(**values)
-    if code in (20, -2, 130):
-        return "the publish was stopped: run it again to finish (readers see a complete site)"
+    if code < 0 or code in LOST:
+        return (
+            f"the upload to {host} stopped before the end (stopped here, or the connection "
+            "was lost): readers see a complete site, the old pages or the new ones; run the "
+            "same command again to finish"
+        )
     detail = " / ".join(line.strip() for line in errors.splitlines() if line.strip())[-500:]
     return f"rsync stopped (exit {code}) while publishing to {target.remote}: {detail}"
