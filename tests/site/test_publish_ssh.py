@@ -8,6 +8,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import os
+import random
 import re
 import shutil
 import signal
@@ -16,9 +17,11 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from tests import tools
 from tests.conftest import (
@@ -29,7 +32,6 @@ from tests.conftest import (
     hidden_copy,
     search_text,
     wait_for,
-    write_photo,
 )
 from tests.site.test_links import broken_links
 
@@ -68,9 +70,11 @@ def host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Host]:
     """sshd on a free port of 127.0.0.1, letting in one key; stopped after the module."""
     tools.require("sshd", "ssh", "ssh-keygen", "rsync")
     keys = tmp_path_factory.mktemp("ssh")
-    for name in ("host_key", "user_key", "other_key"):
+    for name in ("host_key", "user_key", "other_key", "chatty_key"):
         tools.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", keys / name)
-    shutil.copy(keys / "user_key.pub", keys / "authorized_keys")
+    # chatty_key logs in to a shell that greets: as a hosting account with a message in .bashrc
+    chatty = 'command="echo Welcome to your hosting" ' + (keys / "chatty_key.pub").read_text()
+    (keys / "authorized_keys").write_text((keys / "user_key.pub").read_text() + chatty)
     port = free_port()
     (keys / "sshd_config").write_text(
         f"ListenAddress 127.0.0.1\nPort {port}\nHostKey {keys / 'host_key'}\n"
@@ -208,13 +212,15 @@ def test_an_interrupted_publish_leaves_every_page_whole(
     project = on_host
     published(project, host)
     (project / "stories/ousmane").rename(project / "stories/ousmane-again")
-    write_photo(project / "stories/ousmane-again/portrait.jpg", (1400, 1800))
+    noise = Image.frombytes("RGB", (600, 780), random.Random(24).randbytes(600 * 780 * 3))
+    noise.save(project / "stories/ousmane-again/portrait.jpg", quality=90)  # photos that weigh
     assert (host.folder / "stories/ousmane/index.html").is_file()
 
     for moment, suffix in (("photos", ".webp"), ("pages", ".html")):
         process = publish(project, host, "--bwlimit", "48")
         try:
-            wait_for(lambda s=suffix: _pending(host.folder, s), f"{moment} arriving", 600)
+            arrived = partial(_pending, host.folder, suffix)
+            wait_for(arrived, f"{moment} arriving", seconds=600, every=0.05)
         finally:
             os.killpg(process.pid, signal.SIGKILL)
             process.communicate()
@@ -281,3 +287,13 @@ def test_a_key_the_host_does_not_know_is_refused(
     assert "127.0.0.1 refused to let you in: your SSH key is not on the host" in output
     assert f"ssh-copy-id -p {host.port}" in output
     assert not (project / "site").exists()
+
+
+def test_a_login_that_talks_is_named(
+    project: Path, monkeypatch: pytest.MonkeyPatch, host: Host
+) -> None:
+    chatty = _client_config(host.keys, "chatty_key")
+    args = ["publish", host.target, "--port", str(host.port), "--ssh-config", str(chatty)]
+    code, output = cli(project, monkeypatch, *args)
+    assert code == 1, output
+    assert "127.0.0.1 let you in, but its login prints text or runs no commands" in output

@@ -121,14 +121,6 @@ class Summary:
         )
 
 
-@dataclass(frozen=True)
-class Pass:
-    """One rsync run of a publish: its name and its options."""
-
-    name: str
-    options: tuple[str, ...]
-
-
 def _only(patterns: tuple[str, ...]) -> tuple[str, ...]:
     return ("--include=*/", *(f"--include={p}" for p in patterns), "--exclude=*")
 
@@ -136,12 +128,13 @@ def _only(patterns: tuple[str, ...]) -> tuple[str, ...]:
 #: Only removes (`--existing --ignore-existing`: nothing is sent); no `--delay-updates`, so
 #: the folders an interrupted publish left are removed too.
 _REMOVE = ("--delete", "--existing", "--ignore-existing")
-PASSES = (
-    Pass("assets", ("--checksum", "--delay-updates", *(f"--exclude={p}" for p in PAGES))),
-    Pass("pages", ("--checksum", "--delay-updates", *_only(PAGES))),
-    Pass("stale pages", (*_REMOVE, *_only(PAGES))),
-    Pass("stale files", _REMOVE),
-)
+#: Each pass, in order, with rsync's options for it.
+PASSES = {
+    "assets": ("--checksum", "--delay-updates", *(f"--exclude={p}" for p in PAGES)),
+    "pages": ("--checksum", "--delay-updates", *_only(PAGES)),
+    "stale pages": (*_REMOVE, *_only(PAGES)),
+    "stale files": _REMOVE,
+}
 #: The plan: what the passes together will do, without doing it.
 PLAN = ("--dry-run", "--checksum", "--delete")
 
@@ -153,7 +146,7 @@ def check_tools() -> None:
             raise UploadError(
                 f"{program} is not installed on this computer, and publishing needs it: "
                 "on Debian or Ubuntu, sudo apt-get install rsync openssh-client; "
-                "on a Mac, rsync and ssh come with the system"
+                "on a Mac, brew install rsync (Homebrew)"
             )
 
 
@@ -176,8 +169,8 @@ def publish(site: Path, target: Target, bwlimit: int | None = None) -> Summary:
     progress = Step("Publishing", len(plan(site, target)), sys.stderr)
     limit = (f"--bwlimit={bwlimit}",) if bwlimit else ()
     try:
-        for current in PASSES:
-            for change in _rsync(site, target, (*current.options, *limit)):
+        for options in PASSES.values():
+            for change in _rsync(site, target, (*options, *limit)):
                 summary.changes.append(change)
                 progress.advance()
     finally:
@@ -275,6 +268,11 @@ _CAUSES = (
     (
         ("rsync: command not found", "rsync: not found"),
         "{host} has no rsync: ask your host to install it (it is needed to publish)",
+    ),
+    (
+        ("protocol version mismatch", "This account is currently not available"),
+        "{host} let you in, but its login prints text or runs no commands (a message in "
+        "the account's .bashrc, or an account for SFTP only): ask your host for SSH with rsync",
     ),
     (
         ("mkdir", "change_dir", "Permission denied"),
