@@ -30,8 +30,9 @@ from typing import Literal
 
 from jrs_site.util.progress import Step
 
-#: What a reader opens and what names other files: sent after everything they link to.
-PAGES = ("*.html", "*.xml")
+#: What a reader (or a search engine) opens and what names other files: the pages, feeds and
+#: sitemaps, sent after everything they link to.
+PAGES = ("*.html", "*.xml", "*.xml.gz")
 #: rsync's line per file: what happened (`%i`), its size, the bytes sent for it, its path.
 OUT_FORMAT = "%i|%l|%b|%n"
 #: Seconds without any data before rsync gives up on a silent connection.
