@@ -285,8 +285,9 @@ _CAUSES = (
 
 def _explain(code: int, errors: str, target: Target) -> str:
     """A plain sentence for rsync's exit `code` and what it and ssh wrote to `errors`."""
-    login, _, path = target.remote.partition(":")
-    host = login.rpartition("@")[2]
+    parts = TARGET_RE.fullmatch(target.remote)
+    assert parts is not None  # Target.parse made it
+    login, host, path = target.remote[: parts.start("path") - 1], parts["host"], parts["path"]
     port = f" on port {target.port}" if target.port else ""
     values = {
         "host": host,
