@@ -4,8 +4,8 @@ test does when one is missing: skip with a message naming the package, or fail u
 `python -m tests.tools` (run by `make test` before pytest) prints one message listing every
 missing tool and the `apt-get install` line that provides them all; under CI it exits 1.
 
-A test runs a system program only through `run` (or Chromium through `chromium`), which checks
-the tool first: tests/test_architecture.py refuses any other way.
+A test runs a system program only through `run` (a server through `start`, Chromium through
+`chromium`), which checks the tool first: tests/test_architecture.py refuses any other way.
 """
 
 from __future__ import annotations
