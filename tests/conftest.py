@@ -45,7 +45,7 @@ MARKER_TOOLS = {
 #: Fixtures that build a whole site: a test that uses one is `slow`.
 SLOW_FIXTURES = {
     *("built", "corpus_site", "broken_build", "pristine", "archive_site", "trilingual"),
-    *("voices", "family_site"),
+    *("voices", "family_site", "on_host"),
 }
 
 
@@ -268,13 +268,15 @@ def jrs_serve(
         process.wait(timeout=30)
 
 
-def wait_for(condition: Callable[[], bool], what: str, seconds: float = 90) -> None:
-    """Poll `condition` every half second; fail the test after `seconds`."""
+def wait_for(
+    condition: Callable[[], bool], what: str, seconds: float = 90, every: float = 0.5
+) -> None:
+    """Poll `condition` `every` so many seconds; fail the test after `seconds`."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if condition():
             return
-        time.sleep(0.5)
+        time.sleep(every)
     pytest.fail(f"gave up waiting: {what}")
 
 

@@ -265,7 +265,7 @@ def test_a_kind_table_is_found(tmp_path: Path) -> None:
 
 TESTS = REPO / "tests"
 #: The calls that start a process or find or launch a program: in tests/, only through
-#: `tests.tools` (`run`, `chromium`), except a subprocess of the Python under test.
+#: `tests.tools` (`run`, `start`, `chromium`), except a subprocess of the Python under test.
 SUBPROCESS = {"run", "Popen", "call", "check_call", "check_output", "getoutput", "getstatusoutput"}
 STARTS = {
     "os": {"system", "popen", "execv", "execvp", "execl", "execlp", "spawnv", "spawnl"},

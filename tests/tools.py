@@ -4,15 +4,17 @@ test does when one is missing: skip with a message naming the package, or fail u
 `python -m tests.tools` (run by `make test` before pytest) prints one message listing every
 missing tool and the `apt-get install` line that provides them all; under CI it exits 1.
 
-A test runs a system program only through `run` (or Chromium through `chromium`), which checks
-the tool first: tests/test_architecture.py refuses any other way.
+A test runs a system program only through `run` (a server through `start`, Chromium through
+`chromium`), which checks the tool first: tests/test_architecture.py refuses any other way.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes.util
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -32,6 +34,7 @@ CMYK_PROFILES = (
     Path("/usr/share/color/icc/ghostscript/ps_cmyk.icc"),
 )
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+SSHD = "/usr/sbin/sshd"  # not on a user's PATH
 
 
 def in_ci() -> bool:
@@ -60,6 +63,7 @@ class Tool:
     package: str  # the Debian package(s) that provide it
     needed_for: str
     present: Callable[[], bool]
+    command: str = ""  # the program to run, when not `name` on the PATH
 
 
 TOOLS = {
@@ -90,6 +94,12 @@ TOOLS = {
             lambda: any(p.is_file() for p in CMYK_PROFILES),
         ),
         Tool("DejaVu fonts", "fonts-dejavu-core", "image tests", FONT.is_file),
+        Tool("sshd", "openssh-server", "publish tests (an SSH host)", _program(SSHD), SSHD),
+        *(
+            Tool(name, "openssh-client", "publish tests", _program(name))
+            for name in ("ssh", "ssh-keygen")
+        ),
+        Tool("rsync", "rsync", "publish tests", _program("rsync")),
     )
 }
 
@@ -139,9 +149,26 @@ def run(tool: str, *args: str | Path, input: bytes | None = None, check: bool = 
     """The standard output of the system program `tool` (one of TOOLS) run with `args`, as
     text; the test is skipped with the install line (failed under CI) when it is missing."""
     require(tool)
-    command = [tool, *map(str, args)]
+    command = [TOOLS[tool].command or tool, *map(str, args)]
     result = subprocess.run(command, input=input, capture_output=True, check=check)
     return result.stdout.decode("utf-8", "replace")
+
+
+def start(tool: str, *args: str | Path, log: Path) -> subprocess.Popen[bytes]:
+    """The system program `tool` (one of TOOLS) started in the background with `args`, its
+    output into `log`, in a process group of its own (stop it with `stop`); the test is
+    skipped with the install line (failed under CI) when it is missing."""
+    require(tool)
+    with log.open("ab") as out:
+        command = [TOOLS[tool].command or tool, *map(str, args)]
+        return subprocess.Popen(command, stdout=out, stderr=out, start_new_session=True)
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """End a program `start` started, with everything in its process group."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=30)
 
 
 def chromium(playwright: Playwright, args: list[str]) -> Browser:

@@ -18,6 +18,7 @@ COMMANDS = {
     "pdf": ("pdf", "Make the newsletter PDF of editions (print or screen)."),
     "preflight": ("pdf", "Check a PDF against the printer's rules."),
     "email": ("email", "Make the e-mail edition of editions, for a mailing tool."),
+    "publish": ("publish", "Build the site, then put it on the web host over SSH."),
     "new": ("new", "Start a new testimony, edition or report (a draft)."),
 }
 

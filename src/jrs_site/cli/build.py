@@ -21,9 +21,15 @@ from jrs_site.util.prune import KEEP_DAYS, prune
 @click.option("--site-dir", type=click.Path(path_type=Path), default=None, help="Default: site/")
 def build(site_dir: Path | None) -> None:
     """Check the content, then build the site; site/ is replaced only if the build succeeds."""
-    root = project_root()
-    if run_check(root) != 0:
-        raise click.ClickException("the site was not built; fix the errors above first")
+    checked_build(project_root(), site_dir)
+
+
+def checked_build(root: Path, site_dir: Path | None, strict: bool = False) -> Path:
+    """Check, build into `site_dir` (default site/) and prune the cache, as `jrs-site build`
+    does: the site folder. With `strict`, warnings stop it as errors do."""
+    if run_check(root, strict=strict) != 0:
+        fix = "fix the errors above first" + (" (--strict: warnings too)" if strict else "")
+        raise click.ClickException(f"the site was not built; {fix}")
     target = (site_dir or root / "site").resolve()
     show_mkdocs_log(logging.WARNING)  # what made a strict build fail, e.g. a broken link
     cache_dir = build_into(root, target)
@@ -32,6 +38,7 @@ def build(site_dir: Path | None) -> None:
     if pruned.files:
         size = f"{pruned.files} files, {pruned.bytes / 1e6:.1f} MB"
         click.echo(f"Cache: removed what no build used for {KEEP_DAYS} days ({size})")
+    return target
 
 
 def _temporary_sites(target: Path) -> re.Pattern[str]:

@@ -348,7 +348,9 @@ def _finish(data: bytes, options: PdfOptions) -> bytes:
                     page.contents_add(b"Q\n" + crop_marks())
         pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         out = io.BytesIO()
-        pdf.save(out)
+        # The file's /ID made from its content, not from the time: the same edition makes the
+        # same bytes, so a publish does not send an unchanged PDF again.
+        pdf.save(out, deterministic_id=True)
     return out.getvalue()
 
 

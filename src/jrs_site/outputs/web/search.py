@@ -30,9 +30,11 @@ from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
+from jrs_site.util.files import read_json, write_json
 from jrs_site.util.progress import step
 
 BUNDLE_DIR = "pagefind"
+ENTRY = "pagefind-entry.json"  # the bundle's table of languages, read first by a search
 # Only the page's content is indexed, not the header, navigation or footer; lists of cards on
 # index pages carry `data-pagefind-ignore`, so a search finds the item, not every list.
 ROOT_SELECTOR = "article.md-content__inner"
@@ -59,6 +61,7 @@ def index_site(site_dir: Path, cache_dir: Path) -> None:
         if result.returncode != 0:
             raise _failed(result.stdout, result.stderr)
         progress.summary = "every language"
+        _sort_languages(bundle / ENTRY)
         _keep(bundle, cache_dir, kept)
 
 
@@ -78,6 +81,15 @@ def _keep(bundle: Path, cache_dir: Path, kept: Path) -> None:
     partial = cache_dir / f"{kept.name}.partial"
     shutil.copytree(bundle, partial)
     partial.rename(kept)
+
+
+def _sort_languages(entry: Path) -> None:
+    """Pagefind lists the languages in its entry file in a random order: sorted, the file is
+    the same from one build of the same pages to the next, and a publish leaves it alone."""
+    data = read_json(entry)
+    if isinstance(data, dict) and isinstance(data.get("languages"), dict):
+        data["languages"] = dict(sorted(data["languages"].items()))
+        write_json(entry, data)
 
 
 class Indexing:
