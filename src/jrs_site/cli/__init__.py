@@ -19,6 +19,7 @@ COMMANDS = {
     "preflight": ("pdf", "Check a PDF against the printer's rules."),
     "email": ("email", "Make the e-mail edition of editions, for a mailing tool."),
     "new": ("new", "Start a new testimony, edition or report (a draft)."),
+    "nginx": ("nginx", "Print the nginx configuration of the built site."),
 }
 
 

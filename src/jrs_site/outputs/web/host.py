@@ -240,6 +240,10 @@ def nginx(policy: HostPolicy) -> str:
         "# Written by `jrs-site nginx` for the site as last built: include it in the site's",
         "# server block. gzip_static sends the .gz beside a file to a browser that accepts it;",
         "# with the ngx_brotli module loaded, add `brotli_static on;` for the .br.",
+        "include mime.types;",
+        "types {",
+        *(f"    {type_} {ext};" for ext, type_ in TYPES.items()),
+        "}",
         "gzip_static on;",
         "gzip_vary on;",
         "charset utf-8;",
@@ -248,13 +252,10 @@ def nginx(policy: HostPolicy) -> str:
     ]
     for prefix, page in policy.not_found:
         lines += block(prefix, SHORT, page)
-    lines += block(f"~ ^(?:{immutable})$", IMMUTABLE)
-    types = [f"{t} {ext};" for ext, t in TYPES.items()]
-    lines += block(f"~ \\.(?:{'|'.join(TYPES)})$", SHORT, default_page, "types {", *types, "}")
     for name, type_ in FILE_TYPES.items():
-        lines += block(
-            f"~ /{re.escape(name)}$", SHORT, default_page, "types { }", f"default_type {type_};"
-        )
+        where = f"~ ^{re.escape(policy.prefix)}(?:.*/)?{re.escape(name)}$"
+        lines += block(where, SHORT, default_page, "types { }", f"default_type {type_};")
+    lines += block(f"~ ^(?:{immutable})$", IMMUTABLE)
     return "\n".join(lines) + "\n"
 
 
