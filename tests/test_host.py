@@ -72,12 +72,16 @@ def test_compressed_copies_are_made_once(tmp_path: Path) -> None:
     assert (rebuilt / "fr/404.html.br").read_bytes() == (site / "fr/404.html.br").read_bytes()
 
 
-def test_apache_serves_each_language_404_under_the_prefix(tmp_path: Path) -> None:
+def test_apache_serves_the_site_under_a_prefix(tmp_path: Path) -> None:
     site = small_site(tmp_path / "site")
     write_host_files(Publisher(site), host_policy(site, "https://example.org/ankerpunt/", THREE))
+    precompress(Publisher(site), tmp_path / "cache")
     with apache_serving(site, "/ankerpunt/") as base:
         for prefix, lang in (("", "nl"), ("fr/", "fr"), ("en/", "en"), ("fr/a/b/", "fr")):
             response = fetch(base + prefix + "no-such-page")
             assert response.status == 404
             assert f"lang='{lang}'><title>404.html".encode() in response.body
         assert fetch(base + "en/").body == (site / "en/index.html").read_bytes()
+        compressed = fetch(base + "en/", "br")
+        assert compressed.headers["Content-Encoding"] == "br"
+        assert brotli.decompress(compressed.body) == (site / "en/index.html").read_bytes()

@@ -52,8 +52,9 @@ FINGERPRINTED = (
     f"{BUNDLE_DIR}/fragment/*",
     f"{BUNDLE_DIR}/*.pf_meta",
 )
-#: Files of the build for the host, not for readers: never served.
-HOST_FILES = (".htaccess", "_headers", "_redirects")
+#: The files for Netlify and Cloudflare Pages, which Apache must not serve (it keeps
+#: `.ht*` files to itself).
+NOT_SERVED = ("_headers", "_redirects")
 #: `<script>` elements whose code runs inline (no `src`, a JavaScript type or none).
 _INLINE_SCRIPT = re.compile(
     r"<script(?![^>]*\ssrc=)(?![^>]*\stype=\"(?!text/javascript|module)[^\"]*\")[^>]*>(.*?)</script>",
@@ -111,7 +112,6 @@ def content_security_policy(site_dir: Path) -> str:
         "img-src": "'self' data:",
         "font-src": "'self'",
         "connect-src": "'self'",
-        "manifest-src": "'self'",
         "object-src": "'none'",
         "base-uri": "'self'",
         "form-action": "'self'",
@@ -170,7 +170,8 @@ def apache(policy: HostPolicy) -> str:
         ),
         "# The .br or .gz copy beside a text file, for a browser that accepts it.",
         "RewriteEngine On",
-        f"RewriteRule ^(?:{'|'.join(re.escape(f) for f in HOST_FILES[1:])})$ - [R=404,L]",
+        f"RewriteBase {policy.prefix}",
+        f"RewriteRule ^(?:{'|'.join(re.escape(f) for f in NOT_SERVED)})$ - [R=404,L]",
     ]
     for encoding, ext in (("br", "br"), ("gzip", "gz")):
         lines += [
@@ -261,6 +262,6 @@ def nginx(policy: HostPolicy) -> str:
 
 def write_host_files(publisher: Publisher, policy: HostPolicy) -> None:
     """The host files of every build, at the site's root."""
-    for path, text in ((".htaccess", apache(policy)), ("_headers", headers_file(policy))):
-        publisher.text(path, text, "the host configuration")
-    publisher.text("_redirects", redirects_file(policy), "the host configuration")
+    files = {".htaccess": apache, "_headers": headers_file, "_redirects": redirects_file}
+    for path, render in files.items():
+        publisher.text(path, render(policy), "the host configuration")
