@@ -10,13 +10,15 @@ import hashlib
 from pathlib import Path
 
 import brotli
+import pytest
 
 from jrs_site.model.languages import Languages
 from jrs_site.outputs.web.compress import precompress
 from jrs_site.outputs.web.host import host_policy, nginx, write_host_files
 from jrs_site.outputs.web.publish import Publisher
-from tests.apache import apache_serving, fetch
+from tests.servers import ENCODINGS, fetch, serving
 
+DECODE = {"br": brotli.decompress, "gzip": gzip.decompress}
 THREE = Languages(("nl", "fr", "en"), "nl")
 SCRIPT = "console.log('hi')"
 PAGE = "<!doctype html><html lang='{lang}'><title>{what}</title>{script}"
@@ -72,16 +74,20 @@ def test_compressed_copies_are_made_once(tmp_path: Path) -> None:
     assert (rebuilt / "fr/404.html.br").read_bytes() == (site / "fr/404.html.br").read_bytes()
 
 
-def test_apache_serves_the_site_under_a_prefix(tmp_path: Path) -> None:
+@pytest.mark.parametrize("server", ENCODINGS)
+def test_a_server_serves_the_site_under_a_prefix(tmp_path: Path, server: str) -> None:
+    """Each language's 404 page and the compressed copies, with the site at /ankerpunt/."""
     site = small_site(tmp_path / "site")
-    write_host_files(Publisher(site), host_policy(site, "https://example.org/ankerpunt/", THREE))
+    policy = host_policy(site, "https://example.org/ankerpunt/", THREE)
+    write_host_files(Publisher(site), policy)
     precompress(Publisher(site), tmp_path / "cache")
-    with apache_serving(site, "/ankerpunt/") as base:
+    with serving(server, site, policy) as base:
         for prefix, lang in (("", "nl"), ("fr/", "fr"), ("en/", "en"), ("fr/a/b/", "fr")):
             response = fetch(base + prefix + "no-such-page")
             assert response.status == 404
             assert f"lang='{lang}'><title>404.html".encode() in response.body
         assert fetch(base + "en/").body == (site / "en/index.html").read_bytes()
-        compressed = fetch(base + "en/", "br")
-        assert compressed.headers["Content-Encoding"] == "br"
-        assert brotli.decompress(compressed.body) == (site / "en/index.html").read_bytes()
+        for encoding in ENCODINGS[server]:
+            compressed = fetch(base + "en/", encoding)
+            assert compressed.headers["Content-Encoding"] == encoding
+            assert DECODE[encoding](compressed.body) == (site / "en/index.html").read_bytes()

@@ -4,8 +4,8 @@ test does when one is missing: skip with a message naming the package, or fail u
 `python -m tests.tools` (run by `make test` before pytest) prints one message listing every
 missing tool and the `apt-get install` line that provides them all; under CI it exits 1.
 
-A test runs a system program only through `run` (Chromium through `chromium`, Apache httpd
-through `apache`), which checks the tool first: tests/test_architecture.py refuses any other way.
+A test runs a system program only through `run` (Chromium through `chromium`, a web server
+through `start`), which checks the tool first: tests/test_architecture.py refuses any other way.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, Playwright
 
 CHROMIUM = os.environ.get("JRS_CHROMIUM", "/usr/bin/chromium")
-APACHE = Path("/usr/sbin/apache2")  # Debian's httpd, outside a user's PATH
+#: The web servers, outside a user's PATH (Debian puts them in /usr/sbin).
+SERVERS = {"apache2": Path("/usr/sbin/apache2"), "nginx": Path("/usr/sbin/nginx")}
 APACHE_MODULES = Path("/usr/lib/apache2/modules")
 CMYK_PROFILES = (
     Path("/usr/share/color/icc/ghostscript/default_cmyk.icc"),
@@ -96,7 +97,13 @@ TOOLS = {
             "apache2",
             "apache2",
             "the web host tests (Apache httpd with the site's .htaccess)",
-            lambda: os.access(APACHE, os.X_OK) and APACHE_MODULES.is_dir(),
+            lambda: os.access(SERVERS["apache2"], os.X_OK) and APACHE_MODULES.is_dir(),
+        ),
+        Tool(
+            "nginx",
+            "nginx",
+            "the web host tests (nginx with `jrs-site nginx`)",
+            lambda: os.access(SERVERS["nginx"], os.X_OK),
         ),
     )
 }
@@ -159,12 +166,12 @@ def chromium(playwright: Playwright, args: list[str]) -> Browser:
     return playwright.chromium.launch(executable_path=CHROMIUM, args=args)
 
 
-def apache(config: Path) -> subprocess.Popen[bytes]:
-    """Apache httpd started in the foreground with the configuration file `config` (stop it
-    with `terminate`); the test is skipped with the install line (failed under CI) when it
-    is missing."""
-    require("apache2")
-    command = [str(APACHE), "-f", str(config), "-DFOREGROUND"]
+def start(server: str, *args: str | Path) -> subprocess.Popen[bytes]:
+    """The web server `server` (one of SERVERS) started with `args`, in the foreground of its
+    own process (stop it with `terminate`); the test is skipped with the install line (failed
+    under CI) when it is missing."""
+    require(server)
+    command = [str(SERVERS[server]), *map(str, args)]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 

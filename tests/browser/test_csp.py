@@ -1,4 +1,4 @@
-"""The Content-Security-Policy the build writes for the host, in Chromium on a real Apache:
+"""The Content-Security-Policy the build writes for the host, in Chromium on Apache httpd:
 every kind of page in every language runs without a single violation, a search included."""
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser
 
-from tests.apache import apache_serving
 from tests.browser.conftest import Visit
 from tests.browser.kinds import LANGS, PAGES
 from tests.browser.test_reader import search_hrefs
 from tests.conftest import Built
+from tests.servers import project_policy, serving
 
 #: Records every violation the page reports, from its first script on.
 RECORD = """
@@ -28,7 +28,8 @@ MISSED = "Failed to load resource: the server responded with a status of 404 (No
 
 @pytest.fixture(scope="module")
 def host(built: Built) -> Iterator[str]:
-    with apache_serving(built.site) as base:
+    """The example site on Apache httpd with its .htaccess (nginx sends the same headers)."""
+    with serving("apache2", built.site, project_policy(built.project, built.site)) as base:
         yield base
 
 

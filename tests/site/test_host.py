@@ -1,6 +1,6 @@
-"""The built example on a real Apache httpd with its own `.htaccess`: the headers of every kind
-of response, each language's 404 page, the precompressed copies, and the HTTP Observatory's
-grade (`pytest -s` prints the score)."""
+"""The built example on real web servers, Apache httpd with the site's own `.htaccess` and nginx
+with what `jrs-site nginx` prints: the headers of every kind of response, each language's 404
+page, the precompressed copies, and the HTTP Observatory's grade (`pytest -s` prints it)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ import pytest
 
 from jrs_site.outputs.web.host import IMMUTABLE, SHORT
 from tests import observatory
-from tests.apache import Response, apache_serving, fetch
 from tests.browser.kinds import LANGS
 from tests.conftest import Built
+from tests.servers import ENCODINGS, Host, Response, fetch, project_policy, serving
 
 SECURITY = {
     "X-Content-Type-Options": "nosniff",
@@ -47,11 +47,12 @@ KINDS = {
 }
 
 
-@pytest.fixture(scope="module")
-def host(built: Built) -> Iterator[str]:
-    """The example site on Apache, e.g. http://127.0.0.1:41234/."""
-    with apache_serving(built.site) as base:
-        yield base
+@pytest.fixture(scope="module", params=list(ENCODINGS))
+def host(built: Built, request: pytest.FixtureRequest) -> Iterator[Host]:
+    """The example site on each server, e.g. at http://127.0.0.1:41234/."""
+    server = request.param
+    with serving(server, built.site, project_policy(built.project, built.site)) as base:
+        yield Host(server, base)
 
 
 def one(site: Path, pattern: str) -> str:
@@ -71,10 +72,10 @@ def assert_secure(response: Response) -> None:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_every_kind_of_response_has_its_headers(built: Built, host: str, kind: str) -> None:
+def test_every_kind_of_response_has_its_headers(built: Built, host: Host, kind: str) -> None:
     pattern, content_type, cache = KINDS[kind]
     path = one(built.site, pattern).removesuffix("index.html")
-    response = fetch(host + path)
+    response = fetch(host.base + path)
     assert response.status == 200
     assert_secure(response)
     assert response.headers.get("Cache-Control") == cache
@@ -86,11 +87,11 @@ def test_every_kind_of_response_has_its_headers(built: Built, host: str, kind: s
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("missing", ["no-such-page/", "stories/no-such-story/", "media/x.jpg"])
 def test_a_miss_gets_its_language_404_page(
-    built: Built, host: str, lang: str, missing: str
+    built: Built, host: Host, lang: str, missing: str
 ) -> None:
     """Under a language's prefix, that language's 404 page, with status 404 and the headers."""
     prefix = LANGS[lang] if not missing.startswith("media/") else ""
-    response = fetch(host + prefix + missing)
+    response = fetch(host.base + prefix + missing)
     assert response.status == 404
     assert_secure(response)
     assert response.headers.get("Cache-Control") == SHORT  # never cached for a year
@@ -105,29 +106,29 @@ TEXTS = ("index.html", "fr/index.html", "assets/stylesheets/main.*.min.css", "fe
 TEXTS += ("assets/javascripts/jrs.js", "pagefind/pagefind-entry.json", "sitemap.xml")
 
 
-@pytest.mark.parametrize("encoding", DECODE)
 @pytest.mark.parametrize("pattern", TEXTS)
-def test_text_is_sent_precompressed(built: Built, host: str, encoding: str, pattern: str) -> None:
-    """The copy the build made, once compressed (the host's mod_deflate leaves it alone),
-    typed as the file, to a browser that accepts it; the file to one that does not."""
+def test_text_is_sent_precompressed(built: Built, host: Host, pattern: str) -> None:
+    """The copy the build made, compressed once (Apache's mod_deflate leaves it alone), typed
+    as the file, to a browser that accepts it; the file to one that does not."""
     path = one(built.site, pattern)
-    plain = fetch(host + path)
-    accepted = fetch(host + path, f"{encoding}, deflate" if encoding == "br" else encoding)
+    plain = fetch(host.base + path)
     original = (built.site / path).read_bytes()
-    assert accepted.headers.get("Content-Encoding") == encoding
-    assert DECODE[encoding](accepted.body) == original
     assert plain.headers.get("Content-Encoding") is None and plain.body == original
-    for response in (plain, accepted):
-        assert "Accept-Encoding" in response.headers.get("Vary", "")
-        assert response.headers.get("Content-Type") == plain.headers.get("Content-Type")
-        assert response.headers.get("Cache-Control") == fetch(host + path).headers["Cache-Control"]
-    assert len(accepted.body) < len(original)
+    for encoding in ENCODINGS[host.server]:
+        accepted = fetch(host.base + path, f"{encoding}, deflate")
+        assert accepted.headers.get("Content-Encoding") == encoding
+        assert DECODE[encoding](accepted.body) == original
+        assert len(accepted.body) < len(original)
+        for response in (plain, accepted):
+            assert "Accept-Encoding" in response.headers.get("Vary", "")
+            assert response.headers.get("Content-Type") == plain.headers.get("Content-Type")
+            assert response.headers.get("Cache-Control") == plain.headers.get("Cache-Control")
 
 
 @pytest.mark.parametrize("name", [".htaccess", "_headers", "_redirects"])
-def test_the_host_files_are_not_served(built: Built, host: str, name: str) -> None:
+def test_the_host_files_are_not_served(built: Built, host: Host, name: str) -> None:
     assert (built.site / name).is_file()
-    assert fetch(host + name).status in {403, 404}
+    assert fetch(host.base + name).status in {403, 404}
 
 
 def test_the_host_files_are_no_pages(built: Built) -> None:
@@ -141,10 +142,10 @@ def test_the_host_files_are_no_pages(built: Built) -> None:
     assert (built.site / "index.html.gz").is_file() and (built.site / "index.html.br").is_file()
 
 
-def test_the_observatory_grade_is_a_plus(host: str) -> None:
-    home = fetch(host)
+def test_the_observatory_grade_is_a_plus(host: Host) -> None:
+    home = fetch(host.base)
     total, grade, results = observatory.score(home.headers, home.body.decode("utf-8"))
-    print(f"\nHTTP Observatory (MDN's scoring): score {total}, grade {grade} (A+ from 100)")
+    print(f"\nHTTP Observatory (MDN's scoring), {host.server}: {total}, grade {grade} (A+: 100)")
     for result in results:
         print(f"  {result.modifier:+4d}  {result.test}: {result.result}")
     assert grade == "A+", results

@@ -29,6 +29,7 @@ NOT_FOUND = "404.html"
 COMPRESSIBLE = ("html", "css", "js", "json", "xml", "svg", "txt")
 #: Types some hosts lack or get wrong, by extension; text types are sent as UTF-8.
 TYPES = {
+    "js": "text/javascript",
     "avif": "image/avif",
     "webp": "image/webp",
     "xml": "application/xml",
@@ -52,9 +53,8 @@ FINGERPRINTED = (
     f"{BUNDLE_DIR}/fragment/*",
     f"{BUNDLE_DIR}/*.pf_meta",
 )
-#: The files for Netlify and Cloudflare Pages, which Apache must not serve (it keeps
-#: `.ht*` files to itself).
-NOT_SERVED = ("_headers", "_redirects")
+#: The host files of the build: for the host to read, never to serve.
+HOST_FILES = (".htaccess", "_headers", "_redirects")
 #: `<script>` elements whose code runs inline (no `src`, a JavaScript type or none).
 _INLINE_SCRIPT = re.compile(
     r"<script(?![^>]*\ssrc=)(?![^>]*\stype=\"(?!text/javascript|module)[^\"]*\")[^>]*>(.*?)</script>",
@@ -171,7 +171,7 @@ def apache(policy: HostPolicy) -> str:
         "# The .br or .gz copy beside a text file, for a browser that accepts it.",
         "RewriteEngine On",
         f"RewriteBase {policy.prefix}",
-        f"RewriteRule ^(?:{'|'.join(re.escape(f) for f in NOT_SERVED)})$ - [R=404,L]",
+        f"RewriteRule ^(?:{'|'.join(re.escape(f) for f in HOST_FILES)})$ - [R=404,L]",
     ]
     for encoding, ext in (("br", "br"), ("gzip", "gz")):
         lines += [
@@ -248,8 +248,8 @@ def nginx(policy: HostPolicy) -> str:
         "gzip_static on;",
         "gzip_vary on;",
         "charset utf-8;",
-        "charset_types text/css text/plain image/svg+xml application/javascript "
-        "application/json application/xml application/atom+xml;",
+        "charset_types text/css text/plain image/svg+xml text/javascript application/json "
+        "application/xml application/atom+xml;",
     ]
     for prefix, page in policy.not_found:
         lines += block(prefix, SHORT, page)
@@ -257,11 +257,12 @@ def nginx(policy: HostPolicy) -> str:
         where = f"~ ^{re.escape(policy.prefix)}(?:.*/)?{re.escape(name)}$"
         lines += block(where, SHORT, default_page, "types { }", f"default_type {type_};")
     lines += block(f"~ ^(?:{immutable})$", IMMUTABLE)
+    hidden = f"~ ^{re.escape(policy.prefix)}(?:{'|'.join(map(re.escape, HOST_FILES))})$"
+    lines += block(hidden, SHORT, default_page, "return 404;")  # for the host, not readers
     return "\n".join(lines) + "\n"
 
 
 def write_host_files(publisher: Publisher, policy: HostPolicy) -> None:
     """The host files of every build, at the site's root."""
-    files = {".htaccess": apache, "_headers": headers_file, "_redirects": redirects_file}
-    for path, render in files.items():
+    for path, render in zip(HOST_FILES, (apache, headers_file, redirects_file), strict=True):
         publisher.text(path, render(policy), "the host configuration")
