@@ -16,6 +16,7 @@ from jrs_site.model.languages import Languages
 from jrs_site.outputs.web.compress import precompress
 from jrs_site.outputs.web.host import host_policy, nginx, write_host_files
 from jrs_site.outputs.web.publish import Publisher
+from tests.conftest import cli
 from tests.servers import ENCODINGS, fetch, serving
 
 DECODE = {"br": brotli.decompress, "gzip": gzip.decompress}
@@ -91,3 +92,29 @@ def test_a_server_serves_the_site_under_a_prefix(tmp_path: Path, server: str) ->
             compressed = fetch(base + "en/", encoding)
             assert compressed.headers["Content-Encoding"] == encoding
             assert DECODE[encoding](compressed.body) == (site / "en/index.html").read_bytes()
+
+
+CONFIG = """site_url: https://example.org/ankerpunt/
+plugins:
+  - i18n:
+      languages:
+        - {locale: nl, default: true}
+        - {locale: fr}
+        - {locale: en}
+"""
+
+
+def test_jrs_site_nginx_prints_the_built_site_s_configuration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "mkdocs.yml").write_text(CONFIG, "utf-8")
+    code, output = cli(tmp_path, monkeypatch, "nginx")
+    assert code == 1 and "run 'jrs-site build' first" in output and "Traceback" not in output
+    small_site(tmp_path / "site")
+    code, output = cli(tmp_path, monkeypatch, "nginx")
+    assert code == 0, output
+    for lang in ("fr", "en"):
+        assert (
+            f"location /ankerpunt/{lang}/ {{\n    error_page 404 /ankerpunt/{lang}/404.html;"
+            in output
+        )
