@@ -53,6 +53,10 @@ FINGERPRINTED = (
     f"{BUNDLE_DIR}/fragment/*",
     f"{BUNDLE_DIR}/*.pf_meta",
 )
+#: Files a browser shows in its own viewer, not as a page: sent without the page's policy
+#: (which is for our pages' scripts), since Chrome's PDF viewer has failed under one.
+VIEWED = ("pdf",)
+CSP = "Content-Security-Policy"
 #: The host files of the build: for the host to read, never to serve.
 HOST_FILES = (".htaccess", "_headers", "_redirects")
 #: `<script>` elements whose code runs inline (no `src`, a JavaScript type or none).
@@ -88,7 +92,7 @@ def host_policy(site_dir: Path, site_url: str | None, languages: Languages) -> H
 def security_headers(site_dir: Path) -> tuple[tuple[str, str], ...]:
     """The headers that keep readers private and safe, for every response."""
     return (
-        ("Content-Security-Policy", content_security_policy(site_dir)),
+        (CSP, content_security_policy(site_dir)),
         ("Strict-Transport-Security", "max-age=31536000"),
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "no-referrer"),
@@ -155,6 +159,11 @@ def apache(policy: HostPolicy) -> str:
             "</If>",
         ]
     lines += [f'Header always set {name} "{value}"' for name, value in policy.headers]
+    lines += [
+        f'<FilesMatch "\\.(?:{"|".join(VIEWED)})$">',
+        f"  Header always unset {CSP}",
+        "</FilesMatch>",
+    ]
     immutable = "|".join(_regex(p) for p in policy.fingerprinted())
     lines += [
         f'Header always set Cache-Control "{SHORT}"',
@@ -200,7 +209,8 @@ def apache(policy: HostPolicy) -> str:
 def headers_file(policy: HostPolicy) -> str:
     """`_headers`: the headers of every file, then a year's caching for the fingerprinted
     ones. (Both hosts revalidate everything else by default, and join the values of a header
-    that two matching rules set: so Cache-Control is set for those files only.)"""
+    that two matching rules set: so Cache-Control is set for those files only, and the PDFs
+    keep the CSP, which no rule can take away on both.)"""
     lines = ["# Written by every `jrs-site build`: do not edit.", f"{policy.prefix}*"]
     lines += [f"  {name}: {value}" for name, value in policy.headers]
     for pattern in policy.fingerprinted():
@@ -227,8 +237,11 @@ def nginx(policy: HostPolicy) -> str:
     those of the blocks around it, so each block says every header."""
     default_page = policy.not_found[-1][1]
 
-    def block(match: str, cache: str, page: str = default_page, *extra: str) -> list[str]:
-        headers = [*policy.headers, ("Cache-Control", cache)]
+    def block(
+        match: str, cache: str, page: str = default_page, *extra: str, csp: bool = True
+    ) -> list[str]:
+        headers = [(n, v) for n, v in policy.headers if csp or n != CSP]
+        headers.append(("Cache-Control", cache))
         return [
             f"location {match} {{",
             *(f"    {line}" for line in (*extra, f"error_page 404 {page};")),
@@ -257,6 +270,7 @@ def nginx(policy: HostPolicy) -> str:
         where = f"~ ^{re.escape(policy.prefix)}(?:.*/)?{re.escape(name)}$"
         lines += block(where, SHORT, default_page, "types { }", f"default_type {type_};")
     lines += block(f"~ ^(?:{immutable})$", IMMUTABLE)
+    lines += block(f"~ \\.(?:{'|'.join(VIEWED)})$", SHORT, csp=False)
     hidden = f"~ ^{re.escape(policy.prefix)}(?:{'|'.join(map(re.escape, HOST_FILES))})$"
     lines += block(hidden, SHORT, default_page, "return 404;")  # for the host, not readers
     return "\n".join(lines) + "\n"
