@@ -24,8 +24,8 @@ from jrs_site.outputs.web.publish import Publisher
 from jrs_site.util.files import write_atomic
 from jrs_site.util.progress import step
 
-#: Each encoding: the extension of its copies and how it compresses (the best it can: a
-#: file is compressed once and sent many times).
+#: Each encoding: the extension of its copies and how it compresses: gzip at its best;
+#: Brotli at 10 of 11 (on the example, 11 took 2.6 times as long for copies 2% smaller).
 ENCODINGS: dict[str, Callable[[bytes], bytes]] = {
     "gz": lambda data: gzip.compress(data, compresslevel=9, mtime=0),
     "br": lambda data: brotli.compress(data, quality=10),
