@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, Playwright
 
 CHROMIUM = os.environ.get("JRS_CHROMIUM", "/usr/bin/chromium")
+#: The web servers, outside a user's PATH (Debian puts them in /usr/sbin).
+SERVERS = {"apache2": Path("/usr/sbin/apache2"), "nginx": Path("/usr/sbin/nginx")}
+APACHE_MODULES = Path("/usr/lib/apache2/modules")
 CMYK_PROFILES = (
     Path("/usr/share/color/icc/ghostscript/default_cmyk.icc"),
     Path("/usr/share/color/icc/ghostscript/ps_cmyk.icc"),
@@ -100,6 +103,20 @@ TOOLS = {
             for name in ("ssh", "ssh-keygen")
         ),
         Tool("rsync", "rsync", "publish tests", _program("rsync")),
+        Tool(
+            "apache2",
+            "apache2",
+            "the web host tests (Apache httpd with the site's .htaccess)",
+            lambda: os.access(SERVERS["apache2"], os.X_OK) and APACHE_MODULES.is_dir(),
+            str(SERVERS["apache2"]),
+        ),
+        Tool(
+            "nginx",
+            "nginx",
+            "the web host tests (nginx with `jrs-site nginx`)",
+            lambda: os.access(SERVERS["nginx"], os.X_OK),
+            str(SERVERS["nginx"]),
+        ),
     )
 }
 

@@ -9,21 +9,26 @@ import subprocess
 import sys
 from pathlib import Path
 
+import brotli
+
 from tests.conftest import Built
 
 
 def files(site: Path) -> dict[str, object]:
     """Each file's bytes; JSON parsed, since Pagefind writes its languages in any order, and
-    gzip unpacked, since its header holds the build's date (two builds across midnight)."""
+    gzip unpacked, since its header holds the build's date (two builds across midnight); the
+    .gz and .br copies unpacked, as JSON too when they are."""
     return {str(p.relative_to(site)): _content(p) for p in sorted(site.rglob("*")) if p.is_file()}
 
 
+UNPACK = {".gz": gzip.decompress, ".br": brotli.decompress}  # the compressed copies too
+
+
 def _content(path: Path) -> object:
-    if path.suffix == ".json":
-        return json.loads(path.read_bytes())
-    if path.suffix == ".gz":
-        return gzip.decompress(path.read_bytes())
-    return path.read_bytes()
+    data = path.read_bytes()
+    if path.suffix in UNPACK:
+        data, path = UNPACK[path.suffix](data), path.with_suffix("")
+    return json.loads(data) if path.suffix == ".json" else data
 
 
 def test_properdocs_builds_the_same_site(built: Built, tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ COMMANDS = {
     "email": ("email", "Make the e-mail edition of editions, for a mailing tool."),
     "publish": ("publish", "Build the site, then put it on the web host over SSH."),
     "new": ("new", "Start a new testimony, edition or report (a draft)."),
+    "nginx": ("nginx", "Print the nginx configuration of the built site."),
 }
 
 

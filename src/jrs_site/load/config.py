@@ -1,4 +1,4 @@
-"""The project's configuration that the core reads: its languages, from mkdocs.yml.
+"""The project's configuration that the core reads: its languages and address, from mkdocs.yml.
 
 mkdocs-static-i18n's `languages:` is the one list of the site's languages; the core reads it
 here, as plain YAML (no MkDocs import), and takes its order and its `default: true`.
@@ -37,10 +37,7 @@ def read_languages(root: Path) -> tuple[Languages, list[Problem]]:
     fallback = BILINGUAL
     if path is None:
         return fallback, []
-    try:
-        config = yaml.load(path.read_text("utf-8"), Loader=_Tolerant) or {}  # noqa: S506
-    except yaml.YAMLError:
-        return fallback, []  # MkDocs reports a broken mkdocs.yml in its own words
+    config = _read(path)
     entries = _i18n_languages(config)
     if not entries:
         return fallback, []
@@ -51,6 +48,22 @@ def read_languages(root: Path) -> tuple[Languages, list[Problem]]:
         problem = Problem(path, "no single default language", "plugins.i18n.languages", hint=hint)
         return Languages(codes or fallback.codes, (codes or fallback.codes)[0]), [problem]
     return Languages(codes, defaults[0]), []
+
+
+def read_site_url(root: Path) -> str | None:
+    """The `site_url` of the project of `root`, if it says one."""
+    path = config_file(root)
+    url = _read(path).get("site_url") if path is not None else None
+    return str(url) if url else None
+
+
+def _read(path: Path) -> dict[str, Any]:
+    """mkdocs.yml as plain data; nothing when it is broken (MkDocs says so in its words)."""
+    try:
+        config = yaml.load(path.read_text("utf-8"), Loader=_Tolerant) or {}  # noqa: S506
+    except yaml.YAMLError:
+        return {}
+    return config if isinstance(config, dict) else {}
 
 
 def _i18n_languages(config: dict[str, Any]) -> list[dict[str, Any]]:

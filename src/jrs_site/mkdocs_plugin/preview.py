@@ -42,7 +42,9 @@ from jrs_site.mkdocs_plugin.pages import (
 )
 from jrs_site.model.bundles import Bundle, Site
 from jrs_site.model.problems import ContentError, Problem, by_file
+from jrs_site.outputs.web.compress import precompress
 from jrs_site.outputs.web.files import pdf_path
+from jrs_site.outputs.web.host import host_policy, write_host_files
 from jrs_site.outputs.web.prepare import Prepared
 from jrs_site.outputs.web.publish import Publisher
 from jrs_site.outputs.web.search import BUNDLE_DIR, Indexing, SearchIndexError, index_site
@@ -149,11 +151,17 @@ class NoPreview:
     def finish(
         self, config: MkDocsConfig, prepared: Prepared | None, publisher: Publisher, cache: Path
     ) -> None:
-        """Every language's pages are written: the search index over the whole site."""
+        """Every language's pages are written: the search index over the whole site; then
+        what the web host needs (its configuration, the compressed copies of text files)."""
+        site_dir = Path(config.site_dir)
         try:
-            index_site(Path(config.site_dir), cache / "search")
+            index_site(site_dir, cache / "search")
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
+        if prepared is not None:
+            policy = host_policy(site_dir, config.site_url, prepared.site.languages)
+            write_host_files(publisher, policy)
+            precompress(publisher, cache / "compressed")
 
     def forget(self) -> None:
         """The build failed."""

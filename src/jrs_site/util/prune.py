@@ -18,7 +18,7 @@ from pathlib import Path
 
 KEEP_DAYS = 30
 #: The caches whose entries are pruned, under the cache folder.
-PRUNED = ("images", "pdf", "social")
+PRUNED = ("images", "pdf", "social", "compressed")
 _HASHED = re.compile(r"[0-9a-f]{16,}(?=[-.])")
 
 

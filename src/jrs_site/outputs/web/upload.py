@@ -28,11 +28,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from jrs_site.outputs.web.host import HOST_FILES
 from jrs_site.util.progress import Step
 
 #: What a reader (or a search engine) opens and what names other files: the pages, feeds and
-#: sitemaps, sent after everything they link to.
-PAGES = ("*.html", "*.xml", "*.xml.gz")
+#: sitemaps (and their compressed copies), sent after everything they link to; with them the
+#: host's files, whose script hashes are those of the pages.
+PAGES = ("*.html", "*.html.gz", "*.html.br", "*.xml", "*.xml.gz", "*.xml.br", *HOST_FILES)
 #: rsync's line per file: what happened (`%i`), its size, the bytes sent for it, its path.
 OUT_FORMAT = "%i|%l|%b|%n"
 #: Seconds without any data before rsync gives up on a silent connection.
