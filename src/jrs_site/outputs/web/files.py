@@ -68,8 +68,11 @@ def publish_shared(
         def write(name: str, text: str) -> None:
             publisher.text(f"{EMAIL_DIR}/{name}", text, f"the e-mail {name}")
 
+        # The website's copies, to read in a browser: their unsubscribe link writes to the
+        # organisation (`jrs-site email` makes the mailing tool's, with its merge tag).
         editions = site.published_editions()
-        write_emails(site, editions, languages, base_url, prepared.media, media_url, write)
+        media = prepared.media
+        write_emails(site, editions, languages, base_url, media, media_url, write, None)
 
 
 def publish_card(
