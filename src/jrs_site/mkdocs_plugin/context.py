@@ -22,7 +22,7 @@ from jrs_site.model.bundles import Edition, Site, localized_url
 from jrs_site.model.problems import naming
 from jrs_site.outputs.web.cards import card_spec, generic_card
 from jrs_site.outputs.web.feeds import feed_link
-from jrs_site.outputs.web.files import email_path, pdf_path, publish_card
+from jrs_site.outputs.web.files import email_path, pdf_path, publish_card, report_pdf_path
 from jrs_site.outputs.web.head import head_view
 from jrs_site.outputs.web.prepare import Prepared
 from jrs_site.outputs.web.publish import MEDIA_DIR, Publisher
@@ -112,6 +112,9 @@ def _render_context(
     )
     if isinstance(page, ItemPage) and isinstance(page.item, Edition):
         context.pdf, context.email_url = _edition_links(page.item, lang, page, config, prepared)
+    if isinstance(page, ItemPage) and (page.item.key, lang) in prepared.reports:
+        path = report_pdf_path(site, page.item.key, lang)
+        context.report_pdf = posixpath.relpath(path, page.url or ".")
     return context
 
 

@@ -8,7 +8,6 @@ its number, so no hook has to look it up in a table keyed by file names.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -141,14 +140,3 @@ def materials_script(file: File, config: MkDocsConfig) -> bool:
     ours = config.theme.custom_dir
     source = file.abs_src_path or ""
     return file.src_uri.startswith(SCRIPTS) and not (ours and source.startswith(ours))
-
-
-#: Material's base.html gives its drawer and search checkboxes `autocomplete="off"`, which HTML
-#: allows on text fields only, outside any block a template can override. What it did (keep
-#: Firefox from restoring an open drawer) jrs.js does on `pageshow`.
-_TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
-
-
-def valid_toggles(html: str) -> str:
-    """A page of Material's without `autocomplete` on its two toggles (valid HTML)."""
-    return _TOGGLE_AUTOCOMPLETE.sub(r"\1", html, count=2)

@@ -35,6 +35,7 @@ from jrs_site.mkdocs_plugin.context import (
     jrs_entries,
 )
 from jrs_site.mkdocs_plugin.generate import add_pages, write_language
+from jrs_site.mkdocs_plugin.material import valid_toggles
 from jrs_site.mkdocs_plugin.not_found import NAME as NOT_FOUND
 from jrs_site.mkdocs_plugin.pages import (
     ROOT_TEMPLATES,
@@ -45,7 +46,6 @@ from jrs_site.mkdocs_plugin.pages import (
     materials_script,
     one_writer,
     source_of,
-    valid_toggles,
 )
 from jrs_site.mkdocs_plugin.preview import NoPreview, Preview
 from jrs_site.mkdocs_plugin.share import Share

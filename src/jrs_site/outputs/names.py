@@ -1,9 +1,10 @@
 """What each file made of an edition is called, wherever it is written (the site, `jrs-site
-pdf`, `jrs-site email`): `ankerpunt-nieuws-118-nl.pdf`, `...-nl-print.pdf`, `...-nl.html`."""
+pdf`, `jrs-site email`): `ankerpunt-nieuws-118-nl.pdf`, `...-nl-print.pdf`, `...-nl.html`; and
+a report's full PDF, as the site publishes it."""
 
 from __future__ import annotations
 
-from jrs_site.model.bundles import Edition, Site
+from jrs_site.model.bundles import Edition, Report, Site
 from jrs_site.util.text import slugify
 
 
@@ -21,3 +22,8 @@ def pdf_name(site: Site, edition: Edition, lang: str, variant: str = "") -> str:
 def email_name(site: Site, edition: Edition, lang: str, ext: str = "html") -> str:
     """`ankerpunt-nieuws-118-nl.html` (`.txt`): named like the edition's PDFs."""
     return f"{edition_stem(site, edition, lang)}.{ext}"
+
+
+def report_pdf_name(report: Report, lang: str) -> str:
+    """`detention-2024-nl.pdf`: the file name of a report's full PDF, as published."""
+    return f"{report.key}-{lang}.pdf"

@@ -1,4 +1,5 @@
-"""Before any page: the checked content, every photo a page shows encoded, every screen PDF.
+"""Before any page: the checked content, every photo a page shows encoded, every screen PDF,
+every report's full PDF without its metadata.
 
 This is the slow part of a website build, and all of it is cached by content (the photos'
 variants, the PDFs), so a build where nothing changed costs little here.
@@ -24,6 +25,8 @@ class Prepared:
     media: dict[Path, WebImage]  # source photo -> its web variants
     pdfs: dict[tuple[str, str], Path]  # (edition, language) -> its cached screen PDF
     later: dict[tuple[str, str], str] = field(default_factory=dict)  # PDFs still to make
+    #: (report, language) -> its full PDF, as published: a copy without metadata
+    reports: dict[tuple[str, str], Path] = field(default_factory=dict)
 
 
 def prepare_site(
@@ -46,13 +49,24 @@ def prepare_site(
     if image_errors:
         return None, problems
     from jrs_site.outputs.pdf import render  # noqa: PLC0415 - WeasyPrint
+    from jrs_site.outputs.pdf.metadata import UnreadablePdf, stripped  # noqa: PLC0415 - pikepdf
     from jrs_site.outputs.pdf.settings import PdfError  # noqa: PLC0415
 
+    reports, unreadable = {}, []
+    for report in site.published_reports():
+        for lang, source in report.pdfs.items():
+            try:
+                reports[report.key, lang] = stripped(source, cache_dir / "reports")
+            except UnreadablePdf as error:
+                hint = "export it again as PDF from the program it was made in"
+                unreadable.append(Problem(source, str(error), hint=hint))
+    if unreadable:
+        return None, problems + unreadable
     try:
         if pdfs_later:
             pdfs, later = render.cached_screen_pdfs(site, cache_dir / "pdf")
-            return Prepared(site, media, pdfs, later), problems
+            return Prepared(site, media, pdfs, later, reports), problems
         pdfs = render.build_screen_pdfs(site, cache_dir / "pdf")
     except PdfError as error:
         return None, [*problems, Problem(site.root / "editions", str(error))]
-    return Prepared(site, media, pdfs), problems
+    return Prepared(site, media, pdfs, reports=reports), problems
