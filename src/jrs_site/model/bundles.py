@@ -175,11 +175,6 @@ class Report(Bundle[schemas.ReportMeta, schemas.ReportText]):
 
     pdfs: dict[str, Path] = field(default_factory=dict)  # language -> the full report's PDF
 
-    def has_full_report(self, lang: str) -> bool:
-        """Whether readers in `lang` get the full report: its PDF here, or its address."""
-        external = self.meta.full_report.get(lang) if self.meta.full_report else None
-        return lang in self.pdfs or bool(external)
-
 
 @dataclass
 class Edition(Bundle[schemas.EditionMeta, schemas.EditionText]):
