@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from jrs_site.load.config import read_site_url
 from jrs_site.load.loader import load_site
 from jrs_site.model.bundles import Site
 from jrs_site.outputs.pdf.render import Rendered, edition_pdf
@@ -39,10 +40,12 @@ def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def pdfs(site: Site, cache_dir: Path) -> dict[tuple[str, str], Rendered]:
-    """(lang, variant) -> the example edition's PDF, rendered once for the whole session."""
+    """(lang, variant) -> the example edition's PDF, rendered once for the whole session,
+    linking the site by its address, as the site's build and `jrs-site pdf` do."""
+    site_url = read_site_url(REPO)
     return {
         (lang, variant): edition_pdf(
-            site, site.editions[EDITION], lang, options(variant), cache_dir
+            site, site.editions[EDITION], lang, options(variant, site_url=site_url), cache_dir
         )
         for variant in VARIANTS
         for lang in site.languages.codes

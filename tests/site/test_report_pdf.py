@@ -60,3 +60,18 @@ def test_the_published_pdf_tells_nothing_of_who_made_it(built: Built, lang: str)
         p for p in built.site.rglob("*.pdf") if hashlib.sha256(p.read_bytes()).hexdigest() == digest
     ]
     assert copies == [], "the source PDF itself is not published"
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_the_editions_pdf_links_the_published_copy(built: Built, lang: str) -> None:
+    """The edition's screen PDF (the report is one of its articles) links the same copy, by
+    the site's address: a PDF is read away from the site."""
+    name = {"nl": "ankerpunt-nieuws-118-nl.pdf", "fr": "ankerpunt-infos-118-fr.pdf"}[lang]
+    with pikepdf.open(built.site / "pdf" / name) as pdf:
+        uris = {
+            str(a.A.URI)
+            for page in pdf.pages
+            for a in page.get("/Annots", [])
+            if "/A" in a and "/URI" in a.A
+        }
+    assert f"https://ankerpunt.example/pdf/detention-2024-{lang}.pdf" in uris

@@ -11,6 +11,7 @@ import pikepdf
 
 from jrs_site.cli.common import chosen_editions, chosen_languages, print_problems, project_root
 from jrs_site.images import ImageError
+from jrs_site.load.config import read_site_url
 from jrs_site.load.loader import load_site
 from jrs_site.model.problems import of_severity
 from jrs_site.outputs.names import pdf_name
@@ -56,7 +57,7 @@ def pdf(
     chosen = chosen_editions(site, editions)
     target = (out or root / "build/pdf").resolve()
     try:
-        options = PdfOptions(variant, marks, icc)  # type: ignore[arg-type]
+        options = PdfOptions(variant, marks, icc, read_site_url(root))  # type: ignore[arg-type]
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     except PdfError as exc:  # no CMYK profile installed

@@ -1,4 +1,5 @@
-"""The project's configuration that the core reads: its languages, from mkdocs.yml.
+"""The project's configuration that the core reads: its languages and its address, from
+mkdocs.yml.
 
 mkdocs-static-i18n's `languages:` is the one list of the site's languages; the core reads it
 here, as plain YAML (no MkDocs import), and takes its order and its `default: true`.
@@ -30,6 +31,22 @@ def config_file(root: Path) -> Path | None:
     return next((f / CONFIG for f in (root, *root.parents) if (f / CONFIG).is_file()), None)
 
 
+def _read_config(path: Path) -> dict[str, Any] | None:
+    """mkdocs.yml as plain YAML; None when it cannot be read (MkDocs says why, in its words)."""
+    try:
+        config = yaml.load(path.read_text("utf-8"), Loader=_Tolerant) or {}  # noqa: S506
+    except yaml.YAMLError:
+        return None
+    return config if isinstance(config, dict) else None
+
+
+def read_site_url(root: Path) -> str:
+    """The website's address (`site_url`) of the project of `root`, or ""."""
+    path = config_file(root)
+    config = _read_config(path) if path is not None else None
+    return str((config or {}).get("site_url") or "")
+
+
 def read_languages(root: Path) -> tuple[Languages, list[Problem]]:
     """The languages configured for the project of `root` (Dutch and French when there is no
     mkdocs.yml or it lists none), and what is wrong with their configuration."""
@@ -37,9 +54,8 @@ def read_languages(root: Path) -> tuple[Languages, list[Problem]]:
     fallback = BILINGUAL
     if path is None:
         return fallback, []
-    try:
-        config = yaml.load(path.read_text("utf-8"), Loader=_Tolerant) or {}  # noqa: S506
-    except yaml.YAMLError:
+    config = _read_config(path)
+    if config is None:
         return fallback, []  # MkDocs reports a broken mkdocs.yml in its own words
     entries = _i18n_languages(config)
     if not entries:

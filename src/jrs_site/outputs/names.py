@@ -5,6 +5,7 @@ a report's full PDF, as the site publishes it."""
 from __future__ import annotations
 
 from jrs_site.model.bundles import Edition, Report, Site
+from jrs_site.outputs.web.publish import PDF_DIR
 from jrs_site.util.text import slugify
 
 
@@ -24,6 +25,6 @@ def email_name(site: Site, edition: Edition, lang: str, ext: str = "html") -> st
     return f"{edition_stem(site, edition, lang)}.{ext}"
 
 
-def report_pdf_name(report: Report, lang: str) -> str:
-    """`detention-2024-nl.pdf`: the file name of a report's full PDF, as published."""
-    return f"{report.key}-{lang}.pdf"
+def report_pdf_path(report: Report, lang: str) -> str:
+    """`pdf/detention-2024-nl.pdf`: where the site publishes a report's full PDF."""
+    return f"{PDF_DIR}/{report.key}-{lang}.pdf"

@@ -91,7 +91,8 @@ class RenderContext:
     bodies: RenderCache | None = None  # rendered bodies kept between builds
     pdf: Download | None = None  # an edition page's screen PDF
     email_url: str = ""  # an edition page's e-mail edition
-    report_pdf: str = ""  # a report page's full report, published with the site
+    #: report -> the address of its full PDF published with the site, from this page
+    report_pdfs: dict[str, str] = field(default_factory=dict)
     _eager_used: bool = False
 
     def t(self, key: str, count: int | None = None, **values: Any) -> str:
@@ -490,7 +491,7 @@ def report_view(report: Report, page: RenderContext, with_body: bool = True) -> 
             figures_html(report_figures(report, page.lang), page.lang), page.lang
         ),
         findings=[page.text(finding, text.lang) for finding in text.fields.findings],
-        full_report=page.report_pdf
+        full_report=page.report_pdfs.get(report.key)
         or (meta.full_report.get(page.lang) if meta.full_report else ""),
         order=order_text(report, page),
         body_html=page.body(report) if with_body else Markup(),

@@ -114,17 +114,19 @@ Job = tuple[str, str]  # (edition key, language)
 
 
 def build_screen_pdfs(
-    site: Site, cache_dir: Path, workers: int | None = None
+    site: Site, cache_dir: Path, workers: int | None = None, site_url: str = ""
 ) -> dict[tuple[str, str], Path]:
     """A screen PDF of every published edition in every language: (edition, lang) -> path.
 
     Cached PDFs are answered here; the others are rendered in `workers` processes (default:
-    one per core), or in this process when only one is missing.
+    one per core), or in this process when only one is missing. They link what the site
+    publishes by `site_url`.
     """
     with step("screen PDFs", len(screen_jobs(site))) as progress:
-        paths, todo = cached_screen_pdfs(site, cache_dir)
+        paths, todo = cached_screen_pdfs(site, cache_dir, site_url)
         progress.advance(len(paths))
-        for job, entry in _render_all(site, todo, PdfOptions("screen"), cache_dir, workers):
+        options = PdfOptions("screen", site_url=site_url)
+        for job, entry in _render_all(site, todo, options, cache_dir, workers):
             paths[job] = entry.pdf
             progress.advance()
         progress.summary = f"{len(todo)} rendered, {len(paths) - len(todo)} from the cache"
@@ -138,9 +140,11 @@ def screen_jobs(site: Site) -> list[Job]:
     return [(e.key, lang) for e in editions for lang in site.languages.codes]
 
 
-def cached_screen_pdfs(site: Site, cache_dir: Path) -> tuple[dict[Job, Path], dict[Job, str]]:
+def cached_screen_pdfs(
+    site: Site, cache_dir: Path, site_url: str = ""
+) -> tuple[dict[Job, Path], dict[Job, str]]:
     """The screen PDFs the cache holds, and the cache key of each that it does not."""
-    options = PdfOptions("screen")
+    options = PdfOptions("screen", site_url=site_url)
     paths: dict[Job, Path] = {}
     todo: dict[Job, str] = {}
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -157,13 +161,17 @@ def cached_screen_pdfs(site: Site, cache_dir: Path) -> tuple[dict[Job, Path], di
 
 
 def render_later(
-    site: Site, todo: dict[Job, str], cache_dir: Path, done: Callable[[Job, Path], object]
+    site: Site,
+    todo: dict[Job, str],
+    cache_dir: Path,
+    done: Callable[[Job, Path], object],
+    site_url: str = "",
 ) -> ProcessPoolExecutor:
     """Render the screen PDFs of `todo` in a worker process, one after the other, calling
     `done(job, path)` as each is ready; returns at once (the caller shuts the pool down).
     For the preview: a save shows before the PDFs it changed are made again."""
     pool = _pool(site, 1)
-    options = PdfOptions("screen")
+    options = PdfOptions("screen", site_url=site_url)
     for (edition, lang), key in todo.items():
         future = pool.submit(_render_in_worker, edition, lang, options, cache_dir, key)
         future.add_done_callback(_when_made((edition, lang), done))

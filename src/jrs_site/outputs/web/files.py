@@ -11,7 +11,7 @@ from pathlib import Path
 from jrs_site.fonts import font_files
 from jrs_site.model.bundles import Site, localized_url
 from jrs_site.outputs.mail import write_emails
-from jrs_site.outputs.names import email_name, pdf_name, report_pdf_name
+from jrs_site.outputs.names import email_name, pdf_name, report_pdf_path
 from jrs_site.outputs.web.cards import CardSpec, CardView, card_file, card_view
 from jrs_site.outputs.web.feeds import FEED_FILE, Feed
 from jrs_site.outputs.web.head import robots_txt
@@ -29,11 +29,6 @@ from jrs_site.outputs.web.publish import (
 def pdf_path(site: Site, edition: str, lang: str) -> str:
     """Where the site keeps an edition's screen PDF: `pdf/ankerpunt-nieuws-118-nl.pdf`."""
     return f"{PDF_DIR}/{pdf_name(site, site.editions[edition], lang)}"
-
-
-def report_pdf_path(site: Site, report: str, lang: str) -> str:
-    """Where the site keeps a report's full PDF: `pdf/detention-2024-nl.pdf`."""
-    return f"{PDF_DIR}/{report_pdf_name(site.reports[report], lang)}"
 
 
 def email_path(site: Site, edition: str, lang: str) -> str:
@@ -69,7 +64,7 @@ def publish_shared(
     for (key, lang), path in prepared.pdfs.items():
         publisher.file(path, pdf_path(site, key, lang))
     for (key, lang), path in prepared.reports.items():
-        publisher.file(path, report_pdf_path(site, key, lang))
+        publisher.file(path, report_pdf_path(site.reports[key], lang))
     if site_url:
         media_url = posixpath.join(base_url, MEDIA_DIR)
 

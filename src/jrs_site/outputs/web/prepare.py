@@ -12,6 +12,7 @@ from pathlib import Path
 
 from jrs_site.images import ImageSettings, WebImage, build_all
 from jrs_site.load.checks import check_site
+from jrs_site.load.config import read_site_url
 from jrs_site.model.bundles import Site
 from jrs_site.model.problems import Problem, of_severity
 from jrs_site.render.kinds import photos_needed
@@ -27,6 +28,7 @@ class Prepared:
     later: dict[tuple[str, str], str] = field(default_factory=dict)  # PDFs still to make
     #: (report, language) -> its full PDF, as published: a copy without metadata
     reports: dict[tuple[str, str], Path] = field(default_factory=dict)
+    site_url: str = ""  # the website's address, by which the PDFs link it
 
 
 def prepare_site(
@@ -39,7 +41,9 @@ def prepare_site(
 ) -> tuple[Prepared | None, list[Problem]]:
     """Check the content under `root`, then encode its photos and render its screen PDFs into
     `cache_dir`; every problem found, and nothing prepared when one is an error. With
-    `pdfs_later` (the preview), the PDFs not in the cache are left for `Prepared.later`."""
+    `pdfs_later` (the preview), the PDFs not in the cache are left for `Prepared.later`. The
+    PDFs link a report's full PDF published with the site by the address in mkdocs.yml
+    (`site_url`: the real one, also in a preview's)."""
     site, problems = check_site(root, cache_dir / "images", drafts=drafts)
     if of_severity(problems, "error"):
         return None, problems
@@ -52,6 +56,7 @@ def prepare_site(
     from jrs_site.outputs.pdf.metadata import UnreadablePdf, stripped  # noqa: PLC0415 - pikepdf
     from jrs_site.outputs.pdf.settings import PdfError  # noqa: PLC0415
 
+    site_url = read_site_url(root)
     reports, unreadable = {}, []
     for report in site.published_reports():
         for lang, source in report.pdfs.items():
@@ -64,9 +69,9 @@ def prepare_site(
         return None, problems + unreadable
     try:
         if pdfs_later:
-            pdfs, later = render.cached_screen_pdfs(site, cache_dir / "pdf")
-            return Prepared(site, media, pdfs, later, reports), problems
-        pdfs = render.build_screen_pdfs(site, cache_dir / "pdf")
+            pdfs, later = render.cached_screen_pdfs(site, cache_dir / "pdf", site_url)
+            return Prepared(site, media, pdfs, later, reports, site_url), problems
+        pdfs = render.build_screen_pdfs(site, cache_dir / "pdf", site_url=site_url)
     except PdfError as error:
         return None, [*problems, Problem(site.root / "editions", str(error))]
-    return Prepared(site, media, pdfs, reports=reports), problems
+    return Prepared(site, media, pdfs, reports=reports, site_url=site_url), problems
