@@ -18,10 +18,16 @@ from tests.tools import unavailable
 EDITION = "118"
 
 
+#: The example's address (mkdocs.yml), by which its PDFs link the site, as the site's build and
+#: `jrs-site pdf` make them.
+SITE_URL = read_site_url(REPO)
+
+
 def options(variant: str, **extra: object) -> PdfOptions:
-    """PDF options; without a CMYK profile installed, print cannot be tested."""
+    """PDF options (with the example's `SITE_URL`); without a CMYK profile installed, print
+    cannot be tested."""
     try:
-        return PdfOptions(variant, **extra)  # type: ignore[arg-type]
+        return PdfOptions(variant, **{"site_url": SITE_URL, **extra})  # type: ignore[arg-type]
     except PdfError as exc:
         unavailable(str(exc))
 
@@ -40,12 +46,10 @@ def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def pdfs(site: Site, cache_dir: Path) -> dict[tuple[str, str], Rendered]:
-    """(lang, variant) -> the example edition's PDF, rendered once for the whole session,
-    linking the site by its address, as the site's build and `jrs-site pdf` do."""
-    site_url = read_site_url(REPO)
+    """(lang, variant) -> the example edition's PDF, rendered once for the whole session."""
     return {
         (lang, variant): edition_pdf(
-            site, site.editions[EDITION], lang, options(variant, site_url=site_url), cache_dir
+            site, site.editions[EDITION], lang, options(variant), cache_dir
         )
         for variant in VARIANTS
         for lang in site.languages.codes
