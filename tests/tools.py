@@ -38,6 +38,10 @@ CMYK_PROFILES = (
 )
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 SSHD = "/usr/sbin/sshd"  # not on a user's PATH
+#: The checkers the tests run from npm, pinned in package.json and package-lock.json there:
+#: the Nu HTML Checker (vnu-jar) and the caniemail data (@jsx-email/doiuse-email).
+NPM = Path(__file__).resolve().parent / "npm"
+VNU_JAR = NPM / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def in_ci() -> bool:
@@ -117,6 +121,9 @@ TOOLS = {
             lambda: os.access(SERVERS["nginx"], os.X_OK),
             str(SERVERS["nginx"]),
         ),
+        Tool("java", "default-jre-headless", "the Nu HTML Checker", _program("java")),
+        Tool("node", "nodejs", "the e-mail clients check (caniemail)", _program("node")),
+        Tool("npm", "npm", "installing the checkers of tests/npm", _program("npm")),
     )
 }
 
@@ -199,6 +206,14 @@ def cmyk_profile() -> Path:
     """A CMYK ICC profile from the system (Debian: libgs-common)."""
     require("CMYK profile")
     return next(p for p in CMYK_PROFILES if p.is_file())
+
+
+def npm_checkers() -> Path:
+    """tests/npm with its packages installed (`npm ci`, as .ci/run does first: the only
+    download, from the lock file); the test is skipped (failed under CI) without npm."""
+    if not (NPM / "node_modules" / ".package-lock.json").is_file():
+        run("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--prefix", NPM)
+    return NPM
 
 
 def main() -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 from PIL import Image
 
 ESTHER = "stories/esther"
+REPORT = "reports/detention-2024"
 
 
 @dataclass(frozen=True)
@@ -315,6 +316,46 @@ CASES = [
         "cannot be used as a name here",
         field="articles[5]",
         line=10,
+    ),
+    # -- a report's full PDF ------------------------------------------------------------------
+    Case(
+        "report-pdf-that-is-no-pdf",
+        write(f"{REPORT}/fr.pdf", b"PK\x03\x04 a Word document renamed .pdf"),
+        f"{REPORT}/fr.pdf",
+        "'fr.pdf' is not a PDF file",
+    ),
+    Case(
+        "report-pdf-cut-short",
+        write(f"{REPORT}/nl.pdf", b"%PDF-1.7\n1 0 obj"),
+        f"{REPORT}/nl.pdf",
+        "export the full report again as PDF",
+    ),
+    Case(
+        "report-pdf-in-one-language-only",
+        remove(f"{REPORT}/fr.pdf"),
+        REPORT,
+        "add fr.pdf, or write its address in report.yml",
+    ),
+    Case(
+        "report-pdf-named-otherwise",
+        write(f"{REPORT}/Rapport 2024 definitief.pdf", b"%PDF-1.4\n%%EOF\n"),
+        f"{REPORT}/Rapport 2024 definitief.pdf",
+        "a full report is named nl.pdf or fr.pdf",
+        exit_code=0,
+        severity="warning",
+    ),
+    Case(
+        "report-pdf-and-an-address",
+        edit(
+            f"{REPORT}/report.yml",
+            "figures:",
+            "full_report: {nl: https://example.org/r.pdf}\nfigures:",
+        ),
+        f"{REPORT}/report.yml",
+        "nl.pdf in the folder is published and linked instead",
+        exit_code=0,
+        severity="warning",
+        field="full_report.nl",
     ),
     # -- translations -------------------------------------------------------------------------
     Case(

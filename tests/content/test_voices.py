@@ -82,6 +82,15 @@ def test_scripts_styles_titles_and_attributes_are_left_alone() -> None:
     assert mark(page, "nl") == page
 
 
+def test_a_character_reference_stays_whole_and_counts_as_no_letter() -> None:
+    """`&gt;` in a right-to-left code block: its letters are no Latin word to isolate (the
+    Nu HTML Checker refused `&gt</span>;`)."""
+    page = "<pre><code>سلام {lang=fa}\n&gt; الصبر &amp; مفتاح</code></pre>"
+    marked = mark(page, "nl")
+    assert "&gt;" in marked and "&amp;" in marked
+    assert BeautifulSoup(marked, "html.parser").text == "سلام {lang=fa}\n> الصبر & مفتاح"
+
+
 def test_right_to_left_languages_come_from_cldr() -> None:
     assert [language_direction(c) for c in ("ar", "fa", "fa-AF", "ps", "he", "ckb")] == ["rtl"] * 6
     assert [language_direction(c) for c in ("nl", "fr", "ti", "ru", "xx")] == ["ltr"] * 5

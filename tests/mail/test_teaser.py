@@ -9,7 +9,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from jrs_site.load.loader import load_site
-from jrs_site.outputs.mail.edition import TEMPLATES, edition_email, inline
+from jrs_site.outputs.mail.edition import TEMPLATES, edition_email, excerpt, inline
+from jrs_site.render.bidi import mark
 from tests.conftest import write_md, write_photo
 
 
@@ -54,13 +55,20 @@ def test_a_teaser_keeps_the_first_photo_and_drops_note_marks(content: Path) -> N
     assert "Het aantal steeg sterk." in article.get_text()
     assert article.find("sup") is None and "#fn" not in str(article)
     assert "steeg1" not in email.text and "Bron" not in email.text
+    assert 'href="{{ unsubscribe }}"' in email.html, "Brevo's merge tag by default"
 
 
 def test_a_right_to_left_pull_quote_has_its_rule_on_the_right() -> None:
+    """The pull quote is a one-cell table in the e-mail (no figure: Outlook, Yahoo)."""
     css = (TEMPLATES / "email.css").read_text("utf-8")
-    quote = (
-        '<figure class="pullquote" dir="rtl"><blockquote>الصبر مفتاح الفرج</blockquote></figure>'
+    quote = excerpt(
+        '<figure class="pullquote"><blockquote><p>الصبر مفتاح الفرج</p></blockquote>'
+        "<figcaption>سميرة</figcaption></figure>",
+        "https://ankerpunt.example/",
     )
-    page = BeautifulSoup(inline(f"<html><head><style>{css}</style></head><body>{quote}"), "lxml")
-    style = page.find("figure")["style"]
-    assert "border-right: 4px solid" in style and "border-left: 0" in style
+    html = mark(f"<html><head><style>{css}</style></head><body>{quote}", "nl")
+    page = BeautifulSoup(inline(html), "lxml")
+    assert page.find("figure") is None and page.find("figcaption") is None
+    cell = page.select_one("table.pullquote-table[dir=rtl] td.pullquote")
+    assert "border-right: 4px solid" in cell["style"] and "border-left: 0" in cell["style"]
+    assert cell.find("p", class_="pullquote-by").get_text() == "سميرة"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from jrs_site.load.config import read_site_url
 from jrs_site.load.loader import load_site
 from jrs_site.model.bundles import Site
 from jrs_site.outputs.pdf.render import Rendered, edition_pdf
@@ -17,10 +18,16 @@ from tests.tools import unavailable
 EDITION = "118"
 
 
+#: The example's address (mkdocs.yml), by which its PDFs link the site, as the site's build and
+#: `jrs-site pdf` make them.
+SITE_URL = read_site_url(REPO)
+
+
 def options(variant: str, **extra: object) -> PdfOptions:
-    """PDF options; without a CMYK profile installed, print cannot be tested."""
+    """PDF options (with the example's `SITE_URL`); without a CMYK profile installed, print
+    cannot be tested."""
     try:
-        return PdfOptions(variant, **extra)  # type: ignore[arg-type]
+        return PdfOptions(variant, **{"site_url": SITE_URL, **extra})  # type: ignore[arg-type]
     except PdfError as exc:
         unavailable(str(exc))
 

@@ -13,7 +13,7 @@ from jrs_site.outputs.pdf.cache import cache_key
 from jrs_site.outputs.pdf.render import edition_pdf
 from jrs_site.outputs.pdf.screen import build_screen_pdfs
 from tests.conftest import write_photo
-from tests.pdf.conftest import EDITION, options
+from tests.pdf.conftest import EDITION, SITE_URL, options
 
 
 def test_a_second_render_comes_from_the_cache(site: Site, pdfs: dict, cache_dir: Path) -> None:
@@ -79,14 +79,16 @@ def test_an_edited_edition_is_rendered_again(content: Path, tmp_path: Path) -> N
 def test_screen_pdfs_for_the_site_come_from_the_same_cache(
     site: Site, pdfs: dict, cache_dir: Path
 ) -> None:
-    built = build_screen_pdfs(site, cache_dir)
+    built = build_screen_pdfs(site, cache_dir, site_url=SITE_URL)
     assert built == {(EDITION, lang): pdfs[lang, "screen"].path for lang in ("nl", "fr")}
 
 
 def test_missing_screen_pdfs_are_rendered_in_worker_processes(
     site: Site, pdfs: dict, tmp_path: Path
 ) -> None:
-    built = build_screen_pdfs(site, tmp_path, workers=2)  # both languages missing: two workers
+    built = build_screen_pdfs(
+        site, tmp_path, workers=2, site_url=SITE_URL
+    )  # two missing: two workers
     assert set(built) == {(EDITION, "nl"), (EDITION, "fr")}
     for lang in ("nl", "fr"):
         again = edition_pdf(site, site.editions[EDITION], lang, options("screen"), tmp_path)

@@ -131,3 +131,10 @@ if (headerTitle && heading) {
     { rootMargin: "-48px 0px 0px" },
   ).observe(heading);
 }
+
+/* Material's drawer and search are checkboxes. A page shown again (back, forward, reload)
+   opens with them closed, whatever the browser restored: what Material's autocomplete="off"
+   on them did (invalid HTML there: the plugin removes it). */
+addEventListener("pageshow", () => {
+  for (const toggle of document.querySelectorAll("#__drawer, #__search")) toggle.checked = false;
+});

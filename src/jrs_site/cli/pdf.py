@@ -17,6 +17,7 @@ from jrs_site.cli.common import (
     project_root,
 )
 from jrs_site.images import ImageError
+from jrs_site.load.config import read_site_url
 from jrs_site.load.loader import load_site
 from jrs_site.model.problems import of_severity
 from jrs_site.outputs.names import pdf_name
@@ -60,7 +61,7 @@ def pdf(
     chosen = chosen_editions(site, editions)
     target = (out or root / "build/pdf").resolve()
     try:
-        options = PdfOptions(variant, marks, icc)  # type: ignore[arg-type]
+        options = PdfOptions(variant, marks, icc, read_site_url(root))  # type: ignore[arg-type]
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     except PdfError as exc:  # no CMYK profile installed

@@ -50,11 +50,10 @@ def read_languages(root: Path) -> tuple[Languages, list[Problem]]:
     return Languages(codes, defaults[0]), []
 
 
-def read_site_url(root: Path) -> str | None:
-    """The `site_url` of the project of `root`, if it says one."""
+def read_site_url(root: Path) -> str:
+    """The website's address (`site_url`) of the project of `root`, or "" when it says none."""
     path = config_file(root)
-    url = _read(path).get("site_url") if path is not None else None
-    return str(url) if url else None
+    return str((_read(path) if path is not None else {}).get("site_url") or "")
 
 
 def _read(path: Path) -> dict[str, Any]:

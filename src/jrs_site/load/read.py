@@ -223,7 +223,70 @@ def _read_bundle(loading: Loading, folder: Path, cls: type[B]) -> B | None:
         loading.problems.add(folder, f"no {' or '.join(f'{c}.md' for c in codes)} in this folder")
     if meta is None or not texts:
         return None
-    return cls(folder.name, folder, meta, loading.languages, texts)
+    bundle = cls(folder.name, folder, meta, loading.languages, texts)
+    if isinstance(bundle, Report):
+        bundle.pdfs = _full_reports(loading, bundle)
+    return bundle
+
+
+#: How a PDF file starts (within its first 1,024 bytes) and ends (`%%EOF`, in its last ones).
+PDF_START, PDF_END, PDF_SPAN = b"%PDF-", b"%%EOF", 1024
+
+
+def _full_reports(loading: Loading, report: Report) -> dict[str, Path]:
+    """The full report's PDF in each language that has one in the report's folder (`nl.pdf`,
+    `fr.pdf`), each one a PDF; in the other languages, its address under `full_report`."""
+    codes = loading.languages.codes
+    names = " or ".join(f"{lang}.pdf" for lang in codes)
+    pdfs: dict[str, Path] = {}
+    for path in sorted(p for p in report.folder.iterdir() if p.suffix.lower() == ".pdf"):
+        lang = path.name.removesuffix(".pdf")
+        if lang not in codes:
+            loading.problems.add(
+                path,
+                f"'{path.name}' is not published: a full report is named {names}",
+                severity="warning",
+                hint=f"rename it {names} (the language it is written in), or move it away",
+            )
+        elif not _is_pdf(path):
+            loading.problems.add(
+                path,
+                f"'{path.name}' is not a PDF file (it is empty, cut short or of another kind)",
+                hint="export the full report again as PDF from the program it was made in, "
+                f"and save it as {path.name}",
+            )
+        else:
+            pdfs[lang] = path
+    full_report = report.meta.full_report
+    external = set(full_report.model_extra or {}) if full_report else set()
+    for lang in codes:
+        if pdfs and lang not in pdfs and lang not in external:
+            loading.problems.add(
+                report.folder,
+                f"the full report is here in {', '.join(sorted(pdfs))} but not in {lang}: no "
+                f"{lang}.pdf in this folder, nor its address under full_report",
+                hint=f"add {lang}.pdf, or write its address in report.yml: "
+                f"'full_report: {{{lang}: https://...}}'",
+            )
+        if lang in pdfs and lang in external:
+            loading.add(
+                report.folder / Report.meta_file(),
+                f"full_report's {lang} address is not used: {lang}.pdf in the folder is "
+                "published and linked instead",
+                ("full_report", lang),
+                severity="warning",
+                hint=f"remove the {lang} line of full_report, or the file {lang}.pdf",
+            )
+    return pdfs
+
+
+def _is_pdf(path: Path) -> bool:
+    """Whether `path` starts and ends as a PDF file does (without reading it whole)."""
+    with path.open("rb") as file:
+        start = file.read(PDF_SPAN)
+        file.seek(max(0, path.stat().st_size - PDF_SPAN))
+        end = file.read()
+    return PDF_START in start and PDF_END in end
 
 
 def _load_text(loading: Loading, path: Path, lang: str, cls: type[Bundle]) -> Text | None:

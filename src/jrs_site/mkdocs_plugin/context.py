@@ -20,6 +20,7 @@ from jrs_site.mkdocs_plugin.not_found import not_found_texts
 from jrs_site.mkdocs_plugin.pages import IndexPage, ItemPage, language_free
 from jrs_site.model.bundles import Edition, Site, localized_url
 from jrs_site.model.problems import naming
+from jrs_site.outputs.names import report_pdf_path
 from jrs_site.outputs.web.cards import card_spec, generic_card
 from jrs_site.outputs.web.feeds import feed_link
 from jrs_site.outputs.web.files import email_path, pdf_path, publish_card
@@ -112,6 +113,9 @@ def _render_context(
     )
     if isinstance(page, ItemPage) and isinstance(page.item, Edition):
         context.pdf, context.email_url = _edition_links(page.item, lang, page, config, prepared)
+    if isinstance(page, ItemPage) and (page.item.key, lang) in prepared.reports:
+        path = report_pdf_path(site.reports[page.item.key], lang)
+        context.report_pdfs = {page.item.key: posixpath.relpath(path, page.url or ".")}
     return context
 
 

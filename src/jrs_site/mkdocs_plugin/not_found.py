@@ -13,6 +13,7 @@ from mkdocs.structure.nav import Navigation
 
 from jrs_site.fonts import font_face_css
 from jrs_site.mkdocs_plugin import i18n
+from jrs_site.mkdocs_plugin.material import valid_toggles
 from jrs_site.model.bundles import localized_url
 from jrs_site.model.languages import Languages
 from jrs_site.outputs.web.publish import Publisher
@@ -59,5 +60,5 @@ def write_not_found_page(
         alternate["link"] = base_url + localized_url("", alternate["lang"], languages)
     context = get_context(nav, files, config, base_url=base_url)
     context = config.plugins.on_template_context(context, template_name=NAME, config=config)
-    html = typeset(template.render(context), lang, languages)  # as the plugin's on_post_template
+    html = valid_toggles(typeset(template.render(context), lang, languages))  # as on_post_template
     publisher.text(f"{lang}/{NAME}", html, f"the 404 page ({lang})")

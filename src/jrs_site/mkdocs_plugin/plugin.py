@@ -35,6 +35,7 @@ from jrs_site.mkdocs_plugin.context import (
     jrs_entries,
 )
 from jrs_site.mkdocs_plugin.generate import add_pages, write_language
+from jrs_site.mkdocs_plugin.material import valid_toggles
 from jrs_site.mkdocs_plugin.not_found import NAME as NOT_FOUND
 from jrs_site.mkdocs_plugin.pages import (
     ROOT_TEMPLATES,
@@ -225,9 +226,8 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
             self.pages_step.advance()
         if self.preview.skips(page):
             return ""  # MkDocs writes no empty page: the last build's stays
-        # Its text was set where it was made (views, bodies, titles); its direction is the
-        # page's to know (a title in Arabic, a whole table), as in the PDF.
-        return bidi.mark(output, i18n.current_language(config))
+        # Text set where it was made (views, bodies, titles); its direction is the page's.
+        return valid_toggles(bidi.mark(output, i18n.current_language(config)))
 
     def on_post_template(
         self, output_content: str, template_name: str, config: MkDocsConfig
@@ -236,9 +236,10 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
         # to the first language's build.
         if template_name in ROOT_TEMPLATES and i18n.nested(config):
             return ""
-        # The error pages, which are no Page: the same typography as every page.
+        # The error pages, which are no Page: the same typography and toggles as every page.
         if template_name == NOT_FOUND:
-            return typeset(output_content, i18n.current_language(config), self.languages)
+            html = typeset(output_content, i18n.current_language(config), self.languages)
+            return valid_toggles(html)
         return output_content
 
     # Before i18n's (-100), which builds the next language from inside this hook: the current

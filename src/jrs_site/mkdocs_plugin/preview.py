@@ -292,7 +292,7 @@ class Preview(NoPreview):
             publisher.file(path, pdf_path(site, *job))
 
         log.info(f"{len(prepared.later)} screen PDF(s) to make again, after the pages")
-        self.rendering = render_later(site, prepared.later, cache, publish)
+        self.rendering = render_later(site, prepared.later, cache, publish, prepared.site_url)
 
 
 def every_page(config: MkDocsConfig, site: Site, options: Any) -> list[object]:

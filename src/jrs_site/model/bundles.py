@@ -163,13 +163,17 @@ class Article(Bundle[schemas.ArticleMeta, schemas.ArticleText]):
         return True
 
 
+@dataclass
 class Report(Bundle[schemas.ReportMeta, schemas.ReportText]):
-    """A report summary: `reports/<slug>/`."""
+    """A report summary: `reports/<slug>/`, with the full report in the languages it has in
+    its folder (`nl.pdf`, `fr.pdf`), published with the site."""
 
-    kind = "report"
-    meta_model = schemas.ReportMeta
-    text_model = schemas.ReportText
-    section = "reports"
+    kind: ClassVar[str] = "report"
+    meta_model: ClassVar[type[BaseModel]] = schemas.ReportMeta
+    text_model: ClassVar[type[BaseModel]] = schemas.ReportText
+    section: ClassVar[str] = "reports"
+
+    pdfs: dict[str, Path] = field(default_factory=dict)  # language -> the full report's PDF
 
 
 @dataclass

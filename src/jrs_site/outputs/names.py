@@ -1,9 +1,11 @@
 """What each file made of an edition is called, wherever it is written (the site, `jrs-site
-pdf`, `jrs-site email`): `ankerpunt-nieuws-118-nl.pdf`, `...-nl-print.pdf`, `...-nl.html`."""
+pdf`, `jrs-site email`): `ankerpunt-nieuws-118-nl.pdf`, `...-nl-print.pdf`, `...-nl.html`; and
+a report's full PDF, as the site publishes it."""
 
 from __future__ import annotations
 
-from jrs_site.model.bundles import Edition, Site
+from jrs_site.model.bundles import Edition, Report, Site
+from jrs_site.outputs.web.publish import PDF_DIR
 from jrs_site.util.text import slugify
 
 
@@ -21,3 +23,8 @@ def pdf_name(site: Site, edition: Edition, lang: str, variant: str = "") -> str:
 def email_name(site: Site, edition: Edition, lang: str, ext: str = "html") -> str:
     """`ankerpunt-nieuws-118-nl.html` (`.txt`): named like the edition's PDFs."""
     return f"{edition_stem(site, edition, lang)}.{ext}"
+
+
+def report_pdf_path(report: Report, lang: str) -> str:
+    """`pdf/detention-2024-nl.pdf`: where the site publishes a report's full PDF."""
+    return f"{PDF_DIR}/{report.key}-{lang}.pdf"

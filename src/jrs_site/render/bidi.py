@@ -39,6 +39,8 @@ _MARKUP = re.compile(
     re.S | re.I,
 )
 _TAG = re.compile(r"<(/?)([a-z][\w-]*)", re.I)
+#: A character reference (`&gt;`, `&#1575;`): its letters are no text, and no span may cut it.
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.I)
 _DIR = re.compile(r"""\sdir\s*=\s*["']?(rtl|ltr|auto)""", re.I)
 _VOID = frozenset(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"]
@@ -82,6 +84,17 @@ def _strength(char: str) -> str:
     return "rtl" if kind in ("R", "AL") else "ltr" if kind == "L" else ""
 
 
+def _strong(text: str) -> list[tuple[int, str]]:
+    """Where `text` has a letter of strong direction, and which: (index, `rtl` or `ltr`);
+    the letters of a character reference (`&gt;`, written for `>`) have none."""
+    references = (
+        {i for m in _REFERENCE.finditer(text) for i in range(m.start(), m.end())}
+        if "&" in text
+        else set()
+    )
+    return [(i, s) for i, char in enumerate(text) if i not in references and (s := _strength(char))]
+
+
 @dataclass(eq=False)
 class _Element:
     """An element of the document as `mark` sees it: where its start tag ends, its own `dir`,
@@ -99,8 +112,7 @@ class _Element:
 
     def count(self, text: str) -> None:
         """Count the strong letters of a text directly inside it."""
-        for char in text:
-            strength = _strength(char)
+        for _, strength in _strong(text):
             if strength == "rtl":
                 self.rtl += 1
             elif strength == "ltr":
@@ -214,7 +226,7 @@ def isolate(text: str, direction: str) -> str:
     """`text`, set in `direction`, with each run of the other direction (from its first strong
     letter to its last, digits and spaces between included) in a `<span dir>`."""
     other = "ltr" if direction == "rtl" else "rtl"
-    strong = [(i, s) for i, char in enumerate(text) if (s := _strength(char))]
+    strong = _strong(text)
     if not any(s == other for _, s in strong):
         return text
     out, at, run = [], 0, None  # run: (first index, last index) of the open run

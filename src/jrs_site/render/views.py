@@ -91,6 +91,8 @@ class RenderContext:
     bodies: RenderCache | None = None  # rendered bodies kept between builds
     pdf: Download | None = None  # an edition page's screen PDF
     email_url: str = ""  # an edition page's e-mail edition
+    #: report -> the address of its full PDF published with the site, from this page
+    report_pdfs: dict[str, str] = field(default_factory=dict)
     _eager_used: bool = False
 
     def t(self, key: str, count: int | None = None, **values: Any) -> str:
@@ -469,7 +471,7 @@ def order_text(report: Report, page: RenderContext) -> str:
     """How to order a paper copy: the report's own text, or, for a report on paper only that
     says nothing, a standard text with the organisation's e-mail address."""
     text = report.text(page.lang)
-    if text.fields.order or report.meta.full_report is not None:
+    if text.fields.order or report.pdfs or report.meta.full_report is not None:
         return page.text(text.fields.order, text.lang)
     return page.t("order_default", email=page.site.organisation.email)
 
@@ -489,7 +491,8 @@ def report_view(report: Report, page: RenderContext, with_body: bool = True) -> 
             figures_html(report_figures(report, page.lang), page.lang), page.lang
         ),
         findings=[page.text(finding, text.lang) for finding in text.fields.findings],
-        full_report=meta.full_report.get(page.lang) if meta.full_report else "",
+        full_report=page.report_pdfs.get(report.key)
+        or (meta.full_report.get(page.lang) if meta.full_report else ""),
         order=order_text(report, page),
         body_html=page.body(report) if with_body else Markup(),
         byline=byline(page.site, meta.author, page.lang),

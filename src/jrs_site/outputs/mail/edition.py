@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from jrs_site.model.bundles import Bundle, Edition, Site, photo_file, photos_in
 from jrs_site.model.problems import naming
+from jrs_site.outputs.mail.clients import for_clients
 from jrs_site.outputs.mail.text import plain_text
 from jrs_site.outputs.names import email_name
 from jrs_site.outputs.web.feeds import absolute
@@ -99,7 +100,8 @@ _NOTE_MARK = ".//sup[a[contains(concat(' ', @class, ' '), ' footnote-ref ')]]"
 def excerpt(body_html: str, base_url: str, paragraphs: int = TEASER_PARAGRAPHS) -> Markup:
     """The opening of an article's body: its first `paragraphs`, its first pull quote and its
     first key figures, in the text's order, with links made absolute from `base_url` and
-    without footnote marks (the e-mail has no notes for them to lead to)."""
+    without footnote marks (the e-mail has no notes for them to lead to), sanitised, then
+    in the markup every client shows (`clients.py`)."""
     blocks = [b for b in lxml.html.fragments_fromstring(body_html) if not isinstance(b, str)]
     kept, counts = [], {"p": 0, "pullquote": 0, "key-figures": 0}
     limits = {"p": paragraphs, "pullquote": 1, "key-figures": 1}
@@ -111,7 +113,13 @@ def excerpt(body_html: str, base_url: str, paragraphs: int = TEASER_PARAGRAPHS) 
                 mark.drop_tree()
             block.make_links_absolute(base_url, resolve_base_href=False)
             kept.append(lxml.html.tostring(block, encoding="unicode"))
-    return sanitise("".join(kept))
+    safe = lxml.html.fragments_fromstring(sanitise("".join(kept))) if kept else []
+    shown = [
+        lxml.html.tostring(for_clients(b), encoding="unicode")
+        for b in safe
+        if not isinstance(b, str)
+    ]
+    return Markup("".join(shown))  # noqa: S704 - sanitised, then made of our own elements
 
 
 def first_photo(item: Bundle, page: EmailContext) -> Markup:
@@ -165,11 +173,13 @@ def edition_email(
     base_url: str,
     media: dict[Path, Any],
     media_url: str,
-    unsubscribe: Tool = "brevo",
+    unsubscribe: Tool | None = "brevo",
 ) -> Email:
     """The e-mail of `edition` in `lang`. `media` maps source photos to their web images, which
     the website publishes under `media_url`; links go to the site at `base_url`. A testimony
-    appears only with consent for `email`."""
+    appears only with consent for `email`. The footer's unsubscribe link is the merge tag of
+    the mailing tool `unsubscribe`; None makes the website's copy, where it writes to the
+    organisation (a merge tag is no address a reader can follow)."""
     cover_page = EmailContext(site, lang, media, "", media_url=media_url, width=WIDTH)
     page = EmailContext(site, lang, media, "", media_url=media_url)
     card = edition_card(edition, cover_page)
@@ -188,7 +198,7 @@ def edition_email(
         org=org,
         support_url=absolute(base_url, org.support_path),
         privacy_url=absolute(base_url, org.privacy_path),
-        unsubscribe=UNSUBSCRIBE[unsubscribe],
+        unsubscribe=UNSUBSCRIBE[unsubscribe] if unsubscribe else f"mailto:{org.email}",
     )
     html = (
         document_templates(str(TEMPLATES))
@@ -218,7 +228,7 @@ def write_emails(
     media: dict[Path, Any],
     media_url: str,
     write: Callable[[str, str], object],
-    unsubscribe: Tool = "brevo",
+    unsubscribe: Tool | None = "brevo",
 ) -> list[str]:
     """Write the `.html` and `.txt` of each edition in each language with `write(name, text)`;
     return the names of the HTML files written."""

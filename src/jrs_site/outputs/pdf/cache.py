@@ -63,7 +63,7 @@ def cache_key(
         raise PdfError(f"edition {edition.key} is a draft: drafts appear in no PDF")
     digest = hashlib.sha256()
     versions = [version("weasyprint"), version("jrs-site")]
-    settings = [*versions, options.variant, options.marks, lang, edition.key]
+    settings = [*versions, options.variant, options.marks, options.site_url, lang, edition.key]
     digest.update(json.dumps(settings).encode())
     files = [(f.relative_to(site.root), f) for f in source_files(site, edition)]
     files += [(f.relative_to(PACKAGE), f) for f in program_files()]

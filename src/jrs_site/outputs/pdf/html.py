@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from markupsafe import Markup, escape
 
@@ -22,6 +23,7 @@ from jrs_site.model.bundles import (
     photo_file,
     photos_in,
 )
+from jrs_site.outputs.names import report_pdf_path
 from jrs_site.outputs.pdf.fonts import with_fonts
 from jrs_site.outputs.pdf.layout import (
     MM_PER_INCH,
@@ -292,6 +294,12 @@ class EditionHtml:
         self.options = options
         photos = PrintPhotos(options, cache_dir / "images", site.root)
         self.page = PrintContext(site, lang, {}, "", options=options, photos=photos)
+        if options.site_url:  # a report's full PDF, published with the site: by its address
+            self.page.report_pdfs = {
+                report.key: urljoin(options.site_url, report_pdf_path(report, lang))
+                for report in site.reports.values()
+                if lang in report.pdfs
+            }
         self.stylesheet = page_css(options) + with_fonts(cache_dir, STYLESHEET.read_text("utf-8"))
         self._env = document_templates(str(TEMPLATES))
 

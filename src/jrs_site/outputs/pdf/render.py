@@ -104,13 +104,17 @@ def _render_into_cache(
 
 
 def render_later(
-    site: Site, todo: dict[Job, str], cache_dir: Path, done: Callable[[Job, Path], object]
+    site: Site,
+    todo: dict[Job, str],
+    cache_dir: Path,
+    done: Callable[[Job, Path], object],
+    site_url: str = "",
 ) -> ProcessPoolExecutor:
     """Render the screen PDFs of `todo` in a worker process, one after the other, calling
     `done(job, path)` as each is ready; returns at once (the caller shuts the pool down).
     For the preview: a save shows before the PDFs it changed are made again."""
     pool = _pool(site, 1)
-    options = PdfOptions("screen")
+    options = PdfOptions("screen", site_url=site_url)
     for (edition, lang), key in todo.items():
         future = pool.submit(_render_in_worker, edition, lang, options, cache_dir, key)
         future.add_done_callback(_when_made((edition, lang), done))

@@ -22,9 +22,11 @@ def screen_jobs(site: Site) -> list[Job]:
     return [(e.key, lang) for e in editions for lang in site.languages.codes]
 
 
-def cached_screen_pdfs(site: Site, cache_dir: Path) -> tuple[dict[Job, Path], dict[Job, str]]:
+def cached_screen_pdfs(
+    site: Site, cache_dir: Path, site_url: str = ""
+) -> tuple[dict[Job, Path], dict[Job, str]]:
     """The screen PDFs the cache holds, and the cache key of each that it does not."""
-    options = PdfOptions("screen")
+    options = PdfOptions("screen", site_url=site_url)
     paths: dict[Job, Path] = {}
     todo: dict[Job, str] = {}
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -40,19 +42,23 @@ def cached_screen_pdfs(site: Site, cache_dir: Path) -> tuple[dict[Job, Path], di
     return paths, todo
 
 
-def build_screen_pdfs(site: Site, cache_dir: Path, workers: int | None = None) -> dict[Job, Path]:
+def build_screen_pdfs(
+    site: Site, cache_dir: Path, workers: int | None = None, site_url: str = ""
+) -> dict[Job, Path]:
     """A screen PDF of every published edition in every language: (edition, lang) -> path.
 
     Cached PDFs are answered here; the others are rendered in `workers` processes (default:
-    one per core), or in this process when only one is missing.
+    one per core), or in this process when only one is missing. They link what the site
+    publishes by `site_url`.
     """
     with step("screen PDFs", len(screen_jobs(site))) as progress:
-        paths, todo = cached_screen_pdfs(site, cache_dir)
+        paths, todo = cached_screen_pdfs(site, cache_dir, site_url)
         progress.advance(len(paths))
         if todo:
             from jrs_site.outputs.pdf.render import render_all  # noqa: PLC0415 - WeasyPrint
 
-            for job, entry in render_all(site, todo, PdfOptions("screen"), cache_dir, workers):
+            options = PdfOptions("screen", site_url=site_url)
+            for job, entry in render_all(site, todo, options, cache_dir, workers):
                 paths[job] = entry.pdf
                 progress.advance()
         progress.summary = f"{len(todo)} rendered, {len(paths) - len(todo)} from the cache"

@@ -34,11 +34,14 @@ def default_cmyk_profile() -> Path:
 
 @dataclass(frozen=True)
 class PdfOptions:
-    """How to make one PDF: the variant, crop marks (print), and the CMYK profile (print)."""
+    """How to make one PDF: the variant, crop marks (print), the CMYK profile (print), and
+    the website's address (`site_url`), by which it links what the site publishes (a
+    report's full PDF)."""
 
     variant: Variant = "print"
     marks: bool = False
     icc: Path | None = None
+    site_url: str = ""
 
     def __post_init__(self) -> None:
         if self.variant not in VARIANTS:

@@ -11,7 +11,7 @@ from pathlib import Path
 from jrs_site.fonts import font_files
 from jrs_site.model.bundles import Site, localized_url
 from jrs_site.outputs.mail import write_emails
-from jrs_site.outputs.names import email_name, pdf_name
+from jrs_site.outputs.names import email_name, pdf_name, report_pdf_path
 from jrs_site.outputs.web.cards import CardSpec, CardView, card_file, card_view
 from jrs_site.outputs.web.feeds import FEED_FILE, Feed
 from jrs_site.outputs.web.head import robots_txt
@@ -49,7 +49,8 @@ def publish_shared(
 ) -> None:
     """What every language shares, once, at the root: robots.txt, the self-hosted fonts
     (their @font-face rules are inline in each page), the photos' web variants that pages
-    offer (never a source photo), the screen PDFs, and with a `site_url` (every address in
+    offer (never a source photo), the screen PDFs, the reports' full PDFs (their
+    metadata stripped), and with a `site_url` (every address in
     an e-mail is absolute) the e-mails."""
     site, base_url = prepared.site, site_url or "/"
     publisher.text("robots.txt", robots_txt(base_url), "robots.txt")
@@ -62,14 +63,19 @@ def publish_shared(
                 publisher.file(variant.path, f"{MEDIA_DIR}/{variant.name}")
     for (key, lang), path in prepared.pdfs.items():
         publisher.file(path, pdf_path(site, key, lang))
+    for (key, lang), path in prepared.reports.items():
+        publisher.file(path, report_pdf_path(site.reports[key], lang))
     if site_url:
         media_url = posixpath.join(base_url, MEDIA_DIR)
 
         def write(name: str, text: str) -> None:
             publisher.text(f"{EMAIL_DIR}/{name}", text, f"the e-mail {name}")
 
+        # The website's copies, to read in a browser: their unsubscribe link writes to the
+        # organisation (`jrs-site email` makes the mailing tool's, with its merge tag).
         editions = site.published_editions()
-        write_emails(site, editions, languages, base_url, prepared.media, media_url, write)
+        media = prepared.media
+        write_emails(site, editions, languages, base_url, media, media_url, write, None)
 
 
 def publish_card(

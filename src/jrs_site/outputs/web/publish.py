@@ -20,7 +20,7 @@ from jrs_site.util.prune import touch
 MEDIA_DIR = "media"  # the photos' web variants, one folder for every language
 FONTS_DIR = "assets/fonts"
 SOCIAL_DIR = "social"  # the social cards, named by a hash of what they show
-PDF_DIR = "pdf"  # the editions' screen PDFs
+PDF_DIR = "pdf"  # the editions' screen PDFs and the reports' full PDFs
 EMAIL_DIR = "email"  # the editions' e-mail bodies and their plain-text parts
 
 
