@@ -116,6 +116,15 @@ def test_the_check_names_what_is_not_in_english_yet(trilingual: Built) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     assert "not translated into English yet: en.md is missing" in result.stderr
     assert "stories/esther\n" not in result.stderr  # Esther is in English
+    assert "the full report is not translated into English yet" in result.stderr
+
+
+def test_an_english_report_page_links_the_dutch_full_report_until_there_is_one(
+    trilingual: Built,
+) -> None:
+    page = _soup(trilingual.site / "en/reports/detention-2024/index.html")
+    links = [a["href"] for a in page.select("a[href$='.pdf']")]
+    assert any(link.endswith("pdf/detention-2024-nl.pdf") for link in links), links
 
 
 def test_a_per_language_field_takes_only_the_configured_languages() -> None:

@@ -19,7 +19,7 @@ from jrs_site.load.glyphs import glyph_problems
 from jrs_site.load.sources import SourceError, dotted, read_markdown, read_yaml, value_line
 from jrs_site.model import schemas
 from jrs_site.model.bundles import Bundle, Edition, Report, Site, Story, Text
-from jrs_site.model.languages import Languages
+from jrs_site.model.languages import Languages, english_name
 from jrs_site.model.problems import Problem, Problems
 from jrs_site.render import limits
 from jrs_site.render.markdown import convert, figure_problems, language_problems
@@ -259,14 +259,25 @@ def _full_reports(loading: Loading, report: Report) -> dict[str, Path]:
             pdfs[lang] = path
     full_report = report.meta.full_report
     external = set(full_report.model_extra or {}) if full_report else set()
+    default = loading.languages.default
     for lang in codes:
         if pdfs and lang not in pdfs and lang not in external:
+            add = f"add {lang}.pdf, or write its address in report.yml: "
+            add += f"'full_report: {{{lang}: https://...}}'"
+            if lang != default and default in pdfs:  # its pages link the default's, as its text
+                loading.problems.add(
+                    report.folder,
+                    f"the full report is not translated into {english_name(lang)} yet: no "
+                    f"{lang}.pdf in this folder, nor its address under full_report",
+                    severity="warning",
+                    hint=f"{add}; until then the {lang} pages link {default}.pdf",
+                )
+                continue
             loading.problems.add(
                 report.folder,
                 f"the full report is here in {', '.join(sorted(pdfs))} but not in {lang}: no "
                 f"{lang}.pdf in this folder, nor its address under full_report",
-                hint=f"add {lang}.pdf, or write its address in report.yml: "
-                f"'full_report: {{{lang}: https://...}}'",
+                hint=add,
             )
         if lang in pdfs and lang in external:
             loading.add(

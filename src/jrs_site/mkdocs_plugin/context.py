@@ -18,7 +18,7 @@ from jrs_site.images import ImageError
 from jrs_site.mkdocs_plugin import i18n
 from jrs_site.mkdocs_plugin.not_found import not_found_texts
 from jrs_site.mkdocs_plugin.pages import IndexPage, ItemPage, language_free
-from jrs_site.model.bundles import Edition, Site, localized_url
+from jrs_site.model.bundles import Edition, Report, Site, localized_url
 from jrs_site.model.problems import naming
 from jrs_site.outputs.names import report_pdf_path
 from jrs_site.outputs.web.cards import card_spec, generic_card
@@ -113,9 +113,11 @@ def _render_context(
     )
     if isinstance(page, ItemPage) and isinstance(page.item, Edition):
         context.pdf, context.email_url = _edition_links(page.item, lang, page, config, prepared)
-    if isinstance(page, ItemPage) and (page.item.key, lang) in prepared.reports:
-        path = report_pdf_path(site.reports[page.item.key], lang)
-        context.report_pdfs = {page.item.key: posixpath.relpath(path, page.url or ".")}
+    if isinstance(page, ItemPage) and isinstance(page.item, Report):
+        linked = page.item.pdf_for(lang)
+        if linked is not None and (page.item.key, linked) in prepared.reports:
+            path = report_pdf_path(page.item, linked)
+            context.report_pdfs = {page.item.key: posixpath.relpath(path, page.url or ".")}
     return context
 
 

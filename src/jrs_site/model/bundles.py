@@ -175,6 +175,17 @@ class Report(Bundle[schemas.ReportMeta, schemas.ReportText]):
 
     pdfs: dict[str, Path] = field(default_factory=dict)  # language -> the full report's PDF
 
+    def pdf_for(self, lang: str) -> str | None:
+        """The language of the full report that a page in `lang` links on the site: its own
+        PDF; else, with no address of its own under `full_report`, the default language's
+        (as its text falls back); None when the site publishes none for it."""
+        if lang in self.pdfs:
+            return lang
+        elsewhere = self.meta.full_report
+        if elsewhere is not None and lang in (elsewhere.model_extra or {}):
+            return None
+        return self.languages.default if self.languages.default in self.pdfs else None
+
 
 @dataclass
 class Edition(Bundle[schemas.EditionMeta, schemas.EditionText]):

@@ -296,9 +296,9 @@ class EditionHtml:
         self.page = PrintContext(site, lang, {}, "", options=options, photos=photos)
         if options.site_url:  # a report's full PDF, published with the site: by its address
             self.page.report_pdfs = {
-                report.key: urljoin(options.site_url, report_pdf_path(report, lang))
+                report.key: urljoin(options.site_url, report_pdf_path(report, linked))
                 for report in site.reports.values()
-                if lang in report.pdfs
+                if (linked := report.pdf_for(lang)) is not None
             }
         self.stylesheet = page_css(options) + with_fonts(cache_dir, STYLESHEET.read_text("utf-8"))
         self._env = document_templates(str(TEMPLATES))
