@@ -8,6 +8,7 @@ from pytest import MonkeyPatch
 
 from jrs_site.load.checks import catalogue_problems
 from jrs_site.model.languages import BILINGUAL, Languages
+from jrs_site.outputs.web.head import og_locale
 from jrs_site.render import l10n
 
 EN = l10n.catalogue("en")
@@ -94,3 +95,9 @@ def test_check_names_a_language_without_a_catalogue() -> None:
     assert problem.severity == "error" and problem.file.name == "fa.yml"
     assert "no catalogue of interface words in Persian" in problem.message
     assert "locales/en.yml" in problem.hint
+
+
+def test_the_open_graph_locale_comes_from_configuration_and_babel() -> None:
+    assert og_locale("nl", "BE") == "nl_BE" and og_locale("fr", "BE") == "fr_BE"
+    assert og_locale("ar", "BE") == "ar_EG"  # CLDR knows no Arabic of Belgium
+    assert og_locale("uk", None) == "uk_UA"

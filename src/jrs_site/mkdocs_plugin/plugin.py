@@ -58,6 +58,7 @@ from jrs_site.render import bidi
 from jrs_site.render.l10n import typeset, typography
 from jrs_site.render.limits import capped
 from jrs_site.render.markdown import RenderCache
+from jrs_site.render.partials import with_filters
 from jrs_site.render.reference import reference_markdown
 from jrs_site.render.sanitise import sanitise
 from jrs_site.util.progress import Step
@@ -132,6 +133,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
         # The @font-face rules, for overrides/main.html to inline with the page's own path
         # to the fonts: one render-blocking request fewer on every page.
         env.globals["jrs_font_face_css"] = font_face_css  # also in not_found.py's own env
+        with_filters(env)
         self.preview.add_templates(env)
         env.bytecode_cache = self.compiled
         return env

@@ -201,16 +201,18 @@ class Byline:
 
 @dataclass
 class TranslationNote:
-    """A page shown in another language than the reader's: the note and the text's language."""
+    """A page shown in another language than the reader's: the text's language, and the note,
+    in the page's language (`page_lang`), which names the text's in its own words."""
 
     lang: str
     note: str
+    page_lang: str
 
 
 def fallback_note(source_lang: str, lang: str) -> TranslationNote:
     language = l10n.language_name(source_lang, lang)
     note = l10n.t(lang, "not_translated", language=language)
-    return TranslationNote(source_lang, l10n.text_typography(note, lang))
+    return TranslationNote(source_lang, l10n.text_typography(note, lang), lang)
 
 
 def translation(bundle: Bundle, page: RenderContext) -> TranslationNote | None:
