@@ -284,3 +284,13 @@ def test_the_guide_examples_do_what_the_guide_says(lang: str) -> None:
     assert joined.select("li > ul > li") and joined.select_one("table > caption")
     assert joined.select("p[dir=rtl]") and joined.select("span[lang=ru]")
     assert joined.select("a.footnote-ref")
+
+
+def test_a_menu_of_dutch_titles_in_an_arabic_page_keeps_the_page_order() -> None:
+    """In a `nav` only the titles are isolated: the list stays right to left, in its place."""
+    menu = '<nav><ul><li><a href="/">Over ons</a></li><li><a href="/c/">Contact</a></li></ul></nav>'
+    marked = mark(menu, "ar")
+    assert "<ul>" in marked and "<li>" in marked
+    assert '<a href="/" dir="ltr">Over ons</a>' in marked
+    paragraph = mark("<p>Over ons</p>", "ar")
+    assert paragraph == '<p dir="ltr">Over ons</p>'  # outside a nav: a Dutch block
