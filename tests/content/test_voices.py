@@ -294,3 +294,12 @@ def test_a_menu_of_dutch_titles_in_an_arabic_page_keeps_the_page_order() -> None
     assert '<a href="/" dir="ltr">Over ons</a>' in marked
     paragraph = mark("<p>Over ons</p>", "ar")
     assert paragraph == '<p dir="ltr">Over ons</p>'  # outside a nav: a Dutch block
+
+
+def test_an_element_with_its_own_dir_does_not_turn_the_block_around_it() -> None:
+    """As `dir="auto"` does: an Arabic credit naming a Latin photographer, set in the page's
+    direction, leaves its caption in the page's direction."""
+    credit = "تصوير: Lotte Peeters, fotograaf"
+    credit = f'<figcaption><span class="credit" dir="rtl">{credit}</span></figcaption>'
+    assert mark(credit, "ar").startswith("<figcaption><span")
+    assert '<span dir="ltr">Lotte Peeters, fotograaf</span>' in mark(credit, "ar")

@@ -64,3 +64,17 @@ def test_a_right_to_left_pull_quote_has_its_rule_on_the_right() -> None:
     page = BeautifulSoup(inline(f"<html><head><style>{css}</style></head><body>{quote}"), "lxml")
     style = page.find("figure")["style"]
     assert "border-right: 4px solid" in style and "border-left: 0" in style
+    assert "font-style: normal" in page.find("blockquote")["style"]  # Arabic has no italics
+
+
+def test_a_pull_quote_follows_its_article_then_its_own_direction() -> None:
+    """In an Arabic e-mail the quotes of an Arabic article have their rule on the right, a
+    Dutch quote in it (`dir="ltr"`) and those of a Dutch article on the left."""
+    css = (TEMPLATES / "email.css").read_text("utf-8")
+    quote = '<figure class="pullquote"{}><blockquote>{}</blockquote></figure>'
+    arabic, dutch, own = quote.format("", "سلام"), quote.format("", "Dag"), ' dir="ltr"'
+    cells = f'<td dir="rtl">{arabic}{quote.format(own, "Hallo")}</td><td dir="ltr">{dutch}</td>'
+    html = f"<html dir=rtl><head><style>{css}</style></head><body><table><tr>{cells}"
+    figures = BeautifulSoup(inline(html), "lxml").find_all("figure")
+    sides = ["right" if "border-right: 4px" in f["style"] else "left" for f in figures]
+    assert sides == ["right", "left", "left"]

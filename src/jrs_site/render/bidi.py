@@ -14,7 +14,8 @@ most of its strong letters (Unicode bidi classes L against R and AL) are of the 
 direction and it opens with one, or when two thirds are (`dir="auto"` looks at the first
 only). A document with no right-to-left letter in a left-to-right language is returned
 unchanged at the cost of one regular-expression search. Explicit `dir` attributes already in
-the HTML are kept and inherited; a second run changes nothing.
+the HTML are kept and inherited, and the letters of such an element do not count for the
+block around it (as for `dir="auto"`); a second run changes nothing.
 """
 
 from __future__ import annotations
@@ -185,8 +186,11 @@ def _elements(parts: list[tuple[str, bool]]) -> list[_Element]:
 
 
 def _close(stack: list[_Element]) -> None:
+    """Close the innermost element: its letters count for its parent unless it has a `dir`
+    of its own (as for `dir="auto"`: a credit in the page's direction naming a Latin name)."""
     element = stack.pop()
-    stack[-1].add(element)
+    if element.own not in ("rtl", "ltr"):
+        stack[-1].add(element)
 
 
 def _write(parts: list[tuple[str, bool]], elements: list[_Element], base: str) -> str:

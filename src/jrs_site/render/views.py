@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from jrs_site.model.bundles import Article, Bundle, Edition, Report, Site, Story, localized_url
 from jrs_site.model.languages import Languages
 from jrs_site.model.schemas import PhotoMeta, StoryMeta
-from jrs_site.render import l10n
+from jrs_site.render import bidi, l10n
 from jrs_site.render.archive import (
     COUNTRIES,
     THEMES,
@@ -144,12 +144,15 @@ class RenderContext:
         return partial("picture.html", picture=picture, **self.caption(caption, name, bundle))
 
     def caption(self, caption: str, name: str, bundle: Bundle) -> dict[str, str]:
-        """The caption and the photographer's credit of a photo, for the figcaption partial."""
+        """The caption and the photographer's credit of a photo, for the figcaption partial:
+        the credit, in the page's words, in the page's direction (a Latin name in it does not
+        turn an Arabic credit left to right)."""
         photo = bundle.meta.photos.get(name)
         text = bundle.text(self.lang)
         return {
             "caption": self.text(caption, text.lang),
             "credit": self.credit(photo) if photo else "",
+            "credit_dir": bidi.language_direction(self.lang),
         }
 
     def photographer(self, photo: PhotoMeta) -> str:
