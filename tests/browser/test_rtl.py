@@ -99,7 +99,7 @@ def test_dutch_fallback_reads_left_to_right_inside_arabic(browser: Browser, arab
     context = browser.new_context(viewport={"width": DESKTOP, "height": 900})
     page = Visit(context.new_page(), arabic).open(KINDS["fallback"])
     directions = page.eval_on_selector_all(
-        ".jrs-story .jrs-body p, .jrs-story .jrs-lead, .jrs-story h1",
+        "article.jrs-story, .jrs-story .jrs-body p, .jrs-story .jrs-lead, .jrs-story h1",
         "ps => ps.map((p) => [p.closest('[lang]').lang, getComputedStyle(p).direction])",
     )
     assert len(directions) > 3
