@@ -10,10 +10,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pikepdf
 from bs4 import BeautifulSoup
 
 from tests.conftest import Built
-from tests.tools import run
+from tests.tools import require, run
 
 LANGS = ("ar", "uk")
 
@@ -103,3 +104,30 @@ def test_the_arabic_email_and_pdf_read_right_to_left(added_languages: Built) -> 
     text = run("pdftotext", site / "pdf/ankerpunt-nieuws-118-ar.pdf", "-")
     letters = re.sub(r"[\s\u202a-\u202e]", "", text)  # poppler's bidi marks and spaces
     assert "الانتظارالطويل" in letters and "لميُترجَمهذاالنص" in letters
+
+
+def test_the_arabic_pdf_opens_right_to_left(added_languages: Built) -> None:
+    """Facing pages shown from right to left, as an Arabic booklet opens; Dutch as before."""
+    pdfs = added_languages.site / "pdf"
+    with pikepdf.open(pdfs / "ankerpunt-nieuws-118-ar.pdf") as pdf:
+        assert pdf.Root.ViewerPreferences.Direction == pikepdf.Name.R2L
+    with pikepdf.open(pdfs / "ankerpunt-nieuws-118-nl.pdf") as pdf:
+        assert "/Direction" not in pdf.Root.ViewerPreferences
+
+
+def test_the_printer_s_pdf_in_arabic_and_ukrainian_passes_preflight(
+    added_languages: Built, tmp_path: Path
+) -> None:
+    """Every word of the source printed, read in the order an Arabic page gives its text."""
+    require("CMYK profile")
+    for lang in LANGS:
+        result = subprocess.run(
+            [sys.executable, "-m", "jrs_site", "pdf", "118", "--variant", "print"]
+            + ["--lang", lang, "--out", str(tmp_path)],
+            cwd=added_languages.project,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+        assert "preflight: passed" in result.stdout + result.stderr
