@@ -130,10 +130,9 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
         return server
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        # The @font-face rules, for overrides/main.html to inline with the page's own path
-        # to the fonts: one render-blocking request fewer on every page.
-        env.globals["jrs_font_face_css"] = font_face_css  # also in not_found.py's own env
-        with_filters(env)
+        # Our filters (`lang | direction`) and @font-face rules, which main.html inlines with
+        # the page's path to the fonts: a request fewer per page (not_found.py's env too).
+        with_filters(env).globals["jrs_font_face_css"] = font_face_css
         self.preview.add_templates(env)
         env.bytecode_cache = self.compiled
         return env
