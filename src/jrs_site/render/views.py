@@ -198,8 +198,12 @@ def dated(value: dt.date, lang: str) -> Dated:
 
 @dataclass
 class Byline:
+    """Who wrote it, in the page's language and on its side (`dir`: a Latin name and an
+    untranslated role end an Arabic article on its side, not the other)."""
+
     name: str
     role: str
+    dir: str = "ltr"
 
 
 @dataclass
@@ -231,7 +235,11 @@ def byline(site: Site, author_id: str | None, lang: str) -> Byline | None:
     if author is None:
         return None
     name, role = author.name, author.role.get(lang)
-    return Byline(l10n.text_typography(name, lang), l10n.text_typography(role, lang))
+    return Byline(
+        l10n.text_typography(name, lang),
+        l10n.text_typography(role, lang),
+        bidi.language_direction(lang),
+    )
 
 
 # -- testimonies ------------------------------------------------------------------------------
