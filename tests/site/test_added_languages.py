@@ -90,8 +90,11 @@ def test_fallback_text_keeps_its_language_and_direction(added_languages: Built) 
     assert ukrainian.get_text().endswith("Мова цієї версії: нідерландська.")
     cards = _soup(site / "ar/stories/index.html").select(".jrs-card article")
     assert {(c["lang"], c["dir"]) for c in cards} == {("ar", "rtl"), ("nl", "ltr")}
-    about = _soup(site / "ar/about/index.html").select_one("article [lang=nl]")
-    assert about is not None and about["dir"] == "ltr"  # a page of docs/ not yet in Arabic
+    for page in ("about", "stories", "editions", "reports"):  # pages of docs/ not in Arabic
+        html = _soup(site / f"ar/{page}/index.html")
+        dutch = html.select_one("article div[lang=nl]")
+        assert dutch is not None and dutch["dir"] == "ltr", page
+        assert "أنت تقرأ النسخة الهولندية" in html.select_one(".jrs-untranslated").get_text()
 
 
 def test_the_arabic_email_and_pdf_read_right_to_left(added_languages: Built) -> None:
