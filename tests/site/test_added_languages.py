@@ -13,6 +13,7 @@ from pathlib import Path
 import pikepdf
 from bs4 import BeautifulSoup
 
+from jrs_site.outputs.pdf.preflight import DrawnPage, drawn
 from tests.conftest import Built
 from tests.tools import require, run
 
@@ -134,3 +135,21 @@ def test_the_printer_s_pdf_in_arabic_and_ukrainian_passes_preflight(
         )
         assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
         assert "preflight: passed" in result.stdout + result.stderr
+        # Page numbers on the outer edge: odd pages are right-hand ones, left-hand ones in a
+        # booklet bound on the right (Arabic), the pages after the articles included.
+        odd_side = "left" if lang == "ar" else "right"
+        for page in drawn(tmp_path / f"ankerpunt-nieuws-118-{lang}-print.pdf")[1:-1]:
+            side = _number_side(page)
+            assert side == (odd_side if page.number % 2 else _other(odd_side)), (lang, page.number)
+
+
+def _other(side: str) -> str:
+    return "left" if side == "right" else "right"
+
+
+def _number_side(page: DrawnPage) -> str:
+    """Where the page's number is printed in its footer: the largest digits there."""
+    foot = [g for g in page.glyphs if g.char.isdigit() and g.box[3] < page.trim[1] + 45]
+    tallest = max(g.box[3] - g.box[1] for g in foot)
+    number = [g for g in foot if g.box[3] - g.box[1] > 0.9 * tallest]
+    return "left" if number[0].box[0] < (page.trim[0] + page.trim[2]) / 2 else "right"

@@ -198,8 +198,8 @@ def dated(value: dt.date, lang: str) -> Dated:
 
 @dataclass
 class Byline:
-    """Who wrote it, in the page's language and on its side (`dir`: a Latin name and an
-    untranslated role end an Arabic article on its side, not the other)."""
+    """Who wrote it, in the page's language, on the side of its text (`dir`: a Latin name
+    and an untranslated role end an Arabic article on its side, not the other)."""
 
     name: str
     role: str
@@ -229,8 +229,11 @@ def translation(bundle: Bundle, page: RenderContext) -> TranslationNote | None:
     return fallback_note(bundle.text(page.lang).lang, page.lang)
 
 
-def byline(site: Site, author_id: str | None, lang: str) -> Byline | None:
-    """Who wrote it and their role, in `lang`'s typography."""
+def byline(
+    site: Site, author_id: str | None, lang: str, text_lang: str | None = None
+) -> Byline | None:
+    """Who wrote it and their role, in `lang`'s typography, on the side of the text it ends
+    (in `text_lang`, when not the page's: an untranslated article)."""
     author = site.authors.get(author_id or "")
     if author is None:
         return None
@@ -238,7 +241,7 @@ def byline(site: Site, author_id: str | None, lang: str) -> Byline | None:
     return Byline(
         l10n.text_typography(name, lang),
         l10n.text_typography(role, lang),
-        bidi.language_direction(lang),
+        bidi.language_direction(text_lang or lang),
     )
 
 
@@ -349,7 +352,7 @@ def story_view(story: Story, page: RenderContext) -> StoryView:
         portrait_html=portrait,
         body_html=page.body(story),
         translation=translation(story, page),
-        byline=byline(page.site, meta.byline, page.lang),
+        byline=byline(page.site, meta.byline, page.lang, text.lang),
         draft_banner=draft_texts(story, page)["draft_banner"],
     )
 
@@ -505,7 +508,7 @@ def report_view(report: Report, page: RenderContext, with_body: bool = True) -> 
         full_report=meta.full_report.get(page.lang) if meta.full_report else "",
         order=order_text(report, page),
         body_html=page.body(report) if with_body else Markup(),
-        byline=byline(page.site, meta.author, page.lang),
+        byline=byline(page.site, meta.author, page.lang, text.lang),
         translation=translation(report, page),
         lang=text.lang,
         **draft_texts(report, page),
@@ -602,7 +605,7 @@ def story_article(story: Story, page: RenderContext, edition: Edition) -> Articl
         card.title,
         card.lead,
         url=card.url,
-        byline=byline(page.site, story.meta.byline, page.lang),
+        byline=byline(page.site, story.meta.byline, page.lang, card.lang),
         image_html=card.image_html,
         lang=card.lang,
     )
@@ -635,7 +638,7 @@ def article_article(article: Article, page: RenderContext, edition: Edition) -> 
         page.text(text.fields.title, text.lang),
         page.text(text.fields.lead, text.lang),
         body_html=page.body(article),
-        byline=byline(page.site, article.meta.byline, page.lang),
+        byline=byline(page.site, article.meta.byline, page.lang, text.lang),
         lang=text.lang,
     )
 
