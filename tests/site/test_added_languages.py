@@ -91,6 +91,14 @@ def test_fallback_text_keeps_its_language_and_direction(added_languages: Built) 
     assert ukrainian.get_text().endswith("Мова цієї версії: нідерландська.")
     cards = _soup(site / "ar/stories/index.html").select(".jrs-card article")
     assert {(c["lang"], c["dir"]) for c in cards} == {("ar", "rtl"), ("nl", "ltr")}
+    # The page's own words inside the Dutch text carry the page's language (screen readers).
+    report = _soup(site / "ar/reports/detention-2024/index.html")
+    for heading in report.select("#jrs-figures, #jrs-findings, .jrs-kicker"):
+        assert (heading["lang"], heading["dir"]) == ("ar", "rtl"), heading
+    metas = {c.select_one(".jrs-card__meta").get("lang") for c in cards}
+    assert metas == {"ar", None}  # on the Dutch cards only; the Arabic one is Arabic already
+    dutch_report = _soup(site / "reports/detention-2024/index.html")
+    assert not dutch_report.select_one("#jrs-figures").has_attr("lang")
     for page in ("about", "stories", "editions", "reports"):  # pages of docs/ not in Arabic
         html = _soup(site / f"ar/{page}/index.html")
         dutch = html.select_one("article div[lang=nl]")
