@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from pytest import MonkeyPatch
 
@@ -101,3 +102,19 @@ def test_the_open_graph_locale_comes_from_configuration_and_babel() -> None:
     assert og_locale("nl", "BE") == "nl_BE" and og_locale("fr", "BE") == "fr_BE"
     assert og_locale("ar", "BE") == "ar_EG"  # CLDR knows no Arabic of Belgium
     assert og_locale("uk", None) == "uk_UA"
+
+
+def test_check_names_an_unreadable_catalogue_entry(
+    monkeypatch: MonkeyPatch, tmp_path: Path
+) -> None:
+    """A catalogue staff write by hand: broken YAML, or a counted entry without `other`."""
+    folder = tmp_path / "locales"
+    folder.mkdir()
+    monkeypatch.setattr(l10n, "catalogue_file", lambda lang: folder / f"{lang}.yml")
+    (folder / "nl.yml").write_text('search: "Zoeken\n', "utf-8")
+    (folder / "ar.yml").write_text("search_results:\n  one: نتيجة واحدة\n", "utf-8")
+    problems = catalogue_problems(Languages(("nl", "ar"), "nl"))
+    by_file = {p.file.name: p for p in problems}
+    assert by_file["nl.yml"].severity == "error" and "quote" in by_file["nl.yml"].message
+    assert by_file["ar.yml"].field == "search_results"
+    assert "'other' form" in by_file["ar.yml"].message

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jrs_site.load.loader import load_site
+from jrs_site.load.sources import SourceError, read_yaml
 from jrs_site.model.bundles import Site
 from jrs_site.model.languages import Languages, english_name
 from jrs_site.model.problems import Problem, of_severity
@@ -42,6 +43,10 @@ def catalogue_problems(languages: Languages) -> list[Problem]:
             hint = f"copy {reference} to {path} and translate the right-hand sides into {name}"
             problems.append(Problem(path, f"no catalogue of interface words in {name}", hint=hint))
             continue
+        unreadable = _unreadable(path, name)
+        if unreadable:
+            problems += unreadable
+            continue
         examples = l10n.plural_examples(lang)
         for key, form in l10n.catalogue_gaps(lang):
             if not form:
@@ -55,4 +60,24 @@ def catalogue_problems(languages: Languages) -> list[Problem]:
                 )
                 hint = f"add '{form}: ...' under '{key}:', the words for {examples[form][0]}"
             problems.append(Problem(path, message, key, severity="warning", hint=hint))
+    return problems
+
+
+def _unreadable(path: Path, name: str) -> list[Problem]:
+    """What keeps the catalogue at `path` from being read: its YAML, or an entry that is
+    neither words nor words per plural form with an `other` (errors: a page would fail)."""
+    try:
+        strings = read_yaml(path)
+    except SourceError as error:
+        return [error.problem]
+    if not isinstance(strings, dict):
+        hint = "write one 'key: words' line per entry, as in locales/en.yml"
+        return [Problem(path, f"the catalogue of {name} holds no entries", hint=hint)]
+    problems = []
+    for key, entry in strings.items():
+        forms = entry if isinstance(entry, dict) else {"other": entry}
+        if "other" not in forms or not all(isinstance(v, str) for v in forms.values()):
+            hint = "words in quotes, or one line per plural form (one:, few:, other:...)"
+            message = f"'{key}' needs words, and a counted entry its 'other' form"
+            problems.append(Problem(path, message, str(key), hint=hint))
     return problems
