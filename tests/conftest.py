@@ -29,6 +29,7 @@ from PIL import Image
 
 from jrs_site.cli import main
 from tests import tools
+from tests.site.added_languages import add_arabic_and_ukrainian
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -45,7 +46,7 @@ MARKER_TOOLS = {
 #: Fixtures that build a whole site: a test that uses one is `slow`.
 SLOW_FIXTURES = {
     *("built", "corpus_site", "broken_build", "pristine", "archive_site", "trilingual"),
-    *("voices", "family_site", "on_host"),
+    *("voices", "family_site", "on_host", "added_languages"),
 }
 
 
@@ -415,6 +416,12 @@ def build_changed(
 def voices(tmp_path_factory: pytest.TempPathFactory, test_cache: Path) -> Built:
     """The example site with edition 119 added, built."""
     return build_changed(tmp_path_factory, test_cache, add_voices)
+
+
+@pytest.fixture(scope="session")
+def added_languages(tmp_path_factory: pytest.TempPathFactory, test_cache: Path) -> Built:
+    """The example site with Arabic and Ukrainian added (`tests/site/added_languages.py`)."""
+    return build_changed(tmp_path_factory, test_cache, add_arabic_and_ukrainian)
 
 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff", ".heic"}

@@ -293,3 +293,22 @@ def test_the_guide_examples_do_what_the_guide_says(lang: str) -> None:
     assert joined.select("li > ul > li") and joined.select_one("table > caption")
     assert joined.select("p[dir=rtl]") and joined.select("span[lang=ru]")
     assert joined.select("a.footnote-ref")
+
+
+def test_a_menu_of_dutch_titles_in_an_arabic_page_keeps_the_page_order() -> None:
+    """In a `nav` only the titles are isolated: the list stays right to left, in its place."""
+    menu = '<nav><ul><li><a href="/">Over ons</a></li><li><a href="/c/">Contact</a></li></ul></nav>'
+    marked = mark(menu, "ar")
+    assert "<ul>" in marked and "<li>" in marked
+    assert '<a href="/" dir="ltr">Over ons</a>' in marked
+    paragraph = mark("<p>Over ons</p>", "ar")
+    assert paragraph == '<p dir="ltr">Over ons</p>'  # outside a nav: a Dutch block
+
+
+def test_an_element_with_its_own_dir_does_not_turn_the_block_around_it() -> None:
+    """As `dir="auto"` does: an Arabic credit naming a Latin photographer, set in the page's
+    direction, leaves its caption in the page's direction."""
+    credit = "تصوير: Lotte Peeters, fotograaf"
+    credit = f'<figcaption><span class="credit" dir="rtl">{credit}</span></figcaption>'
+    assert mark(credit, "ar").startswith("<figcaption><span")
+    assert '<span dir="ltr">Lotte Peeters, fotograaf</span>' in mark(credit, "ar")

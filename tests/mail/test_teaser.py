@@ -72,3 +72,23 @@ def test_a_right_to_left_pull_quote_has_its_rule_on_the_right() -> None:
     cell = page.select_one("table.pullquote-table[dir=rtl] td.pullquote")
     assert "border-right: 4px solid" in cell["style"] and "border-left: 0" in cell["style"]
     assert cell.find("p", class_="pullquote-by").get_text() == "سميرة"
+    assert "font-style: normal" in page.find("blockquote")["style"]  # Arabic has no italics
+
+
+def test_a_pull_quote_follows_its_article_then_its_own_direction() -> None:
+    """In an Arabic e-mail the quotes of an Arabic article have their rule on the right, a
+    Dutch quote in it (marked `dir="ltr"` by `bidi.mark`) and those of a Dutch article on the
+    left."""
+    css = (TEMPLATES / "email.css").read_text("utf-8")
+    quote = '<figure class="pullquote"><blockquote><p>{}</p></blockquote></figure>'
+    arabic, dutch, own = (
+        excerpt(quote.format(text), "https://ankerpunt.example/")
+        for text in ("الصبر مفتاح الفرج", "Geduld is de sleutel", "Hallo allemaal")
+    )
+    cells = f'<td dir="rtl">{arabic}{own}</td><td dir="ltr" lang="nl">{dutch}</td>'
+    html = f"<html dir=rtl><head><style>{css}</style></head><body><table><tr>{cells}"
+    quotes = BeautifulSoup(inline(mark(html, "ar")), "lxml").select("td.pullquote")
+    sides = ["right" if "border-right: 4px" in q["style"] else "left" for q in quotes]
+    assert sides == ["right", "left", "left"]
+    styles = [q.find("blockquote")["style"] for q in quotes]
+    assert ["font-style: normal" in style for style in styles] == [True, False, False]

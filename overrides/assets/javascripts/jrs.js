@@ -8,6 +8,10 @@ if (searchDialog) {
   const status = searchDialog.querySelector(".jrs-search__status");
   const list = searchDialog.querySelector(".jrs-search__results");
   const plural = new Intl.PluralRules(document.documentElement.lang);
+  // The catalogue's form for a CLDR category (data-result-few...), or its `other`.
+  const resultText = (form) =>
+    searchDialog.dataset[`result${form[0].toUpperCase()}${form.slice(1)}`] ??
+    searchDialog.dataset.resultOther;
   let pagefind = null;
   let latest = "";
 
@@ -44,8 +48,7 @@ if (searchDialog) {
     list.replaceChildren(...results.map(item));
     const count = found.results.length;
     status.textContent = count
-      ? searchDialog.dataset[`result${plural.select(count) === "one" ? "One" : "Other"}`]
-          .replace("{count}", count)
+      ? resultText(plural.select(count)).replace("{count}", count)
       : searchDialog.dataset.resultNone;
   };
 

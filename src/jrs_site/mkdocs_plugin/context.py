@@ -80,7 +80,9 @@ def add_page_context(
             context["jrs_fallback"] = fallback_note(source_lang, lang)
     title = Markup(page.title).striptags() if not page.is_homepage else config.site_name  # noqa: S704 - HTML already
     base = config.site_url or "/"
-    context["jrs_head"] = head_view(base, path, lang, title, description, site.languages)
+    context["jrs_head"] = head_view(
+        base, path, lang, title, description, site.languages, site.organisation.country
+    )
     context["jrs_feed"] = feed_link(site, lang)
     context["jrs_org"] = organisation_view(site, lang, context["jrs_feed"].path)
     card = generic_card(site, lang) if path == "" else card_spec(site, lang, title, item)

@@ -18,6 +18,7 @@ from jrs_site.model.bundles import localized_url
 from jrs_site.model.languages import Languages
 from jrs_site.outputs.web.publish import Publisher
 from jrs_site.render.l10n import typeset
+from jrs_site.render.partials import with_filters
 from jrs_site.render.views import not_found_views
 
 NAME = "404.html"
@@ -50,6 +51,7 @@ def write_not_found_page(
     (with the plugin's compiled templates, `compiled`)."""
     env = config.theme.get_env()  # a new one: without what the plugin's on_env added
     env.globals["jrs_font_face_css"] = font_face_css
+    with_filters(env)
     env.bytecode_cache = compiled
     template = env.get_template(NAME)
     template = config.plugins.on_pre_template(template, template_name=NAME, config=config)

@@ -59,6 +59,7 @@ from jrs_site.render import bidi
 from jrs_site.render.l10n import typeset, typography
 from jrs_site.render.limits import capped
 from jrs_site.render.markdown import RenderCache
+from jrs_site.render.partials import with_filters
 from jrs_site.render.reference import reference_markdown
 from jrs_site.render.sanitise import sanitise
 from jrs_site.util.progress import Step
@@ -130,9 +131,9 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
         return server
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        # The @font-face rules, for overrides/main.html to inline with the page's own path
-        # to the fonts: one render-blocking request fewer on every page.
-        env.globals["jrs_font_face_css"] = font_face_css  # also in not_found.py's own env
+        # Our filters (`lang | direction`) and @font-face rules, which main.html inlines with
+        # the page's path to the fonts: a request fewer per page (not_found.py's env too).
+        with_filters(env).globals["jrs_font_face_css"] = font_face_css
         self.preview.add_templates(env)
         env.bytecode_cache = self.compiled.kept_in(self._cache_dir(config))
         return env

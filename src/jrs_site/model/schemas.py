@@ -132,6 +132,12 @@ class Organisation(Schema):
     newsletter: Localized = Field(description="the newsletter's name in each language")
     tagline: Localized = Field(description="a short line under the name")
     address: str = Field(description="postal address")
+    country: str | None = Field(
+        None,
+        pattern=r"^[A-Z]{2}$",
+        description="the country the organisation works in, as a two-letter ISO code (BE): "
+        "what search engines and shared links are told of the site's languages (nl_BE)",
+    )
     email: str = Field(description="contact e-mail address")
     phone: str = Field(description="contact phone number")
     iban: str = Field(description="bank account for donations")

@@ -14,7 +14,8 @@ most of its strong letters (Unicode bidi classes L against R and AL) are of the 
 direction and it opens with one, or when two thirds are (`dir="auto"` looks at the first
 only). A document with no right-to-left letter in a left-to-right language is returned
 unchanged at the cost of one regular-expression search. Explicit `dir` attributes already in
-the HTML are kept and inherited; a second run changes nothing.
+the HTML are kept and inherited, and the letters of such an element do not count for the
+block around it (as for `dir="auto"`); a second run changes nothing.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ _BLOCKS = frozenset(
     + ["summary"]
     + ["h1", "h2", "h3", "h4", "h5", "h6", "pre", "label", "ul", "ol", "dl", "table", "legend"]
 )
+#: In a `nav` only inline elements get `dir`: a menu of Dutch page titles in an Arabic page
+#: stays in the page's order and place, each title isolated.
 #: Elements inside a sentence: `dir` on them isolates their text from its neighbours.
 _INLINE = frozenset(
     ["a", "abbr", "b", "bdi", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "samp"]
@@ -109,6 +112,7 @@ class _Element:
     first: str = ""  # the direction of its first strong letter
     texts: list[int] = field(default_factory=list)  # indexes of its text parts
     direction: str = ""  # resolved: the one it is set in
+    navigation: bool = False  # in a `nav`: its blocks follow the page (menus, tabs)
 
     def count(self, text: str) -> None:
         """Count the strong letters of a text directly inside it."""
@@ -185,6 +189,7 @@ def _elements(parts: list[tuple[str, bool]]) -> list[_Element]:
         elif name not in _VOID and not piece.endswith("/>"):
             own = _DIR.search(piece)
             element = _Element(name, index, own.group(1).lower() if own else "", stack[-1])
+            element.navigation = name == "nav" or stack[-1].navigation
             found.append(element)
             stack.append(element)
     while len(stack) > 1:
@@ -193,8 +198,11 @@ def _elements(parts: list[tuple[str, bool]]) -> list[_Element]:
 
 
 def _close(stack: list[_Element]) -> None:
+    """Close the innermost element: its letters count for its parent unless it has a `dir`
+    of its own (as for `dir="auto"`: a credit in the page's direction naming a Latin name)."""
     element = stack.pop()
-    stack[-1].add(element)
+    if element.own not in ("rtl", "ltr"):
+        stack[-1].add(element)
 
 
 def _write(parts: list[tuple[str, bool]], elements: list[_Element], base: str) -> str:
@@ -210,7 +218,8 @@ def _write(parts: list[tuple[str, bool]], elements: list[_Element], base: str) -
         else:
             element.direction = around
             reads = element.reads(around)
-            if element.tag in _MARKED and reads != around:
+            marked = _INLINE if element.navigation else _MARKED
+            if element.tag in marked and reads != around:
                 element.direction = reads
                 piece = out[element.end_of_tag]
                 cut = len(piece) - (2 if piece.endswith("/>") else 1)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from html import escape, unescape
 from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any
 
 import yaml
@@ -300,12 +301,50 @@ def html_typography(html: Markup, lang: str) -> Markup:
     return Markup(typography(str(html), lang))  # noqa: S704 - the same HTML, its text set
 
 
+#: The catalogue whose words stand in for a key missing from another (check warns of it).
+REFERENCE = "en"
+#: The counts a plural category must serve to be asked of a catalogue: what this site counts
+#: (results, testimonies, years). French `many` (a million and more) falls back to `other`.
+COUNTS = range(1001)
+
+
+def catalogue_file(lang: str) -> Traversable:
+    """Where the UI strings of `lang` are: `src/jrs_site/locales/<lang>.yml`."""
+    return resources.files("jrs_site").joinpath(f"locales/{lang}.yml")
+
+
 @cache
 def catalogue(lang: str) -> dict[str, Any]:
     """The UI strings of one language (`src/jrs_site/locales/<lang>.yml`)."""
-    text = resources.files("jrs_site").joinpath(f"locales/{lang}.yml").read_text("utf-8")
-    strings: dict[str, Any] = yaml.safe_load(text)
+    strings: dict[str, Any] = yaml.safe_load(catalogue_file(lang).read_text("utf-8"))
     return strings
+
+
+@cache
+def plural_examples(lang: str) -> dict[str, list[int]]:
+    """Each CLDR plural category `lang` uses for the counts of `COUNTS`, with the first of
+    those counts: Arabic `{"zero": [0], "one": [1], "two": [2], "few": [3, 4, 5], ...}`."""
+    rule = Locale.parse(lang).plural_form
+    examples: dict[str, list[int]] = {}
+    for count in COUNTS:
+        found = examples.setdefault(rule(count), [])
+        if len(found) < 3:
+            found.append(count)
+    return examples
+
+
+def catalogue_gaps(lang: str) -> list[tuple[str, str]]:
+    """What the catalogue of `lang` lacks, as (key, plural category or "") pairs: a key of
+    the reference catalogue, or a plural form the language uses (see `plural_examples`)."""
+    strings, gaps = catalogue(lang), []
+    for key, entry in catalogue(REFERENCE).items():
+        mine = strings.get(key)
+        if mine is None:
+            gaps.append((key, ""))
+        elif isinstance(entry, dict):
+            have = mine if isinstance(mine, dict) else {"other": mine}
+            gaps += [(key, form) for form in plural_examples(lang) if form not in have]
+    return gaps
 
 
 @cache
@@ -322,10 +361,13 @@ def set_catalogue(lang: str) -> dict[str, Any]:
 
 
 def t(lang: str, key: str, count: int | None = None, **values: Any) -> str:
-    """A UI string; `count` picks the plural form with the language's rules."""
-    entry = catalogue(lang)[key]
-    if isinstance(entry, dict):
-        entry = entry[Locale(lang).plural_form(count if count is not None else 1)]
+    """A UI string; `count` picks the plural form with the language's rules (CLDR's, any of
+    zero, one, two, few, many, other); a form or key the catalogue lacks falls back to its
+    `other`, or to the English catalogue's words."""
+    entry = catalogue(lang).get(key) or catalogue(REFERENCE)[key]
+    if isinstance(entry, dict):  # a form the catalogue lacks: its `other` (check warns)
+        form = Locale.parse(lang).plural_form(count if count is not None else 1)
+        entry = entry.get(form, entry["other"])
     text: str = entry.format(count=count, **values)
     return text
 
@@ -368,10 +410,14 @@ def language_name(code: str, lang: str) -> str:
     return name
 
 
+def shipped_languages() -> list[str]:
+    """The languages whose catalogue ships with the program."""
+    shipped = [e.name for e in resources.files("jrs_site").joinpath("locales").iterdir()]
+    return sorted(name.removesuffix(".yml") for name in shipped if name.endswith(".yml"))
+
+
 def missing_keys() -> dict[str, set[str]]:
     """Keys present in one shipped catalogue and not in another (for tests)."""
-    shipped = [e.name for e in resources.files("jrs_site").joinpath("locales").iterdir()]
-    codes = sorted(name.removesuffix(".yml") for name in shipped if name.endswith(".yml"))
-    keys = {lang: set(catalogue(lang)) for lang in codes}
+    keys = {lang: set(catalogue(lang)) for lang in shipped_languages()}
     every = set().union(*keys.values())
     return {lang: every - have for lang, have in keys.items() if every - have}

@@ -10,29 +10,46 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from jrs_site.render.bidi import language_direction
+
 TEMPLATES = resources.files(__package__) / "templates"
 
 
 @cache
 def environment() -> jinja2.Environment:
     """Our partials (`jrs_site/templates/partials/`): autoescaping, undefined names fail."""
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader(__package__, "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
+    return with_filters(
+        jinja2.Environment(
+            loader=jinja2.PackageLoader(__package__, "templates"),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+        )
     )
+
+
+#: What every template of ours may use: `{{ lang | direction }}` is `rtl` or `ltr`, as CLDR
+#: writes the language (the `dir` beside each `lang` that may differ from the page's).
+FILTERS = {"direction": language_direction}
+
+
+def with_filters(env: jinja2.Environment) -> jinja2.Environment:
+    """`env` with our `FILTERS` (MkDocs' environment too: the plugin's and the 404's)."""
+    env.filters.update(FILTERS)
+    return env
 
 
 @cache
 def document_templates(folder: str) -> jinja2.Environment:
     """The whole-document templates in `folder` (print HTML, e-mail): autoescaping, undefined
     names fail, and block tags leave no blank lines."""
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folder),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
+    return with_filters(
+        jinja2.Environment(
+            loader=jinja2.FileSystemLoader(folder),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,
+        )
     )
 
 

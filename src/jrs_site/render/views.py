@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from jrs_site.model.bundles import Article, Bundle, Edition, Report, Site, Story, localized_url
 from jrs_site.model.languages import Languages
 from jrs_site.model.schemas import PhotoMeta, StoryMeta
-from jrs_site.render import l10n
+from jrs_site.render import bidi, l10n
 from jrs_site.render.archive import (
     COUNTRIES,
     THEMES,
@@ -146,12 +146,15 @@ class RenderContext:
         return partial("picture.html", picture=picture, **self.caption(caption, name, bundle))
 
     def caption(self, caption: str, name: str, bundle: Bundle) -> dict[str, str]:
-        """The caption and the photographer's credit of a photo, for the figcaption partial."""
+        """The caption and the photographer's credit of a photo, for the figcaption partial:
+        the credit, in the page's words, in the page's direction (a Latin name in it does not
+        turn an Arabic credit left to right)."""
         photo = bundle.meta.photos.get(name)
         text = bundle.text(self.lang)
         return {
             "caption": self.text(caption, text.lang),
             "credit": self.credit(photo) if photo else "",
+            "credit_dir": bidi.language_direction(self.lang),
         }
 
     def photographer(self, photo: PhotoMeta) -> str:
@@ -197,22 +200,28 @@ def dated(value: dt.date, lang: str) -> Dated:
 
 @dataclass
 class Byline:
+    """Who wrote it, in the page's language, on the side of its text (`dir`: a Latin name
+    and an untranslated role end an Arabic article on its side, not the other)."""
+
     name: str
     role: str
+    dir: str = "ltr"
 
 
 @dataclass
 class TranslationNote:
-    """A page shown in another language than the reader's: the note and the text's language."""
+    """A page shown in another language than the reader's: the text's language, and the note,
+    in the page's language (`page_lang`), which names the text's in its own words."""
 
     lang: str
     note: str
+    page_lang: str
 
 
 def fallback_note(source_lang: str, lang: str) -> TranslationNote:
     language = l10n.language_name(source_lang, lang)
     note = l10n.t(lang, "not_translated", language=language)
-    return TranslationNote(source_lang, l10n.text_typography(note, lang))
+    return TranslationNote(source_lang, l10n.text_typography(note, lang), lang)
 
 
 def translation(bundle: Bundle, page: RenderContext) -> TranslationNote | None:
@@ -222,13 +231,20 @@ def translation(bundle: Bundle, page: RenderContext) -> TranslationNote | None:
     return fallback_note(bundle.text(page.lang).lang, page.lang)
 
 
-def byline(site: Site, author_id: str | None, lang: str) -> Byline | None:
-    """Who wrote it and their role, in `lang`'s typography."""
+def byline(
+    site: Site, author_id: str | None, lang: str, text_lang: str | None = None
+) -> Byline | None:
+    """Who wrote it and their role, in `lang`'s typography, on the side of the text it ends
+    (in `text_lang`, when not the page's: an untranslated article)."""
     author = site.authors.get(author_id or "")
     if author is None:
         return None
     name, role = author.name, author.role.get(lang)
-    return Byline(l10n.text_typography(name, lang), l10n.text_typography(role, lang))
+    return Byline(
+        l10n.text_typography(name, lang),
+        l10n.text_typography(role, lang),
+        bidi.language_direction(text_lang or lang),
+    )
 
 
 # -- testimonies ------------------------------------------------------------------------------
@@ -338,7 +354,7 @@ def story_view(story: Story, page: RenderContext) -> StoryView:
         portrait_html=portrait,
         body_html=page.body(story),
         translation=translation(story, page),
-        byline=byline(page.site, meta.byline, page.lang),
+        byline=byline(page.site, meta.byline, page.lang, text.lang),
         draft_banner=draft_texts(story, page)["draft_banner"],
     )
 
@@ -495,7 +511,7 @@ def report_view(report: Report, page: RenderContext, with_body: bool = True) -> 
         or (meta.full_report.get(page.lang) if meta.full_report else ""),
         order=order_text(report, page),
         body_html=page.body(report) if with_body else Markup(),
-        byline=byline(page.site, meta.author, page.lang),
+        byline=byline(page.site, meta.author, page.lang, text.lang),
         translation=translation(report, page),
         lang=text.lang,
         **draft_texts(report, page),
@@ -592,7 +608,7 @@ def story_article(story: Story, page: RenderContext, edition: Edition) -> Articl
         card.title,
         card.lead,
         url=card.url,
-        byline=byline(page.site, story.meta.byline, page.lang),
+        byline=byline(page.site, story.meta.byline, page.lang, card.lang),
         image_html=card.image_html,
         lang=card.lang,
     )
@@ -625,7 +641,7 @@ def article_article(article: Article, page: RenderContext, edition: Edition) -> 
         page.text(text.fields.title, text.lang),
         page.text(text.fields.lead, text.lang),
         body_html=page.body(article),
-        byline=byline(page.site, article.meta.byline, page.lang),
+        byline=byline(page.site, article.meta.byline, page.lang, text.lang),
         lang=text.lang,
     )
 

@@ -44,6 +44,7 @@ from jrs_site.outputs.pdf.layout import (
 from jrs_site.outputs.pdf.preflight import Source
 from jrs_site.outputs.pdf.settings import PdfError, PdfOptions
 from jrs_site.outputs.pdf.source import source as shown
+from jrs_site.render.bidi import language_direction
 from jrs_site.util.files import write_atomic
 
 TRIM_BOX = (0.0, 0.0, round(PAGE_WIDTH * PT_PER_MM, 2), round(PAGE_HEIGHT * PT_PER_MM, 2))
@@ -238,7 +239,7 @@ def _make_pdf(
     document = main.copy([*main.pages, *tail.pages])
     data = document.write_pdf(pdf_variant=PDF_VARIANT[options.variant])
     return Made(
-        _finish(data, options),
+        _finish(data, options, language_direction(lang)),
         len(document.pages),
         tuple(source.filler_description(f) for f in added),
         tuple(source.page.photos.warnings),
@@ -332,10 +333,11 @@ def fillers(main_pages: int, chosen: list[Filler], has_photo: bool) -> list[Fill
     return [f for f in ranked if f != "photo" or has_photo][:missing]
 
 
-def _finish(data: bytes, options: PdfOptions) -> bytes:
+def _finish(data: bytes, options: PdfOptions, direction: str = "ltr") -> bytes:
     """Print: set the boxes the printer reads (TrimBox: the A4 sheet; BleedBox: 3 mm around
     it), drop the links (PDF/X allows no annotation on the page) and draw crop marks when asked.
-    Both: ask viewers to show the title."""
+    Both: ask viewers to show the title, and an edition in a language written right to left
+    (`direction`) with its facing pages from right to left, as the booklet opens."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
         if options.is_print:
             bleed = _grow(TRIM_BOX, BLEED * PT_PER_MM)
@@ -351,6 +353,8 @@ def _finish(data: bytes, options: PdfOptions) -> bytes:
                     page.contents_add(b"q\n", prepend=True)
                     page.contents_add(b"Q\n" + crop_marks())
         pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+        if direction == "rtl":
+            pdf.Root.ViewerPreferences.Direction = pikepdf.Name.R2L
         out = io.BytesIO()
         # The file's /ID made from its content, not from the time: the same edition makes the
         # same bytes, so a publish does not send an unchanged PDF again.

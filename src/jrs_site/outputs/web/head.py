@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+
 from jrs_site.model.bundles import localized_url
 from jrs_site.model.languages import Languages
 from jrs_site.render import l10n
@@ -41,11 +44,31 @@ def absolute_alternates(base_url: str, path: str, languages: Languages) -> dict[
     return alternates
 
 
+def og_locale(lang: str, country: str | None) -> str:
+    """The Open Graph locale of a page in `lang` by an organisation in `country`: `nl_BE`
+    where CLDR knows the language there, else the language's likely region (`ar_EG`)."""
+    if country:
+        try:
+            return str(Locale.parse(f"{lang}_{country}"))
+        except (ValueError, UnknownLocaleError):
+            pass
+    likely = Locale.parse(get_global("likely_subtags").get(lang, lang))
+    return f"{likely.language}_{likely.territory}" if likely.territory else likely.language
+
+
 def head_view(
-    base_url: str, path: str, lang: str, title: str, description: str, languages: Languages
+    base_url: str,
+    path: str,
+    lang: str,
+    title: str,
+    description: str,
+    languages: Languages,
+    country: str | None = None,
 ) -> HeadView:
+    """The <head> of the page at `path` in `lang` (`country`: the organisation's, for its
+    Open Graph locale)."""
     alternates = absolute_alternates(base_url, path, languages)
-    locale = {"nl": "nl_BE", "fr": "fr_BE"}.get(lang, lang)
+    locale = og_locale(lang, country)
     description = " ".join(description.split())
     return HeadView(
         l10n.text_typography(title, lang, languages),
