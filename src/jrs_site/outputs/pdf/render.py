@@ -161,7 +161,7 @@ def render_all(
     ordered = sorted(todo.items(), key=lambda item: item[0][1])
     # On an error the PDFs started are let finish; stopped (Ctrl+C, or the caller closes
     # this generator), the workers end at once (`util/workers.py`).
-    with worker_pool(count, _context(), _start_build_worker, (site,)) as pool:
+    with worker_pool(count, _context(), _start_worker, (site,)) as pool:
         with interrupts_held():  # each worker started is one the pool knows of, and ends
             futures = {
                 pool.submit(_render_in_worker, *job, options, cache_dir, key): job
@@ -182,14 +182,10 @@ _worker_site: list[Site] = []
 
 
 def _start_worker(site: Site) -> None:
-    """A worker's start: the loaded site."""
-    _worker_site.append(site)
-
-
-def _start_build_worker(site: Site) -> None:
-    """A build's worker: the loaded site, and Ctrl+C left to the build, which ends it."""
+    """A worker's start: the loaded site; Ctrl+C is left to the build or the preview, which
+    ends the worker (`util/workers.py`)."""
     ignore_interrupts()
-    _start_worker(site)
+    _worker_site.append(site)
 
 
 def _render_in_worker(
