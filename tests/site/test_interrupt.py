@@ -205,3 +205,29 @@ def test_sigint_to_the_main_process_during_the_photos(cold_project: Path) -> Non
     finally:
         running.end()
     cache_is_whole(cold_project / ".cache")
+
+
+def test_sigterm_while_another_process_renders_pages(tmp_path: Path, test_cache: Path) -> None:
+    """The pages in two processes (`processes: 2`, `mkdocs_plugin/share.py`): SIGTERM to the
+    first alone ends the other too, which MkDocs tells the plugin of only for an Exception."""
+    project = copy_project(tmp_path / "project", test_cache)
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert "\n  - jrs\n" in text
+    config.write_text(text.replace("\n  - jrs\n", "\n  - jrs:\n      processes: 2\n"), "utf-8")
+    (project / "site").mkdir()
+    (project / "site/index.html").write_text(OLD_PAGE, "utf-8")
+    site_before = tree_hash(project / "site")
+    running = Build(project)
+
+    def sharing() -> bool:
+        assert running.process.poll() is None, f"the build ended first:\n{running.output}"
+        members = group_members(running.process.pid)
+        return any("jrs_site.mkdocs_plugin.share" in command for _, command in members)
+
+    try:
+        wait_for(sharing, "the other process", seconds=300, every=0.05)
+        os.kill(running.process.pid, signal.SIGTERM)
+        assert_stopped(running, site_before, project)
+    finally:
+        running.end()
