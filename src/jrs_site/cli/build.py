@@ -88,11 +88,11 @@ def build_into(root: Path, target: Path) -> Path:
 
     target.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(target, time.time())
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
-    tmp.chmod(0o755)  # mkdtemp makes it private; the published site must be readable
     config: MkDocsConfig | None = None
     swapped = False
-    try:
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:  # from here on, whatever stops the build removes `tmp`
+        tmp.chmod(0o755)  # mkdtemp makes it private; the published site must be readable
         config = load_config(str(root / CONFIG), site_dir=str(tmp))
         # As `mkdocs build` does; MkDocs keeps plugins that have on_startup between loads.
         config.plugins.on_startup(command="build", dirty=False)
