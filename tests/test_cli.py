@@ -85,3 +85,74 @@ def test_a_cache_folder_that_is_a_broken_link_is_an_error_not_a_traceback(
     assert code == 1
     assert "the file system refused" in output and ".cache" in output
     assert "Traceback" not in output
+
+
+def _interrupted_build(*args: object, **kwargs: object) -> None:
+    raise KeyboardInterrupt  # Ctrl+C while MkDocs builds (the slow steps: tests/site/)
+
+
+@pytest.fixture
+def buildable(project: Path) -> Path:
+    """`project` with the docs/ folder MkDocs requires."""
+    (project / "docs").mkdir()
+    return project
+
+
+def test_a_build_stopped_by_ctrl_c_says_so_and_leaves_the_site(
+    buildable: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (buildable / "site").mkdir()
+    (buildable / "site/index.html").write_text("old", "utf-8")
+    monkeypatch.setattr("mkdocs.commands.build.build", _interrupted_build)
+    code, output = cli(buildable, monkeypatch, "build")
+    assert code == 130
+    assert output.splitlines()[-1] == (
+        f"Stopped: the site was not built; {buildable.resolve() / 'site'} is as it was"
+    )
+    assert "Traceback" not in output and "Aborted" not in output
+    assert (buildable / "site/index.html").read_text("utf-8") == "old"
+    assert [p.name for p in buildable.iterdir() if p.name.startswith(".site-")] == []
+
+
+def test_publish_stopped_during_its_build_publishes_nothing(
+    buildable: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jrs_site.outputs.web import upload  # noqa: PLC0415
+
+    sent: list[Path] = []
+    monkeypatch.setattr(upload, "check_tools", lambda: None)
+    monkeypatch.setattr(upload, "probe", lambda target: None)
+    monkeypatch.setattr(upload, "publish", lambda site, *args: sent.append(site))
+    monkeypatch.setattr("mkdocs.commands.build.build", _interrupted_build)
+    code, output = cli(buildable, monkeypatch, "publish", "user@host.example:www")
+    assert (code, sent) == (130, [])
+    assert output.splitlines()[-1] == (
+        f"Stopped: the site was not built; {buildable.resolve() / 'site'} is as it was; "
+        "nothing was published"
+    )
+    assert "Traceback" not in output
+
+
+def test_sigterm_stops_a_command_as_ctrl_c_does(
+    buildable: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A service manager's SIGTERM: the same cleanup and line as Ctrl+C, not a killed
+    process that leaves its workers and a hidden half-built folder behind."""
+    import os  # noqa: PLC0415
+    import signal  # noqa: PLC0415
+
+    def terminated(*args: object, **kwargs: object) -> None:
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    def unhandled(signum: int, frame: object) -> None:
+        raise AssertionError("SIGTERM reached the caller's handler: it would have killed jrs-site")
+
+    before = signal.signal(signal.SIGTERM, unhandled)  # not pytest killed, if it fails
+    try:
+        monkeypatch.setattr("mkdocs.commands.build.build", terminated)
+        code, output = cli(buildable, monkeypatch, "build")
+        assert signal.getsignal(signal.SIGTERM) == unhandled, "the handler is the command's own"
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    assert code == 130
+    assert output.splitlines()[-1].startswith("Stopped: the site was not built;")

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from jrs_site.outputs.web.publish import Publisher
-from jrs_site.util.prune import KEEP_DAYS, prune
+from jrs_site.util.prune import KEEP_DAYS, Pruned, prune
 
 DAY = 86400
 
@@ -55,3 +55,22 @@ def test_publishing_marks_the_entry_used(tmp_path: Path) -> None:
     variant = _file(cache / "images/0123456789abcdef-6fac2366-480.avif", KEEP_DAYS + 5)
     Publisher(tmp_path / "site").file(variant, "media/0123456789abcdef-6fac2366-480.avif")
     assert prune(cache).files == 0 and variant.exists()
+
+
+def test_a_temporary_file_left_by_an_ended_worker_goes_after_a_day(tmp_path: Path) -> None:
+    """A worker ended while it wrote (a build stopped by Ctrl+C) leaves its temporary file:
+    never a cache entry, and gone once no write can still be making it."""
+    cache = tmp_path / ".cache"
+    key = "27f7778aa0e8495d69ff"
+    left = [
+        _file(cache / f"pdf/.{key}.pdf.k2j3h4.tmp", 2, size=500),
+        _file(cache / "images/.0123456789abcdef-6fac2366-480.avif.x9y8.tmp", 1.5),
+    ]
+    kept = [
+        _file(cache / f"pdf/.{key}.json.q1w2e3.tmp", 0.1),  # a build may be writing it now
+        _file(cache / f"pdf/{key}.pdf", 2),  # an entry, used two days ago
+        _file(cache / f"pdf/{key}.json", 2),
+    ]
+    assert prune(cache) == Pruned(2, 510)
+    assert [p for p in left if p.exists()] == []
+    assert [p for p in kept if not p.exists()] == []

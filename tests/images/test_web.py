@@ -204,7 +204,7 @@ def test_build_all_matches_web_image_and_reruns_for_free(
     def no_pool(*args: object, **kwargs: object) -> None:
         raise AssertionError("a re-run with nothing changed must not start workers")
 
-    monkeypatch.setattr(batch, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(batch, "worker_pool", no_pool)
     assert build_all(sources, settings, jobs=2) == (images, [])
 
 

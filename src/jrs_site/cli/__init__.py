@@ -10,6 +10,8 @@ import importlib
 
 import click
 
+from jrs_site.cli.common import Stopped, interrupts_from_sigterm
+
 #: Each command: its module under jrs_site.cli, and its one-line help for `jrs-site --help`.
 COMMANDS = {
     "check": ("check", "List every problem in the content at once (exit 1 on errors)."),
@@ -39,9 +41,14 @@ class LazyGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> object:
         """The command; a file the system refuses (a folder that is a broken link, a full
-        disk, no permission) is a one-line error naming the file, never a traceback."""
+        disk, no permission) is a one-line error naming the file, never a traceback. Ctrl+C
+        or SIGTERM stops it with one line and exit code 130 (a command that has something
+        to say of what it left says it first: `Stopped`)."""
         try:
-            return super().invoke(ctx)
+            with interrupts_from_sigterm():
+                return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise Stopped("Stopped before the command finished") from None
         except OSError as error:
             where = f" '{error.filename}'" if error.filename else ""
             raise click.ClickException(

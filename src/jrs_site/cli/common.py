@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import logging
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, Any
 
 import click
 
@@ -14,6 +19,35 @@ from jrs_site.model.problems import Problem, by_file
 #: The build cache of the default configuration (the plugin's `cache_dir`).
 CACHE = Path(".cache")
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+class Stopped(click.ClickException):
+    """The command was stopped by Ctrl+C or a signal: one plain line that says what was left
+    as it was, and exit code 130 (128 + SIGINT, as a shell reports a command Ctrl+C ended)."""
+
+    exit_code = 130
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(self.format_message(), err=True)
+
+
+@contextmanager
+def interrupts_from_sigterm() -> Iterator[None]:
+    """SIGTERM (a service manager, `kill`, a closed terminal) stops the command as Ctrl+C
+    does, with its cleanup, instead of killing the main process on the spot and leaving its
+    worker processes and half-built folders behind."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def project_root() -> Path:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from jrs_site.cli.build import checked_build
-from jrs_site.cli.common import project_root
+from jrs_site.cli.common import Stopped, project_root
 from jrs_site.outputs.web import upload
 
 
@@ -46,7 +46,10 @@ def publish(
         where = upload.Target.parse(target, port, ssh_config)
         upload.check_tools()
         upload.probe(where)  # a wrong address or key is said before the build, not after
-        site = checked_build(root, None, strict)
+        try:
+            site = checked_build(root, None, strict)
+        except Stopped as stopped:  # during the build: nothing went out
+            raise Stopped(f"{stopped.message}; nothing was published") from None
         if dry_run:
             for line in upload.describe(upload.plan(site, where)):
                 click.echo(line)
@@ -55,8 +58,8 @@ def publish(
     except upload.UploadError as error:
         raise click.ClickException(str(error)) from None
     except KeyboardInterrupt:
-        raise click.ClickException(
-            "publishing was stopped; readers see a complete site (the old pages, or the new "
-            "ones, each with its photos): run the same command again to finish"
+        raise Stopped(
+            "Stopped: publishing was stopped; readers see a complete site (the old pages, or "
+            "the new ones, each with its photos): run the same command again to finish"
         ) from None
     click.echo(summary.line(where))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import signal
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +23,9 @@ def serve(dev_addr: str, drafts: bool) -> None:
     """Preview the site live; rebuilds when content, photos or templates change."""
     from mkdocs.commands.serve import serve as mkdocs_serve  # noqa: PLC0415 - slow import
 
-    # Stopped by a signal (a service manager, a terminal closed): end as after Ctrl+C, so
-    # the preview stops its PDF workers and search index instead of leaving them behind.
-    signal.signal(signal.SIGTERM, _interrupt)
+    # Stopped by a signal (a service manager, a terminal closed): it ends as after Ctrl+C
+    # (the `jrs-site` group makes SIGTERM a KeyboardInterrupt for every command), so the
+    # preview ends its PDF workers and search index instead of leaving them behind.
     config_file = project_root() / CONFIG
     options: dict[str, Any] = {"plugins": _plugins_showing_drafts(config_file)} if drafts else {}
     show_mkdocs_log(logging.INFO)
@@ -38,10 +37,6 @@ def serve(dev_addr: str, drafts: bool) -> None:
         watch_theme=False,  # the jrs plugin watches overrides/ (on_serve), not the theme
         **options,
     )
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
 
 
 def _plugins_showing_drafts(config_file: Path) -> list[Any]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Generator, Iterable
+from concurrent.futures import as_completed
+from contextlib import closing
 from pathlib import Path
 
 from jrs_site.images.cache import SourceIndex, Stamp
@@ -13,6 +14,7 @@ from jrs_site.images.errors import ImageError
 from jrs_site.images.settings import ImageSettings
 from jrs_site.images.web import WebImage, build_web_image, cached_web_image
 from jrs_site.util.progress import step
+from jrs_site.util.workers import interrupts_held, worker_pool
 
 Outcome = tuple[WebImage, Stamp | None, str] | ImageError
 
@@ -38,8 +40,9 @@ def build_all(
             images[src] = image
     failures: dict[Path, ImageError] = {}
     try:
-        with step("photos", len(todo)) as progress:
-            for src, outcome in _build(todo, settings, jobs):
+        built = _build(todo, settings, jobs)
+        with step("photos", len(todo)) as progress, closing(built):  # see screen.py
+            for src, outcome in built:
                 if isinstance(outcome, ImageError):
                     failures[src] = outcome
                 else:
@@ -57,7 +60,7 @@ def build_all(
 
 def _build(
     todo: list[Path], settings: ImageSettings, jobs: int | None
-) -> Iterator[tuple[Path, Outcome]]:
+) -> Generator[tuple[Path, Outcome], None, None]:
     workers = min(jobs or os.cpu_count() or 1, len(todo))
     if workers <= 1:
         yield from (_build_one(src, settings) for src in todo)
@@ -65,8 +68,10 @@ def _build(
     # forkserver: forking the caller (a threaded server, say) could copy a held lock and hang.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])  # workers start with Pillow already imported
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(_build_one, src, settings) for src in todo]
+    # Stopped (Ctrl+C), the workers end at once: `util/workers.py`.
+    with worker_pool(workers, context) as pool:
+        with interrupts_held():  # each worker started is one the pool knows of, and ends
+            futures = [pool.submit(_build_one, src, settings) for src in todo]
         for future in as_completed(futures):
             yield future.result()
 

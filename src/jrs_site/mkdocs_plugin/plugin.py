@@ -266,7 +266,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
         self.preview.finish(config, self.prepared, self._publisher(), self._cache_dir(config))
 
     def on_shutdown(self) -> None:
-        self.preview.stop()  # `serve` ends: the PDFs and the search index of a save too
+        self.preview.end()  # `serve` ends: the PDFs and the search index of a save too
 
     def on_build_error(self, error: Exception) -> None:
         self.languages_built = 0  # the next build (e.g. under `serve`) counts from zero

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +50,7 @@ from jrs_site.outputs.web.publish import Publisher
 from jrs_site.outputs.web.search import BUNDLE_DIR, Indexing, SearchIndexError, index_site
 from jrs_site.render.kinds import INDEXES, Selection
 from jrs_site.util.files import tree_digest, value_digest
+from jrs_site.util.workers import end_workers
 
 log = get_plugin_logger(__name__)
 #: What MkDocs writes at the site's root beside the pages, for the sweep to keep.
@@ -84,6 +85,10 @@ class NoPreview:
 
     def stop(self) -> None:
         """A new build starts: stop what the last one still does."""
+
+    def end(self) -> None:
+        """`serve` ends: stop what the last build still does."""
+        self.stop()
 
     def start(self, config: MkDocsConfig, prepared: Prepared | None, options: Any) -> None:
         """A build starts, with its prepared site (None: content errors) and the plugin's
@@ -175,7 +180,7 @@ class Preview(NoPreview):
         super().__init__()
         self.memory = Memory()  # the pages the last build wrote
         self.theirs: set[str] = set()  # MkDocs' own files in this build
-        self.rendering: Executor | None = None  # the PDFs a save changed
+        self.rendering: ProcessPoolExecutor | None = None  # the PDFs a save changed
         self.indexing: Indexing | None = None  # the search index
         #: The last build's publisher, after its sweep (None: the next sweep walks the site).
         self.swept: Publisher | None = None
@@ -193,6 +198,12 @@ class Preview(NoPreview):
             self.indexing = None
         if self.rendering is not None:
             self.rendering.shutdown(wait=False, cancel_futures=True)
+
+    def end(self) -> None:
+        """`serve` ends (Ctrl+C, SIGTERM): the PDF being made is not waited for."""
+        self.stop()
+        if self.rendering is not None:
+            end_workers(self.rendering)
 
     def show(self, errors: list[Problem], root: Path) -> None:
         """The preview goes on: the errors are logged, and every page shows them, by file."""

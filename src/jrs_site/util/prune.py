@@ -5,7 +5,10 @@ manifest all start with the photo's `<sha16>-`, a PDF and its record share their
 social card is its hash. An entry is the group of files that share that hash, wherever they
 are under the cache; it is used when any of its files is published (the publisher touches
 what it links), and it goes when none of its files was written or touched for `KEEP_DAYS`.
-Files not named by a hash (indexes, the fonts, the Markdown cache) are kept.
+Files not named by a hash (indexes, the fonts, the Markdown cache) are kept. A temporary
+file (`util.files.write_atomic`'s `.<name>.<random>.tmp`) a day old is what a process ended
+while writing left (a worker ended when a build was stopped): it never counted as cached,
+and it goes.
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ KEEP_DAYS = 30
 #: The caches whose entries are pruned, under the cache folder.
 PRUNED = ("images", "pdf", "social", "compressed")
 _HASHED = re.compile(r"[0-9a-f]{16,}(?=[-.])")
+_TEMPORARY = re.compile(r"\..+\.tmp")
+#: No write takes this long: a temporary file this old was left by a process ended in it.
+TEMPORARY_DAYS = 1
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,7 @@ class Pruned:
 def prune(cache_dir: Path, days: float = KEEP_DAYS, now: float | None = None) -> Pruned:
     """Remove the entries under `cache_dir` unused for `days` days."""
     groups: dict[str, list[tuple[Path, os.stat_result]]] = {}
+    left: list[tuple[Path, os.stat_result]] = []  # temporary files
     for name in PRUNED:
         for parent, _, files in os.walk(cache_dir / name):
             for file in files:
@@ -38,14 +45,22 @@ def prune(cache_dir: Path, days: float = KEEP_DAYS, now: float | None = None) ->
                 if match:
                     path = Path(parent, file)
                     groups.setdefault(match.group(), []).append((path, path.stat()))
-    cutoff = (time.time() if now is None else now) - days * 86400
-    removed = size = 0
-    for entries in groups.values():
-        if max(stat.st_mtime for _, stat in entries) < cutoff:
-            for path, stat in entries:
-                path.unlink(missing_ok=True)
-                removed, size = removed + 1, size + stat.st_size
-    return Pruned(removed, size)
+                elif _TEMPORARY.fullmatch(file):
+                    path = Path(parent, file)
+                    left.append((path, path.stat()))
+    now = time.time() if now is None else now
+    cutoff = now - days * 86400
+    unused = [
+        entry
+        for entries in groups.values()
+        if max(stat.st_mtime for _, stat in entries) < cutoff
+        for entry in entries
+    ]
+    stale = [(path, stat) for path, stat in left if stat.st_mtime < now - TEMPORARY_DAYS * 86400]
+    gone = [*unused, *stale]
+    for path, _ in gone:
+        path.unlink(missing_ok=True)
+    return Pruned(len(gone), sum(stat.st_size for _, stat in gone))
 
 
 def touch(path: Path) -> None:

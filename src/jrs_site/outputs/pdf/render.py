@@ -12,7 +12,7 @@ import io
 import logging
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import partial
@@ -46,6 +46,7 @@ from jrs_site.outputs.pdf.settings import PdfError, PdfOptions
 from jrs_site.outputs.pdf.source import source as shown
 from jrs_site.render.bidi import language_direction
 from jrs_site.util.files import write_atomic
+from jrs_site.util.workers import ignore_interrupts, interrupts_held, worker_pool
 
 TRIM_BOX = (0.0, 0.0, round(PAGE_WIDTH * PT_PER_MM, 2), round(PAGE_HEIGHT * PT_PER_MM, 2))
 PDF_VARIANT = {"print": "pdf/x-4", "screen": "pdf/ua-1"}
@@ -141,14 +142,18 @@ def _pool(site: Site, count: int) -> ProcessPoolExecutor:
     """`count` worker processes, each holding the loaded site (with its languages).
     forkserver, as for the photos: forking the caller (a threaded server) could copy a held
     lock; each worker receives the site once, and a job is then two strings and a key."""
+    return ProcessPoolExecutor(count, _context(), initializer=_start_worker, initargs=(site,))
+
+
+def _context() -> multiprocessing.context.BaseContext:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])  # workers start with WeasyPrint imported
-    return ProcessPoolExecutor(count, context, initializer=_start_worker, initargs=(site,))
+    return context
 
 
 def render_all(
     site: Site, todo: dict[Job, str], options: PdfOptions, cache_dir: Path, workers: int | None
-) -> Iterator[tuple[Job, CachedPdf]]:
+) -> Generator[tuple[Job, CachedPdf], None, None]:
     """Render every job of `todo` into the cache, yielding each as it is done."""
     count = min(workers or os.cpu_count() or 1, len(todo))
     if count <= 1:
@@ -159,16 +164,16 @@ def render_all(
     # Language by language: the two languages of one edition share photos, which the first
     # PDF prepares for the second instead of both preparing them at the same time.
     ordered = sorted(todo.items(), key=lambda item: item[0][1])
-    pool = _pool(site, count)
-    try:
-        futures = {
-            pool.submit(_render_in_worker, edition, lang, options, cache_dir, key): (edition, lang)
-            for (edition, lang), key in ordered
-        }
+    # On an error the PDFs started are let finish; stopped (Ctrl+C, or the caller closes
+    # this generator), the workers end at once (`util/workers.py`).
+    with worker_pool(count, _context(), _start_worker, (site,)) as pool:
+        with interrupts_held():  # each worker started is one the pool knows of, and ends
+            futures = {
+                pool.submit(_render_in_worker, *job, options, cache_dir, key): job
+                for job, key in ordered
+            }
         for future in as_completed(futures):
             yield futures[future], future.result()
-    finally:
-        pool.shutdown(cancel_futures=True)  # on an error: the others started are let finish
 
 
 def _render_job(
@@ -182,7 +187,9 @@ _worker_site: list[Site] = []
 
 
 def _start_worker(site: Site) -> None:
-    """A worker's start: the loaded site."""
+    """A worker's start: the loaded site; Ctrl+C is left to the build or the preview, which
+    ends the worker (`util/workers.py`)."""
+    ignore_interrupts()
     _worker_site.append(site)
 
 

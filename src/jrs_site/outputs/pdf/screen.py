@@ -6,6 +6,7 @@ is imported only when a PDF must be rendered, so a build with nothing new does w
 
 from __future__ import annotations
 
+from contextlib import closing
 from pathlib import Path
 
 from jrs_site.images.cache import SourceIndex
@@ -58,8 +59,10 @@ def build_screen_pdfs(
             from jrs_site.outputs.pdf.render import render_all  # noqa: PLC0415 - WeasyPrint
 
             options = PdfOptions("screen", site_url=site_url)
-            for job, entry in render_all(site, todo, options, cache_dir, workers):
-                paths[job] = entry.pdf
-                progress.advance()
+            made = render_all(site, todo, options, cache_dir, workers)
+            with closing(made):  # stopped here, the workers end at once, not when collected
+                for job, entry in made:
+                    paths[job] = entry.pdf
+                    progress.advance()
         progress.summary = f"{len(todo)} rendered, {len(paths) - len(todo)} from the cache"
     return {job: paths[job] for job in screen_jobs(site)}
