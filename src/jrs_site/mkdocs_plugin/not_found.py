@@ -11,14 +11,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
-from jrs_site.fonts import font_face_css
 from jrs_site.mkdocs_plugin import i18n
-from jrs_site.mkdocs_plugin.material import valid_toggles
+from jrs_site.mkdocs_plugin.material import valid_toggles, with_theme_globals
 from jrs_site.model.bundles import localized_url
 from jrs_site.model.languages import Languages
 from jrs_site.outputs.web.publish import Publisher
 from jrs_site.render.l10n import typeset
-from jrs_site.render.partials import with_filters
 from jrs_site.render.views import not_found_views
 
 NAME = "404.html"
@@ -50,8 +48,7 @@ def write_not_found_page(
     """`<lang>/404.html`, rendered from the theme's 404.html the way MkDocs renders the root's
     (with the plugin's compiled templates, `compiled`)."""
     env = config.theme.get_env()  # a new one: without what the plugin's on_env added
-    env.globals["jrs_font_face_css"] = font_face_css
-    with_filters(env)
+    with_theme_globals(env)
     env.bytecode_cache = compiled
     template = env.get_template(NAME)
     template = config.plugins.on_pre_template(template, template_name=NAME, config=config)

@@ -26,7 +26,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from jrs_site.fonts import font_face_css
 from jrs_site.mkdocs_plugin import i18n
 from jrs_site.mkdocs_plugin.context import (
     add_not_found_context,
@@ -35,7 +34,7 @@ from jrs_site.mkdocs_plugin.context import (
     jrs_entries,
 )
 from jrs_site.mkdocs_plugin.generate import add_pages, write_language
-from jrs_site.mkdocs_plugin.material import valid_toggles
+from jrs_site.mkdocs_plugin.material import valid_toggles, with_theme_globals
 from jrs_site.mkdocs_plugin.not_found import NAME as NOT_FOUND
 from jrs_site.mkdocs_plugin.pages import (
     ROOT_TEMPLATES,
@@ -59,7 +58,6 @@ from jrs_site.render import bidi
 from jrs_site.render.l10n import typeset, typography
 from jrs_site.render.limits import capped
 from jrs_site.render.markdown import RenderCache
-from jrs_site.render.partials import with_filters
 from jrs_site.render.reference import reference_markdown
 from jrs_site.render.sanitise import sanitise
 from jrs_site.util.progress import Step
@@ -131,9 +129,7 @@ class JrsPlugin(BasePlugin[JrsPluginConfig]):  # type: ignore[no-untyped-call]  
         return server
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        # Our filters (`lang | direction`) and @font-face rules, which main.html inlines with
-        # the page's path to the fonts: a request fewer per page (not_found.py's env too).
-        with_filters(env).globals["jrs_font_face_css"] = font_face_css
+        with_theme_globals(env)
         self.preview.add_templates(env)
         env.bytecode_cache = self.compiled.kept_in(self._cache_dir(config))
         return env

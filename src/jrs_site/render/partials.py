@@ -33,7 +33,7 @@ FILTERS = {"direction": language_direction}
 
 
 def with_filters(env: jinja2.Environment) -> jinja2.Environment:
-    """`env` with our `FILTERS` (MkDocs' environment too: the plugin's and the 404's)."""
+    """`env` with our `FILTERS`."""
     env.filters.update(FILTERS)
     return env
 
