@@ -347,9 +347,10 @@ def hidden_copy(project: Path, source: str, slug: str, mark: str, **changes: obj
         )
 
 
-def build(project: Path) -> subprocess.CompletedProcess[str]:
+def build(project: Path, command: str = "build") -> subprocess.CompletedProcess[str]:
+    """`jrs-site build` (or another `command`) run in `project`, as staff run it."""
     return subprocess.run(
-        [sys.executable, "-m", "jrs_site", "build"],
+        [sys.executable, "-m", "jrs_site", command],
         cwd=project,
         capture_output=True,
         text=True,

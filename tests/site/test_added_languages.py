@@ -14,7 +14,7 @@ import pikepdf
 from bs4 import BeautifulSoup
 
 from jrs_site.outputs.pdf.preflight import DrawnPage, drawn
-from tests.conftest import Built
+from tests.conftest import Built, build
 from tests.tools import require, run
 
 LANGS = ("ar", "uk")
@@ -43,13 +43,7 @@ def test_every_page_pdf_and_email_in_every_language(added_languages: Built) -> N
 
 
 def test_check_warns_only_of_what_is_not_translated_yet(added_languages: Built) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "jrs_site", "check"],
-        cwd=added_languages.project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = build(added_languages.project, "check")
     assert result.returncode == 0, result.stderr[-2000:]
     warnings = [line for line in result.stderr.splitlines() if "warning:" in line]
     assert warnings

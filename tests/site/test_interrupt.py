@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pikepdf
@@ -158,18 +159,36 @@ def cold_project(tmp_path: Path) -> Path:
     return project
 
 
+def stop_while_running(
+    project: Path, send: Callable[[Build], None], after: str | None = None
+) -> None:
+    """Start a build of `project`, `send` it a signal once its workers run (and `after` was
+    printed), and check that it stopped as it should, its cache whole."""
+    site_before = tree_hash(project / "site")
+    running = Build(project)
+    try:
+        wait_for_workers(running, after=after)
+        send(running)
+        assert_stopped(running, site_before, project)
+    finally:
+        running.end()
+    cache_is_whole(project / ".cache")
+
+
+def sends(sig: int, *, group: bool = False) -> Callable[[Build], None]:
+    """What sends `sig` to a running build: to its whole process group (as a terminal sends
+    Ctrl+C) or to its main process alone."""
+
+    def send(running: Build) -> None:
+        (os.killpg if group else os.kill)(running.process.pid, sig)
+
+    return send
+
+
 def test_ctrl_c_during_the_screen_pdfs_stops_the_build(cold_project: Path) -> None:
     """Ctrl+C: SIGINT to the whole foreground process group, as a terminal sends it, while
     the PDF workers render."""
-    site_before = tree_hash(cold_project / "site")
-    running = Build(cold_project)
-    try:
-        wait_for_workers(running, after="photos:")
-        os.killpg(running.process.pid, signal.SIGINT)
-        assert_stopped(running, site_before, cold_project)
-    finally:
-        running.end()
-    cache_is_whole(cold_project / ".cache")
+    stop_while_running(cold_project, sends(signal.SIGINT, group=True), after="photos:")
     # The next build trusts the cache: it renders what was not finished, and its PDFs are whole.
     result = build(cold_project)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -182,29 +201,17 @@ def test_ctrl_c_during_the_screen_pdfs_stops_the_build(cold_project: Path) -> No
 
 def test_sigterm_to_the_main_process_during_the_screen_pdfs(cold_project: Path) -> None:
     """A service manager or `kill`: SIGTERM to jrs-site alone, its workers left to it."""
-    site_before = tree_hash(cold_project / "site")
-    running = Build(cold_project)
-    try:
-        wait_for_workers(running, after="photos:")
-        os.kill(running.process.pid, signal.SIGTERM)
-        assert_stopped(running, site_before, cold_project)
-    finally:
-        running.end()
-    cache_is_whole(cold_project / ".cache")
+    stop_while_running(cold_project, sends(signal.SIGTERM), after="photos:")
 
 
 def test_sigint_to_the_main_process_during_the_photos(cold_project: Path) -> None:
     """SIGINT to jrs-site alone while the photo workers encode."""
-    site_before = tree_hash(cold_project / "site")
-    running = Build(cold_project)
-    try:
-        wait_for_workers(running)
+
+    def interrupt(running: Build) -> None:
         assert not running.printed("photos:"), "the photos were done before the signal"
-        os.kill(running.process.pid, signal.SIGINT)
-        assert_stopped(running, site_before, cold_project)
-    finally:
-        running.end()
-    cache_is_whole(cold_project / ".cache")
+        sends(signal.SIGINT)(running)
+
+    stop_while_running(cold_project, interrupt)
 
 
 def test_sigterm_while_another_process_renders_pages(tmp_path: Path, test_cache: Path) -> None:

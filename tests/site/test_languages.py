@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import feedparser
@@ -20,7 +18,7 @@ from jrs_site.load.errors import validate
 from jrs_site.model.languages import BILINGUAL, Languages, validation_context
 from jrs_site.model.schemas import Localized
 from tests.bad_input.cases import edit
-from tests.conftest import Built, build_changed
+from tests.conftest import Built, build, build_changed
 
 ENGLISH = """\
         - locale: en
@@ -106,13 +104,7 @@ def test_search_feeds_pdfs_and_emails_for_english(trilingual: Built) -> None:
 
 
 def test_the_check_names_what_is_not_in_english_yet(trilingual: Built) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "jrs_site", "check"],
-        cwd=trilingual.project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = build(trilingual.project, "check")
     assert result.returncode == 0, result.stderr[-2000:]
     assert "not translated into English yet: en.md is missing" in result.stderr
     assert "stories/esther\n" not in result.stderr  # Esther is in English

@@ -267,34 +267,36 @@ def test_without_rsync_it_says_what_to_install(
     assert "rsync is not installed" in output and "apt-get install rsync" in output
 
 
+def refused(
+    project: Path, monkeypatch: pytest.MonkeyPatch, host: Host, config: Path, port: int
+) -> str:
+    """What a publish to `host` that cannot log in says: it fails before any build."""
+    args = ["publish", host.target, "--port", str(port), "--ssh-config", str(config)]
+    code, output = cli(project, monkeypatch, *args)
+    assert code == 1, output
+    assert not (project / "site").exists()
+    return output
+
+
 def test_a_closed_port_is_an_unreachable_host(
     project: Path, monkeypatch: pytest.MonkeyPatch, host: Host
 ) -> None:
-    port = str(free_port())
-    args = ["publish", host.target, "--port", port, "--ssh-config", str(host.config)]
-    code, output = cli(project, monkeypatch, *args)
-    assert code == 1, output
+    port = free_port()
+    output = refused(project, monkeypatch, host, host.config, port)
     assert f"could not reach 127.0.0.1 on port {port}: check the host name and port" in output
-    assert not (project / "site").exists()
 
 
-def test_a_key_the_host_does_not_know_is_refused(
-    project: Path, monkeypatch: pytest.MonkeyPatch, host: Host
+@pytest.mark.parametrize(
+    ("key", "says"),
+    [
+        ("other_key", "refused to let you in: your SSH key is not on the host|ssh-copy-id -p"),
+        ("chatty_key", "let you in, but its login prints text or runs no commands"),
+    ],
+)
+def test_a_login_that_fails_is_named(
+    project: Path, monkeypatch: pytest.MonkeyPatch, host: Host, key: str, says: str
 ) -> None:
-    other = _client_config(host.keys, "other_key")
-    args = ["publish", host.target, "--port", str(host.port), "--ssh-config", str(other)]
-    code, output = cli(project, monkeypatch, *args)
-    assert code == 1, output
-    assert "127.0.0.1 refused to let you in: your SSH key is not on the host" in output
-    assert f"ssh-copy-id -p {host.port}" in output
-    assert not (project / "site").exists()
-
-
-def test_a_login_that_talks_is_named(
-    project: Path, monkeypatch: pytest.MonkeyPatch, host: Host
-) -> None:
-    chatty = _client_config(host.keys, "chatty_key")
-    args = ["publish", host.target, "--port", str(host.port), "--ssh-config", str(chatty)]
-    code, output = cli(project, monkeypatch, *args)
-    assert code == 1, output
-    assert "127.0.0.1 let you in, but its login prints text or runs no commands" in output
+    """A key the host does not know; a login that prints text (a greeting in .bashrc)."""
+    output = refused(project, monkeypatch, host, _client_config(host.keys, key), host.port)
+    for part in says.split("|"):
+        assert part in output
