@@ -111,6 +111,25 @@ def test_dutch_fallback_reads_left_to_right_inside_arabic(browser: Browser, arab
     context.close()
 
 
+#: How far the text of the first heading that reads left to right ends from its box's right.
+LATIN_HEADING_GAP = """() => {
+  const heading = document.querySelector('.md-content h1[dir=ltr]');
+  const text = document.createRange();
+  text.selectNodeContents(heading);
+  return heading.getBoundingClientRect().right - text.getBoundingClientRect().right;
+}"""
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+def test_a_latin_heading_keeps_the_page_s_start(browser: Browser, arabic: str, width: int) -> None:
+    """The site's name heading the Arabic home page reads left to right (`dir="ltr"`) but
+    stands on the right, where the page's other headings start."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = Visit(context.new_page(), arabic).open("")
+    page.wait_for_function(f"() => ({LATIN_HEADING_GAP})() < 2")
+    context.close()
+
+
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])
 def test_search_in_arabic(browser: Browser, arabic: str, width: int) -> None:
     """The dialog is mirrored, accessible, and counts its results with Arabic's forms."""
