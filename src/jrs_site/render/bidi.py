@@ -54,8 +54,6 @@ _BLOCKS = frozenset(
     + ["summary"]
     + ["h1", "h2", "h3", "h4", "h5", "h6", "pre", "label", "ul", "ol", "dl", "table", "legend"]
 )
-#: In a `nav` only inline elements get `dir`: a menu of Dutch page titles in an Arabic page
-#: stays in the page's order and place, each title isolated.
 #: Elements inside a sentence: `dir` on them isolates their text from its neighbours.
 _INLINE = frozenset(
     ["a", "abbr", "b", "bdi", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "samp"]
@@ -218,6 +216,8 @@ def _write(parts: list[tuple[str, bool]], elements: list[_Element], base: str) -
         else:
             element.direction = around
             reads = element.reads(around)
+            # In a `nav` only inline elements get `dir`: a menu of Dutch page titles in an
+            # Arabic page stays in the page's order and place, each title isolated.
             marked = _INLINE if element.navigation else _MARKED
             if element.tag in marked and reads != around:
                 element.direction = reads
